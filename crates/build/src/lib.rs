@@ -1,0 +1,1 @@
+//! Package loading and the build environment: GOROOT discovery (for now).

@@ -1,0 +1,2 @@
+//! The rgo command.
+fn main() {}
