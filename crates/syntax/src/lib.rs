@@ -8,6 +8,7 @@
 pub mod ast;
 mod parser;
 pub mod pos;
+pub mod print;
 pub mod scanner;
 pub mod token;
 

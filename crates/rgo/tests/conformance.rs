@@ -1,0 +1,80 @@
+//! go/test's errorcheck tests under syntax/ against `rgo check`, scored by
+//! ../shared/tools/conformance with gc's verdicts from the committed cache
+//! data/conformance-ref-1.19.json (gc itself is never run here).
+//!
+//! Needs the go/test suite (Debian's golang-1.19-src, which scripts/test
+//! installs) and the shared tools beside the repository; without them the
+//! test is skipped, except under CI, where it fails.
+
+mod common;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// Runs the conformance tool over tests whose path matches `filter` and
+/// returns (passed, failed, output).
+fn conformance(filter: &str) -> Option<(u32, u32, String)> {
+    let suite = std::env::var_os("RGO_GO_TEST_SUITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/share/go-1.19/test"));
+    let tool = std::env::var_os("RGO_CONFORMANCE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("../shared/tools/conformance"));
+    if !suite.is_dir() || !tool.is_file() {
+        let why = format!(
+            "conformance test needs the go/test suite at {} (apt-get install golang-1.19-src) \
+             and the tool at {}",
+            suite.display(),
+            tool.display()
+        );
+        assert!(std::env::var_os("CI").is_none(), "{why}");
+        eprintln!("skipping: {why}");
+        return None;
+    }
+    let check = format!(
+        "{} check {{lang}} {{file}}",
+        shell_quote(common::rgo_path())
+    );
+    let out = Command::new("python3")
+        .arg(&tool)
+        .args(["--mode", "errorcheck", "--filter", filter])
+        .arg("--suite")
+        .arg(&suite)
+        .args(["--check-cmd", &check])
+        .arg("--ref-cache")
+        .arg(workspace().join("data/conformance-ref-1.19.json"))
+        // Verdicts of gc come from the cache only: never run some other go.
+        .args(["--ref-go", "/nonexistent/reference-go"])
+        .output()
+        .expect("run python3");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "conformance harness failed:\n{text}");
+    let summary = text
+        .lines()
+        .find_map(|l| l.strip_prefix("conformance: "))
+        .unwrap_or_else(|| panic!("no summary in:\n{text}"));
+    // "N passed, M failed, K skipped"
+    let nums: Vec<u32> = summary
+        .split(", ")
+        .filter_map(|p| p.split(' ').next()?.parse().ok())
+        .collect();
+    assert_eq!(nums.len(), 3, "bad summary {summary:?}");
+    Some((nums[0], nums[1], text))
+}
+
+#[test]
+fn errorcheck_syntax_tests_pass() {
+    let Some((passed, failed, text)) = conformance("syntax/") else {
+        return;
+    };
+    assert!(passed > 0, "no test passed:\n{text}");
+    assert_eq!(failed, 0, "go/test syntax/ errorcheck failures:\n{text}");
+}

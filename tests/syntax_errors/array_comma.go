@@ -1,0 +1,2 @@
+package p
+type A [2, 3]int

@@ -1,0 +1,5 @@
+package p
+type S struct {
+	c chan
+}
+func f(c chan) {}

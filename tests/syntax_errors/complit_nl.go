@@ -1,0 +1,5 @@
+package p
+var a = []int{
+	1,
+	2
+}

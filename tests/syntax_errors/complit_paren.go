@@ -1,0 +1,3 @@
+package p
+var _ = (T){}
+var _ = ([]int){1}

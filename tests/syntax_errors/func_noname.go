@@ -1,0 +1,3 @@
+package p
+func () {}
+func (r T) {}

@@ -1,0 +1,5 @@
+package p
+func f() {
+	_ = g[]()
+	_ = m[int,]{}
+}

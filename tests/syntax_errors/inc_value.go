@@ -1,0 +1,6 @@
+package p
+func f() {
+	x := y++
+	for i := 0; i++; {
+	}
+}

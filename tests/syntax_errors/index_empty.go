@@ -1,0 +1,5 @@
+package p
+func f() {
+	_ = x[]
+	_ = x[1 2]
+}

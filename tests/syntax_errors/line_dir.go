@@ -1,0 +1,5 @@
+package p
+//line foo.go:100
+var x = 
+//line :0
+var y = ]

@@ -1,0 +1,3 @@
+package p
+func () m() {}
+func (a, b T) m() {}

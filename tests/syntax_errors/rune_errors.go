@@ -1,0 +1,4 @@
+package p
+var a = '\x4'
+var b = '\xZZ'
+var c = 'abc

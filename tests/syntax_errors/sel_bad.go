@@ -1,0 +1,3 @@
+package p
+var _ = x.1
+var _ = x.(1)

@@ -1,0 +1,5 @@
+package p
+var _ func[T any]()
+type I interface {
+	m[T any]()
+}
