@@ -10,31 +10,9 @@ use crate::oserr::path_error;
 use std::ffi::OsStr;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-/// The shortest lexically equivalent path, as Go's `filepath.Clean`: no
-/// `.` elements, no `x/..` pairs, no `..` right after the root; `.` if
-/// nothing is left.
-pub fn clean(path: &Path) -> PathBuf {
-    let mut out: Vec<Component> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => match out.last() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(c),
-            },
-            _ => out.push(c),
-        }
-    }
-    if out.is_empty() {
-        return PathBuf::from(".");
-    }
-    out.iter().collect()
-}
+pub use syntax::pos::clean_path as clean;
 
 /// Whether the go command ignores a file or directory of this name when it
 /// looks for packages: it starts with `.` or `_`.
@@ -105,7 +83,10 @@ pub fn package_files(dir: &Path, tests: bool) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Appends every Go file under `root` (test files included) to `files`, in
-/// lexical depth-first order, and the errors met to `errors`.
+/// lexical depth-first order, and the errors met to `errors`. Like gofmt's
+/// walk, only hidden names (`.x`) are skipped, plus `testdata` directories:
+/// their files are often broken on purpose. `_x` directories, which the go
+/// command ignores for packages, hold ordinary source and are included.
 pub fn go_files_recursive(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     let entries = match read_sorted(root) {
         Ok(e) => e,
@@ -115,11 +96,12 @@ pub fn go_files_recursive(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Ve
         }
     };
     for e in entries {
+        let hidden = e.name.as_bytes().first() == Some(&b'.');
         if e.is_dir {
-            if !e.is_link && walk_into(&e.name) {
+            if !e.is_link && !hidden && e.name != "testdata" {
                 go_files_recursive(&e.path, files, errors);
             }
-        } else if is_go_file(&e.name) {
+        } else if !hidden && e.name.as_bytes().ends_with(b".go") {
             files.push(e.path);
         }
     }
@@ -177,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn walks_like_the_go_command() {
+    fn walks_like_gofmt_and_the_go_command() {
         let root = tree("walk");
         let mut files = Vec::new();
         let mut errors = Vec::new();
@@ -188,7 +170,7 @@ mod tests {
             .collect();
         assert_eq!(
             rel,
-            ["a/b/q.go", "a/x.go", "c/only_test.go", "m_test.go", "z.go"]
+            ["a/_skip/s.go", "a/_y.go", "a/b/q.go", "a/x.go", "c/only_test.go", "m_test.go", "z.go"]
         );
         assert!(errors.is_empty());
 
@@ -229,7 +211,7 @@ mod tests {
         let mut errors = Vec::new();
         // `<root>/./.` walks as `<root>`.
         go_files_recursive(&root.join(".").join("."), &mut files, &mut errors);
-        assert_eq!(files.first(), Some(&root.join("a/b/q.go")));
+        assert_eq!(files.first(), Some(&root.join("a/_skip/s.go")));
         fs::remove_dir_all(&root).unwrap();
     }
 

@@ -294,18 +294,14 @@ fn check(pkgs: &[Package], config: &Config) -> (String, i32) {
             status = status.max(1);
         }
         // gc stops at the 10th error in the order it reports them (file by
-        // file), naming that error's position; what it printed is sorted.
+        // file), naming that error's position. Its order is by position
+        // base: files in command-line order, within a file `//line` bases
+        // in source order, which is the order the parser returns them in.
         let mut too_many = None;
         if !config.all_errors && errs.len() >= MAX_ERRORS {
             too_many = Some(errs[MAX_ERRORS - 1].0.clone());
             errs.truncate(MAX_ERRORS);
         }
-        errs.sort_by(|a, b| {
-            let key = |p: &Option<syntax::Position>| {
-                p.as_ref().map(|p| (p.filename.clone(), p.line, p.col))
-            };
-            key(&a.0).cmp(&key(&b.0))
-        });
         errs.dedup_by(|a, b| a.1 == b.1);
         for (_, e) in &errs {
             text.push_str(e);

@@ -123,16 +123,18 @@ standard error:
 For now check finds syntax errors only; type checking comes later.
 
 Files named on the command line must all be .go files in one directory;
-together they form one package. A directory names the package made of
-its .go files, leaving out _test.go files and files whose names begin
-with \".\" or \"_\". A pattern dir/... names every such package at or
-under dir, skipping testdata directories and directories whose names
-begin with \".\" or \"_\". Other arguments are import paths of the
-standard library in GOROOT (see 'rgo help environment'); \"std\" names
-all of it. With no arguments, check checks the package in the current
-directory. Paths in messages are printed as given on the command line.
-When several packages are checked, the errors of each follow a line
-\"# package\".
+together they form one package. A directory path (one that is absolute
+or begins with . or ..) names the package made of its .go files, leaving
+out _test.go files and files whose names begin with \".\" or \"_\". A
+pattern dir/... names every such package at or under dir, skipping
+testdata directories and directories whose names begin with \".\" or
+\"_\". Other arguments are import paths of the standard library in
+GOROOT (see 'rgo help environment'); \"std\" names all of it. With no
+arguments, check checks the package in the current directory.
+
+Paths of named files are printed as given on the command line, paths of
+files found in directories as dir/file. When several packages are
+checked, the errors of each follow a line \"# package\".
 
 Like the gc compiler, check stops reporting a package's errors after 10,
 printing \"file:line:col: too many errors\". The -e flag reports them all.
@@ -174,8 +176,8 @@ For more about a tool, see 'rgo help tool <command>'.
 const PARSE_LONG: &str = "\
 Parse parses Go files on all cores, reports their syntax errors and says
 how much it parsed. A directory is walked recursively for .go files, test
-files included, skipping testdata directories and files and directories
-whose names begin with \".\" or \"_\", as the go command does. Files named
+files included, skipping testdata directories and hidden files and
+directories (names beginning with \".\"), as gofmt does. Files named
 on the command line are parsed whatever their names. With no arguments,
 parse walks the current directory.
 

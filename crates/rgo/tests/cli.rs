@@ -271,7 +271,7 @@ fn tool_lists_tools() {
 }
 
 #[test]
-fn tool_parse_walks_like_the_go_command() {
+fn tool_parse_walks_like_gofmt_without_testdata() {
     let d = scratch("parse");
     write_tree(
         &d,
@@ -281,17 +281,20 @@ fn tool_parse_walks_like_the_go_command() {
             ("sub/b.go", "package sub\n\nvar X = 1\n"),
             ("testdata/bad.go", "package ]]]\n"),
             (".git/bad.go", "package ]]]\n"),
-            ("_old/bad.go", "package ]]]\n"),
-            ("_bad.go", "package ]]]\n"),
+            ("_old/u.go", "package old\n"),
+            ("_u.go", "package main\n"),
             ("notes.txt", "not go"),
         ],
     );
     let o = rgo_in(&d, &["tool", "parse"]);
     assert_eq!(o.status, 0, "{}", o.stderr);
-    let bytes = HELLO.len() + "package main\n".len() + "package sub\n\nvar X = 1\n".len();
+    let bytes = HELLO.len()
+        + 2 * "package main\n".len()
+        + "package old\n".len()
+        + "package sub\n\nvar X = 1\n".len();
     assert!(
         o.stdout.starts_with(&format!(
-            "parsed 3 files, 11 lines, {bytes} bytes, 0 errors in "
+            "parsed 5 files, 13 lines, {bytes} bytes, 0 errors in "
         )),
         "{}",
         o.stdout

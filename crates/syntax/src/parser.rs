@@ -18,6 +18,7 @@ use crate::{Error, MAX_NESTING};
 pub(crate) fn parse(filename: &str, src: &[u8], base: u32) -> (File, Vec<Error>) {
     let source = SourceFile::new(filename, base, src);
     let mut p = Parser::new(src, base, &source);
+    p.s.set_filename(filename);
     p.next();
     let mut file = p.file();
     let line_directives = std::mem::take(&mut p.s.line_directives);

@@ -6,6 +6,7 @@
 //! a position names its file without storing it. Bases are reserved
 //! atomically, so files can be parsed on several threads at once.
 
+use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -101,6 +102,8 @@ impl SourceFile {
         self.line_starts.len()
     }
 
+    /// Installs the file's `//line` directives (names already resolved by
+    /// the scanner).
     pub fn set_line_directives(&mut self, mut dirs: Vec<LineDirective>) {
         dirs.sort_by_key(|d| d.offset);
         self.line_directives = dirs;
@@ -135,6 +138,30 @@ impl SourceFile {
         }
         Position { filename: self.name.clone(), line, col, offset }
     }
+}
+
+/// The shortest lexically equivalent path, as Go's `filepath.Clean`: no
+/// `.` elements, no `x/..` pairs, no `..` right after the root; `.` if
+/// nothing is left.
+pub fn clean_path(path: &Path) -> PathBuf {
+    let mut out: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
 }
 
 /// The files of one compilation, and the address space their positions share.

@@ -4,11 +4,7 @@
 //!
 //! What the parser relies on:
 //! - `Scanner::new(src, base)` then `next()` repeatedly; after each `next()`
-//!   the public "current token" fields describe the token just read. Call
-//!   `set_filename` before the first `next()` to have `//line` file names
-//!   resolved as gc resolves them (relative names are taken relative to the
-//!   file's directory; an omitted name in the `:line:col` form means the
-//!   current one, which is the file's own name before any directive).
+//!   the public "current token" fields describe the token just read.
 //! - `pos` is the absolute position (`base + offset`) of the token's first
 //!   byte. For an automatically inserted `Semi`, `pos` is where the newline
 //!   (or EOF) is, or, when the newline is inside a `/* */` comment, where
@@ -90,10 +86,6 @@ pub struct Scanner<'a> {
     gap_end: usize,
     /// Skipped bytes below this offset have been reported already.
     reported: usize,
-    /// The file's name, for resolving `//line` file names.
-    filename: Option<Arc<str>>,
-    /// The file name given by the last valid line directive.
-    line_filename: Option<Arc<str>>,
 
     // current token, valid after next()
     pub tok: Token,
@@ -163,8 +155,6 @@ impl<'a> Scanner<'a> {
             gap_start: 0,
             gap_end: 0,
             reported: 0,
-            filename: None,
-            line_filename: None,
             tok: Token::Eof,
             pos: Pos(base),
             lit_start: 0,
@@ -181,12 +171,6 @@ impl<'a> Scanner<'a> {
         // Skips a leading BOM (and reports whatever else needs it).
         s.advance(0);
         s
-    }
-
-    /// The name of the file being scanned, used to resolve relative file
-    /// names in `//line` directives as gc does. Call before `next()`.
-    pub fn set_filename(&mut self, filename: &str) {
-        self.filename = Some(filename.into());
     }
 
     /// Reads the next token into the public fields.
@@ -290,6 +274,9 @@ impl<'a> Scanner<'a> {
                             self.tok = Token::DotDotDot;
                         } else {
                             // Just one '.'; the next token starts at the second.
+                            if self.cur() == b'\n' {
+                                self.shift_lines(second);
+                            }
                             self.off = second;
                         }
                     }
@@ -631,6 +618,15 @@ impl<'a> Scanner<'a> {
     fn ident(&mut self, start: usize, mut off: usize) {
         let src = self.src;
         loop {
+            // Eight bytes at a time while they last: most names end within
+            // the first eight, so the loop rarely mispredicts.
+            while let Some(chunk) = src.get(off..off + 8) {
+                let n = ident_prefix_len(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+                off += n;
+                if n < 8 {
+                    break;
+                }
+            }
             while let Some(&b) = src.get(off) {
                 if CLASS[b as usize] & C_IDENT == 0 {
                     break;
@@ -660,16 +656,11 @@ impl<'a> Scanner<'a> {
         let end = self.token_end(start, off);
         self.lit_start = start as u32;
         self.lit_end = end as u32;
-        let word = &src[start..end];
-        if word.len() >= 2 && word.len() <= 11 && word[0].is_ascii_lowercase() {
-            if let Some(tok) = Token::keyword(word) {
-                self.tok = tok;
-                self.nlsemi = matches!(
-                    tok,
-                    Token::Break | Token::Continue | Token::Fallthrough | Token::Return
-                );
-                return;
-            }
+        if let Some(tok) = keyword(&src[start..end]) {
+            self.tok = tok;
+            self.nlsemi =
+                matches!(tok, Token::Break | Token::Continue | Token::Fallthrough | Token::Return);
+            return;
         }
         self.tok = Token::Name;
         self.nlsemi = true;
@@ -1004,6 +995,31 @@ impl<'a> Scanner<'a> {
         true
     }
 
+    /// gc's scanner, backing up over the second '.' of a `..` followed by a
+    /// newline, counts that newline twice: from the second '.' on, gc's
+    /// lines are one greater (until a line directive resets them). Add a
+    /// line directive at `at` that does the same.
+    #[cold]
+    fn shift_lines(&mut self, at: usize) {
+        let src = self.src;
+        // The file name is the current one: the last directive's name as
+        // written (it resolves the same way again), or, with a column, an
+        // empty name (which stands for the current name).
+        let (filename, line, col) = match self.line_directives.last() {
+            Some(d) => {
+                let from = (d.offset as usize).min(at);
+                let lines = memchr::memchr_iter(b'\n', &src[from..at]).count() as u32;
+                let col = if d.col == 0 { 0 } else { 2 };
+                (d.filename.clone(), d.line.saturating_add(lines).saturating_add(1), col)
+            }
+            None => {
+                let line = memchr::memchr_iter(b'\n', &src[..at]).count() as u32 + 1;
+                ("".into(), line.saturating_add(1), 2)
+            }
+        };
+        self.line_directives.push(LineDirective { offset: at as u32, filename, line, col });
+    }
+
     // ---- comments and directives ----
 
     /// A `//` comment starting at `start`; the current byte follows the
@@ -1095,12 +1111,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn push_comment(&mut self, start: usize, end: usize) {
-        let text = String::from_utf8_lossy(&self.src[start..end]).into_owned();
-        self.comments.push(Comment {
-            pos: self.pos_at(start),
-            end: self.pos_at(end),
-            text: text.into_boxed_str(),
-        });
+        let bytes = &self.src[start..end];
+        let text: Box<str> = match std::str::from_utf8(bytes) {
+            Ok(text) => text.into(),
+            Err(_) => String::from_utf8_lossy(bytes).into(),
+        };
+        self.comments.push(Comment { pos: self.pos_at(start), end: self.pos_at(end), text });
     }
 
     /// Interprets a line directive whose comment starts at `start`; its
@@ -1141,31 +1157,10 @@ impl<'a> Scanner<'a> {
             return;
         }
 
-        let filename: Arc<str> = if name.is_empty() {
-            if col != 0 {
-                // Keep the current file name.
-                match (&self.line_filename, &self.filename) {
-                    (Some(f), _) | (None, Some(f)) => f.clone(),
-                    (None, None) => "".into(),
-                }
-            } else {
-                "".into()
-            }
-        } else {
-            let name = clean_path(&String::from_utf8_lossy(name));
-            match &self.filename {
-                Some(file) if !name.starts_with('/') => {
-                    let dir = parent_dir(file);
-                    if dir == "." {
-                        name.into()
-                    } else {
-                        clean_path(&format!("{dir}/{name}")).into()
-                    }
-                }
-                _ => name.into(),
-            }
-        };
-        self.line_filename = Some(filename.clone());
+        // The name as written; `SourceFile::set_line_directives` resolves
+        // it as gc does (an empty one with a column means the current name,
+        // a relative one is relative to the file's directory).
+        let filename: Arc<str> = String::from_utf8_lossy(name).into();
 
         let (mut line, mut col) = (line as u32, col as u32);
         // gc anchors a /*line directive at the comment's start line, which
@@ -1183,6 +1178,67 @@ impl<'a> Scanner<'a> {
     }
 }
 
+const KEYWORDS: [(&[u8], Token); 25] = [
+    (b"break", Token::Break),
+    (b"case", Token::Case),
+    (b"chan", Token::Chan),
+    (b"const", Token::Const),
+    (b"continue", Token::Continue),
+    (b"default", Token::Default),
+    (b"defer", Token::Defer),
+    (b"else", Token::Else),
+    (b"fallthrough", Token::Fallthrough),
+    (b"for", Token::For),
+    (b"func", Token::Func),
+    (b"go", Token::Go),
+    (b"goto", Token::Goto),
+    (b"if", Token::If),
+    (b"import", Token::Import),
+    (b"interface", Token::Interface),
+    (b"map", Token::Map),
+    (b"package", Token::Package),
+    (b"range", Token::Range),
+    (b"return", Token::Return),
+    (b"select", Token::Select),
+    (b"struct", Token::Struct),
+    (b"switch", Token::Switch),
+    (b"type", Token::Type),
+    (b"var", Token::Var),
+];
+
+/// A hash that is perfect on the keywords (checked when `KEYWORD_SLOTS`
+/// is built): slot of a word of length >= 2.
+const fn keyword_slot(w0: u8, w1: u8, len: usize) -> usize {
+    (w0 as usize + 4 * w1 as usize + 6 * len) & 63
+}
+
+/// For each hash slot, 1 + the index in `KEYWORDS` of the keyword there,
+/// or 0.
+static KEYWORD_SLOTS: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let w = KEYWORDS[i].0;
+        let h = keyword_slot(w[0], w[1], w.len());
+        assert!(t[h] == 0, "keyword hash is not perfect");
+        t[h] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
+/// The keyword token spelled `word`, if it is one (like `Token::keyword`,
+/// with one table probe).
+#[inline]
+fn keyword(word: &[u8]) -> Option<Token> {
+    if word.len() < 2 || word.len() > 11 {
+        return None;
+    }
+    let slot = KEYWORD_SLOTS[keyword_slot(word[0], word[1], word.len())];
+    let (kw, tok) = *KEYWORDS.get((slot as usize).wrapping_sub(1))?;
+    (kw == word).then_some(tok)
+}
+
 /// Whether `text` holds nothing that gc's reader would skip: no NUL, no
 /// invalid UTF-8, no BOM.
 fn is_clean(text: &[u8]) -> bool {
@@ -1192,6 +1248,27 @@ fn is_clean(text: &[u8]) -> bool {
     text.is_ascii()
         || (std::str::from_utf8(text).is_ok()
             && memchr::memmem::find(text, "\u{FEFF}".as_bytes()).is_none())
+}
+
+/// The number of leading bytes of the little-endian word `x` that are
+/// ASCII letters, digits or '_' (SWAR range checks per byte).
+#[inline(always)]
+fn ident_prefix_len(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & HIGH; // high bit set for bytes < 0x80
+    let low7 = x & !HIGH;
+    // For 7-bit bytes b: high bit of b + (0x80 - lo) is set iff b >= lo,
+    // and of b + (0x7f - hi) iff b > hi; no carry crosses bytes.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    let folded = low7 | (ONES * 0x20); // ASCII upper case to lower case
+    let letter = in_range(folded, b'a', b'z');
+    let digit = in_range(low7, b'0', b'9');
+    let underscore = in_range(low7, b'_', b'_');
+    let ok = (letter | digit | underscore) & ascii;
+    ((!ok & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// Decodes the UTF-8 sequence starting with a non-ASCII byte at `off`
@@ -1340,44 +1417,6 @@ fn quote_rune(c: char) -> String {
     s
 }
 
-/// Go's `filepath.Clean` for '/'-separated paths.
-fn clean_path(path: &str) -> String {
-    if path.is_empty() {
-        return ".".into();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    // Leading ".." elements that cannot be removed (relative paths only).
-    let mut fixed = 0;
-    for elem in path.split('/') {
-        match elem {
-            "" | "." => {}
-            ".." => {
-                if parts.len() > fixed {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                    fixed += 1;
-                }
-            }
-            _ => parts.push(elem),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
-}
-
-/// Go's `filepath.Dir` for '/'-separated paths.
-fn parent_dir(path: &str) -> String {
-    match path.rfind('/') {
-        Some(i) => clean_path(&path[..=i]),
-        None => ".".into(),
-    }
-}
 
 // ---- Unicode tables, generated from Go's unicode and strconv packages ----
 
@@ -2266,9 +2305,6 @@ mod tests {
     /// The file name, line and column at which the token `x` is placed.
     fn x_position(src: &str, filename: Option<&str>) -> (String, Vec<String>) {
         let mut s = Scanner::new(src.as_bytes(), 1);
-        if let Some(f) = filename {
-            s.set_filename(f);
-        }
         let mut at = None;
         loop {
             s.next();
@@ -2394,16 +2430,10 @@ mod tests {
             let name = got.rsplitn(3, ':').nth(2).unwrap().to_string();
             assert_eq!(name, want, "{pre:?}");
         }
-        // Without a file name, names are only cleaned.
-        let (got, _) = x_position("//line a/./b:3\nx", None);
-        assert_eq!(got, "a/b:3:0");
-        assert_eq!(clean_path(""), ".");
-        assert_eq!(clean_path("/../a//b/"), "/a/b");
-        assert_eq!(clean_path("a/../.."), "..");
-        assert_eq!(clean_path("./"), ".");
-        assert_eq!(parent_dir("a.go"), ".");
-        assert_eq!(parent_dir("/a.go"), "/");
-        assert_eq!(parent_dir("x/y/a.go"), "x/y");
+        // The scanner keeps names as written.
+        let (s, _) = scan(b"//line a/./b:3\n//line :4:1\n");
+        let names: Vec<&str> = s.line_directives.iter().map(|d| &*d.filename).collect();
+        assert_eq!(names, ["a/./b", ""]);
     }
 
     #[test]
@@ -2557,6 +2587,40 @@ mod tests {
         check_terminates(&vec![b'\\'; 10_000]);
         check_terminates(&vec![0xff; 10_000]);
         check_terminates(&[b"/*".as_slice(), &vec![b'*'; 10_000]].concat());
+    }
+
+    #[test]
+    fn keyword_table_agrees() {
+        for (kw, tok) in KEYWORDS {
+            assert_eq!(keyword(kw), Some(tok));
+            assert_eq!(Token::keyword(kw), Some(tok));
+            assert_eq!(tok.as_str().as_bytes(), kw);
+        }
+        let mut rng = Lcg(7);
+        for _ in 0..20_000 {
+            let len = 1 + (rng.next() % 12) as usize;
+            let w: Vec<u8> = (0..len).map(|_| b"abcdefghilmnoprstuvwxyz_"[rng.next() as usize % 24]).collect();
+            assert_eq!(keyword(&w), Token::keyword(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ident_prefix_len_matches_bytewise() {
+        let mut rng = Lcg(3);
+        let pool = b"azAZ09_`{@[/:\x00\x7f\x80\xff\xe0\xc1 \n";
+        for _ in 0..100_000 {
+            let mut w = [0u8; 8];
+            for b in &mut w {
+                *b = if rng.next() % 4 == 0 { rng.next() as u8 } else { pool[rng.next() as usize % pool.len()] };
+            }
+            let want = w.iter().take_while(|&&b| CLASS[b as usize] & C_IDENT != 0).count();
+            assert_eq!(ident_prefix_len(u64::from_le_bytes(w)), want, "{w:?}");
+        }
+        for b in 0..=255u8 {
+            let w = [b; 8];
+            let want = if CLASS[b as usize] & C_IDENT != 0 { 8 } else { 0 };
+            assert_eq!(ident_prefix_len(u64::from_le_bytes(w)), want, "{b}");
+        }
     }
 
     #[test]
