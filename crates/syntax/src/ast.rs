@@ -73,7 +73,7 @@ impl Name {
     }
 
     pub fn end_pos(&self) -> Pos {
-        self.pos.add(self.value.len() as u32)
+        self.pos.offset_by(self.value.len() as u32)
     }
 }
 
@@ -477,9 +477,7 @@ impl Expr {
                     None => return x.pos,
                 },
                 ExprKind::KeyValue(k, _) => k,
-                ExprKind::Selector(e, _)
-                | ExprKind::Index(e, _)
-                | ExprKind::Assert(e, _) => e,
+                ExprKind::Selector(e, _) | ExprKind::Index(e, _) | ExprKind::Assert(e, _) => e,
                 ExprKind::Slice(s) => &s.x,
                 ExprKind::TypeSwitchGuard(Some(n), _) => return n.pos,
                 ExprKind::TypeSwitchGuard(None, e) => e,
@@ -496,37 +494,37 @@ impl Expr {
         loop {
             x = match &x.kind {
                 ExprKind::Bad => return x.pos,
-                ExprKind::Name(n) => return x.pos.add(n.len() as u32),
-                ExprKind::BasicLit(l) => return l.pos.add(l.value.len() as u32),
-                ExprKind::CompositeLit(c) => return c.rbrace.add(1),
+                ExprKind::Name(n) => return x.pos.offset_by(n.len() as u32),
+                ExprKind::BasicLit(l) => return l.pos.offset_by(l.value.len() as u32),
+                ExprKind::CompositeLit(c) => return c.rbrace.offset_by(1),
                 ExprKind::KeyValue(_, v) => v,
-                ExprKind::FuncLit(f) => return f.body.rbrace.add(1),
+                ExprKind::FuncLit(f) => return f.body.rbrace.offset_by(1),
                 ExprKind::Paren(e) => {
                     // The `)` follows the inner expression, after blanks we
                     // do not record; its end is the best known bound.
-                    return e.end_pos().add(1);
+                    return e.end_pos().offset_by(1);
                 }
                 ExprKind::Selector(_, n) => return n.end_pos(),
                 ExprKind::Index(e, idx) => match idx.last() {
-                    Some(i) => return i.end_pos().add(1),
+                    Some(i) => return i.end_pos().offset_by(1),
                     None => e,
                 },
-                ExprKind::Slice(s) => return s.rbrack.add(1),
-                ExprKind::Assert(_, t) => return t.end_pos().add(1),
-                ExprKind::TypeSwitchGuard(_, e) => return e.end_pos().add(7),
+                ExprKind::Slice(s) => return s.rbrack.offset_by(1),
+                ExprKind::Assert(_, t) => return t.end_pos().offset_by(1),
+                ExprKind::TypeSwitchGuard(_, e) => return e.end_pos().offset_by(7),
                 ExprKind::Operation(_, a, b) => match b {
                     Some(b) => b,
                     None => a,
                 },
-                ExprKind::Call(c) => return c.rparen.add(1),
+                ExprKind::Call(c) => return c.rparen.offset_by(1),
                 ExprKind::ArrayType(_, e)
                 | ExprKind::SliceType(e)
                 | ExprKind::DotsType(e)
                 | ExprKind::MapType(_, e)
                 | ExprKind::ChanType(_, e) => e,
-                ExprKind::StructType(s) => return s.rbrace.add(1),
+                ExprKind::StructType(s) => return s.rbrace.offset_by(1),
                 ExprKind::FuncType(f) => return f.end,
-                ExprKind::InterfaceType(i) => return i.rbrace.add(1),
+                ExprKind::InterfaceType(i) => return i.rbrace.offset_by(1),
             };
         }
     }
@@ -559,7 +557,9 @@ impl Drop for Expr {
     /// trees are as deep as the source is long. Dropping them recursively
     /// could overflow the stack; walk the spine instead.
     fn drop(&mut self) {
-        let Some(child) = Expr::spine_child(&mut self.kind) else { return };
+        let Some(child) = Expr::spine_child(&mut self.kind) else {
+            return;
+        };
         let mut kind = child.take_kind();
         while let Some(child) = Expr::spine_child(&mut kind) {
             let next = child.take_kind();

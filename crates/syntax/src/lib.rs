@@ -11,6 +11,7 @@ pub mod pos;
 pub mod print;
 pub mod scanner;
 pub mod token;
+mod unicode_tables;
 
 use std::fmt;
 
@@ -25,7 +26,10 @@ pub struct Error {
 
 impl Error {
     pub fn new(pos: Pos, msg: impl Into<String>) -> Error {
-        Error { pos, msg: msg.into() }
+        Error {
+            pos,
+            msg: msg.into(),
+        }
     }
 
     /// The error as gc prints it: `file:line:col: msg`.

@@ -269,7 +269,11 @@ impl<'a> Parser<'a> {
     /// `MAX_NESTING` levels it reports once, winds the parse down and
     /// returns `bail`'s result instead; below that, the stack grows on
     /// demand, so parsing is safe on any thread.
-    fn nested<T>(&mut self, bail: impl FnOnce(&mut Self) -> T, f: impl FnOnce(&mut Self) -> T) -> T {
+    fn nested<T>(
+        &mut self,
+        bail: impl FnOnce(&mut Self) -> T,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
         if self.depth >= MAX_NESTING {
             if !self.bailed {
                 self.error_at(self.pos(), "syntax error: nesting too deep");
@@ -318,7 +322,10 @@ impl<'a> Parser<'a> {
         for c in &comments[start..end] {
             if let Some(text) = c.text.strip_prefix("//") {
                 if text.starts_with("go:") {
-                    pragmas.push(Pragma { pos: c.pos, text: text.trim_end_matches('\r').into() });
+                    pragmas.push(Pragma {
+                        pos: c.pos,
+                        text: text.trim_end_matches('\r').into(),
+                    });
                 }
             }
         }
@@ -332,11 +339,15 @@ impl<'a> Parser<'a> {
         if last_line(&comments[end - 1]) + 1 == line(pos) {
             first = end - 1;
             // Extend over comments separated by at most one newline.
-            while first > start && last_line(&comments[first - 1]) + 1 >= line(comments[first].pos) {
+            while first > start && last_line(&comments[first - 1]) + 1 >= line(comments[first].pos)
+            {
                 first -= 1;
             }
         }
-        let doc = (first < end).then_some(CommentRange { start: first as u32, end: end as u32 });
+        let doc = (first < end).then_some(CommentRange {
+            start: first as u32,
+            end: end as u32,
+        });
         (doc, pragmas)
     }
 
@@ -350,7 +361,10 @@ impl<'a> Parser<'a> {
             source: Arc::new(SourceFile::new("", 0, b"")),
             package,
             doc,
-            name: Name { pos: package, value: sym("_") },
+            name: Name {
+                pos: package,
+                value: sym("_"),
+            },
             decls: Vec::new(),
             comments: Vec::new(),
             go_version,
@@ -395,13 +409,25 @@ impl<'a> Parser<'a> {
                     } else {
                         self.syntax_error("non-declaration statement outside function body");
                     }
-                    self.advance(&[Token::Import, Token::Const, Token::Type, Token::Var, Token::Func]);
+                    self.advance(&[
+                        Token::Import,
+                        Token::Const,
+                        Token::Type,
+                        Token::Var,
+                        Token::Func,
+                    ]);
                     continue;
                 }
             }
             if self.tok() != Token::Eof && !self.got(Token::Semi) {
                 self.syntax_error("after top level declaration");
-                self.advance(&[Token::Import, Token::Const, Token::Type, Token::Var, Token::Func]);
+                self.advance(&[
+                    Token::Import,
+                    Token::Const,
+                    Token::Type,
+                    Token::Var,
+                    Token::Func,
+                ]);
             }
         }
         file.eof = self.pos();
@@ -508,7 +534,10 @@ impl<'a> Parser<'a> {
         match self.tok() {
             Token::Name => local_name = Some(self.name()),
             Token::Dot => {
-                local_name = Some(Name { pos, value: sym(".") });
+                local_name = Some(Name {
+                    pos,
+                    value: sym("."),
+                });
                 self.next();
             }
             _ => {}
@@ -526,7 +555,12 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
-        ImportSpec { pos, doc, local_name, path }
+        ImportSpec {
+            pos,
+            doc,
+            local_name,
+            path,
+        }
     }
 
     fn const_spec(&mut self, doc: Option<CommentRange>, iota: u32) -> ValueSpec {
@@ -541,7 +575,14 @@ impl<'a> Parser<'a> {
                 values = self.expr_list();
             }
         }
-        ValueSpec { pos, doc, names, typ, values, iota }
+        ValueSpec {
+            pos,
+            doc,
+            names,
+            typ,
+            values,
+            iota,
+        }
     }
 
     fn var_spec(&mut self, doc: Option<CommentRange>, iota: u32) -> ValueSpec {
@@ -558,7 +599,14 @@ impl<'a> Parser<'a> {
                 values = self.expr_list();
             }
         }
-        ValueSpec { pos, doc, names, typ, values, iota }
+        ValueSpec {
+            pos,
+            doc,
+            names,
+            typ,
+            values,
+            iota,
+        }
     }
 
     fn type_spec(&mut self, doc: Option<CommentRange>) -> TypeSpec {
@@ -587,7 +635,8 @@ impl<'a> Parser<'a> {
                     match extract_shape(&x, force) {
                         Some(has_type) if has_type || self.tok() != Token::Rbrack => {
                             let (pname, ptype) = extract_name(x, force);
-                            tparams = self.param_list(Some(pname), ptype, Token::Rbrack, true, false);
+                            tparams =
+                                self.param_list(Some(pname), ptype, Token::Rbrack, true, false);
                             alias = self.got_assign();
                             typ = self.type_or_nil();
                         }
@@ -613,7 +662,14 @@ impl<'a> Parser<'a> {
                 b
             }
         };
-        TypeSpec { pos, doc, name, tparams, alias, typ }
+        TypeSpec {
+            pos,
+            doc,
+            name,
+            tparams,
+            alias,
+            typ,
+        }
     }
 
     fn func_decl(&mut self) -> FuncDecl {
@@ -649,14 +705,39 @@ impl<'a> Parser<'a> {
             tparams = tp;
             typ = t;
         } else {
-            name = Name { pos: self.pos(), value: sym("_") };
-            typ = FuncType { pos: self.pos(), params: Vec::new(), results: Vec::new(), end: self.pos() };
-            let msg = if has_recv { "expected name" } else { "expected name or (" };
+            name = Name {
+                pos: self.pos(),
+                value: sym("_"),
+            };
+            typ = FuncType {
+                pos: self.pos(),
+                params: Vec::new(),
+                results: Vec::new(),
+                end: self.pos(),
+            };
+            let msg = if has_recv {
+                "expected name"
+            } else {
+                "expected name or ("
+            };
             self.syntax_error(msg);
             self.advance(&[Token::Lbrace, Token::Semi]);
         }
-        let body = if self.tok() == Token::Lbrace { Some(self.func_body()) } else { None };
-        FuncDecl { pos, doc, pragmas, recv, name, tparams, typ, body }
+        let body = if self.tok() == Token::Lbrace {
+            Some(self.func_body())
+        } else {
+            None
+        };
+        FuncDecl {
+            pos,
+            doc,
+            pragmas,
+            recv,
+            name,
+            tparams,
+            typ,
+            body,
+        }
     }
 
     fn func_body(&mut self) -> Block {
@@ -738,7 +819,9 @@ impl<'a> Parser<'a> {
                             non_chan = Some(crate::print::expr_string(t));
                             break;
                         }
-                        let ExprKind::ChanType(d, elem) = &mut t.kind else { unreachable!() };
+                        let ExprKind::ChanType(d, elem) = &mut t.kind else {
+                            unreachable!()
+                        };
                         dir = *d;
                         if dir == ChanDir::Recv {
                             // t is <-chan E: <-<-chan E is wrong
@@ -767,12 +850,18 @@ impl<'a> Parser<'a> {
         let keep = self.tok() == Token::Lparen;
         let x = self.pexpr(None, keep);
         let x = if matches!(x.kind, ExprKind::Paren(_)) {
-            self.error_at(x.pos, format!("expression in {} must not be parenthesized", tok.as_str()));
+            self.error_at(
+                x.pos,
+                format!("expression in {} must not be parenthesized", tok.as_str()),
+            );
             unparen_owned(x)
         } else {
             x
         };
-        Stmt { pos, kind: StmtKind::Call(tok, x) }
+        Stmt {
+            pos,
+            kind: StmtKind::Call(tok, x),
+        }
     }
 
     fn operand(&mut self, keep_parens: bool) -> Expr {
@@ -809,7 +898,10 @@ impl<'a> Parser<'a> {
                     self.xnest += 1;
                     let body = self.func_body();
                     self.xnest -= 1;
-                    self.mk(pos, ExprKind::FuncLit(Box::new(FuncLit { typ: ftyp, body })))
+                    self.mk(
+                        pos,
+                        ExprKind::FuncLit(Box::new(FuncLit { typ: ftyp, body })),
+                    )
                 } else {
                     self.mk(pos, ExprKind::FuncType(Box::new(ftyp)))
                 }
@@ -830,7 +922,10 @@ impl<'a> Parser<'a> {
     /// slices, type assertions, calls and composite-literal bodies.
     fn pexpr(&mut self, x: Option<Expr>, keep_parens: bool) -> Expr {
         let x = std::cell::Cell::new(x);
-        self.nested(|p| x.take().unwrap_or_else(|| p.bad_expr()), |p| p.pexpr_inner(x.take(), keep_parens))
+        self.nested(
+            |p| x.take().unwrap_or_else(|| p.bad_expr()),
+            |p| p.pexpr_inner(x.take(), keep_parens),
+        )
     }
 
     fn pexpr_inner(&mut self, x: Option<Expr>, keep_parens: bool) -> Expr {
@@ -889,7 +984,12 @@ impl<'a> Parser<'a> {
                         self.advance(&[Token::Comma, Token::Colon, Token::Rbrack]);
                     }
                     self.xnest += 1;
-                    let mut s = SliceExpr { x, index: [i, None, None], full: false, rbrack: Pos::NONE };
+                    let mut s = SliceExpr {
+                        x,
+                        index: [i, None, None],
+                        full: false,
+                        rbrack: Pos::NONE,
+                    };
                     if self.tok() != Token::Colon && self.tok() != Token::Rbrack {
                         s.index[1] = Some(self.expr());
                     }
@@ -915,7 +1015,15 @@ impl<'a> Parser<'a> {
                 Token::Lparen => {
                     self.next();
                     let (args, has_dots, rparen) = self.arg_list();
-                    x = self.mk(pos, ExprKind::Call(Box::new(CallExpr { fun: x, args, has_dots, rparen })));
+                    x = self.mk(
+                        pos,
+                        ExprKind::Call(Box::new(CallExpr {
+                            fun: x,
+                            args,
+                            has_dots,
+                            rparen,
+                        })),
+                    );
                 }
                 Token::Lbrace => {
                     // Operand may have returned a parenthesized complit type;
@@ -976,7 +1084,15 @@ impl<'a> Parser<'a> {
             false
         });
         self.xnest -= 1;
-        self.mk(pos, ExprKind::CompositeLit(Box::new(CompositeLit { typ, elems, nkeys, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::CompositeLit(Box::new(CompositeLit {
+                typ,
+                elems,
+                nkeys,
+                rbrace,
+            })),
+        )
     }
 
     // --- types --------------------------------------------------------
@@ -1034,7 +1150,11 @@ impl<'a> Parser<'a> {
             }
             Token::Chan => {
                 self.next();
-                let dir = if self.got(Token::Arrow) { ChanDir::Send } else { ChanDir::Both };
+                let dir = if self.got(Token::Arrow) {
+                    ChanDir::Send
+                } else {
+                    ChanDir::Both
+                };
                 let elem = self.chan_elem();
                 self.mk(pos, ExprKind::ChanType(dir, Box::new(elem)))
             }
@@ -1094,7 +1214,15 @@ impl<'a> Parser<'a> {
         let params = self.param_list(None, None, Token::Rparen, false, true);
         let results = self.func_result();
         let end = self.last_end();
-        (tparams, FuncType { pos, params, results, end })
+        (
+            tparams,
+            FuncType {
+                pos,
+                params,
+                results,
+                end,
+            },
+        )
     }
 
     /// End of the previous token: a good-enough end for signatures.
@@ -1153,7 +1281,14 @@ impl<'a> Parser<'a> {
             p.field_decl(&mut fields);
             false
         });
-        self.mk(pos, ExprKind::StructType(Box::new(StructType { pos, fields, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::StructType(Box::new(StructType {
+                pos,
+                fields,
+                rbrace,
+            })),
+        )
     }
 
     fn interface_type(&mut self) -> Expr {
@@ -1163,7 +1298,11 @@ impl<'a> Parser<'a> {
         let mut elems = Vec::new();
         let rbrace = self.list("interface type", Token::Semi, Token::Rbrace, |p| {
             let (doc, _) = p.take_doc(p.pos());
-            let mut f = if p.tok() == Token::Name { Some(p.method_decl()) } else { None };
+            let mut f = if p.tok() == Token::Name {
+                Some(p.method_decl())
+            } else {
+                None
+            };
             if f.as_ref().is_none_or(|f| f.names.is_empty()) {
                 f = Some(p.embedded_elem(f));
             }
@@ -1172,7 +1311,10 @@ impl<'a> Parser<'a> {
             elems.push(f);
             false
         });
-        self.mk(pos, ExprKind::InterfaceType(Box::new(InterfaceType { pos, elems, rbrace })))
+        self.mk(
+            pos,
+            ExprKind::InterfaceType(Box::new(InterfaceType { pos, elems, rbrace })),
+        )
     }
 
     fn func_result(&mut self) -> Vec<Field> {
@@ -1181,7 +1323,13 @@ impl<'a> Parser<'a> {
         }
         let pos = self.pos();
         match self.type_or_nil() {
-            Some(t) => vec![Field { pos, doc: None, names: Vec::new(), typ: t, tag: None }],
+            Some(t) => vec![Field {
+                pos,
+                doc: None,
+                names: Vec::new(),
+                typ: t,
+                tag: None,
+            }],
             None => Vec::new(),
         }
     }
@@ -1191,12 +1339,21 @@ impl<'a> Parser<'a> {
         let (doc, _) = self.take_doc(pos);
         let mut add = |p: &mut Self, pos: Pos, names: Vec<Name>, typ: Expr| {
             let tag = p.oliteral();
-            fields.push(Field { pos, doc, names, typ, tag });
+            fields.push(Field {
+                pos,
+                doc,
+                names,
+                typ,
+                tag,
+            });
         };
         match self.tok() {
             Token::Name => {
                 let name = self.name();
-                if matches!(self.tok(), Token::Dot | Token::Literal | Token::Semi | Token::Rbrace) {
+                if matches!(
+                    self.tok(),
+                    Token::Dot | Token::Literal | Token::Semi | Token::Rbrace
+                ) {
                     // embedded type
                     let n = self.name_expr(name);
                     let typ = self.qualified_name(Some(n));
@@ -1287,7 +1444,10 @@ impl<'a> Parser<'a> {
             if let Some(elem) = self.type_or_nil() {
                 // x [n]E
                 let len = n.pop().expect("type list is never empty");
-                return self.mk(pos, ExprKind::ArrayType(Some(Box::new(len)), Box::new(elem)));
+                return self.mk(
+                    pos,
+                    ExprKind::ArrayType(Some(Box::new(len)), Box::new(elem)),
+                );
             }
         }
         // x[n,], x[n1, n2], ...
@@ -1303,7 +1463,12 @@ impl<'a> Parser<'a> {
             Ok(s) => s.into(),
             Err(_) => String::from_utf8_lossy(self.s.lit()).into(),
         };
-        let lit = BasicLit { pos: self.pos(), kind: self.s.kind, value, bad: self.s.bad };
+        let lit = BasicLit {
+            pos: self.pos(),
+            kind: self.s.kind,
+            value,
+            bad: self.s.bad,
+        };
         self.next();
         Some(lit)
     }
@@ -1317,9 +1482,21 @@ impl<'a> Parser<'a> {
         let method = |p: &mut Self, name: Name| {
             let (_, t) = p.func_type(CONTEXT);
             let typ = p.mk(t.pos, ExprKind::FuncType(Box::new(t)));
-            Field { pos, doc: None, names: vec![name], typ, tag: None }
+            Field {
+                pos,
+                doc: None,
+                names: vec![name],
+                typ,
+                tag: None,
+            }
         };
-        let embedded = |typ: Expr| Field { pos, doc: None, names: Vec::new(), typ, tag: None };
+        let embedded = |typ: Expr| Field {
+            pos,
+            doc: None,
+            names: Vec::new(),
+            typ,
+            tag: None,
+        };
         match self.tok() {
             Token::Lparen => method(self, name),
             Token::Lbrack => {
@@ -1386,15 +1563,31 @@ impl<'a> Parser<'a> {
             None => {
                 let pos = self.pos();
                 let typ = self.embedded_term();
-                Field { pos, doc: None, names: Vec::new(), typ, tag: None }
+                Field {
+                    pos,
+                    doc: None,
+                    names: Vec::new(),
+                    typ,
+                    tag: None,
+                }
             }
         };
         while self.is_op(Operator::Or) {
             let pos = self.pos();
             self.next();
             let y = self.embedded_term();
-            let x = std::mem::replace(&mut f.typ, Expr { pos, id: ExprId(0), kind: ExprKind::Bad });
-            f.typ = self.mk(pos, ExprKind::Operation(Operator::Or, Box::new(x), Some(Box::new(y))));
+            let x = std::mem::replace(
+                &mut f.typ,
+                Expr {
+                    pos,
+                    id: ExprId(0),
+                    kind: ExprKind::Bad,
+                },
+            );
+            f.typ = self.mk(
+                pos,
+                ExprKind::Operation(Operator::Or, Box::new(x), Some(Box::new(y))),
+            );
         }
         f
     }
@@ -1412,7 +1605,13 @@ impl<'a> Parser<'a> {
             None => {
                 let b = self.bad_expr();
                 self.syntax_error("expected ~ term or type");
-                self.advance(&[Token::Operator, Token::Semi, Token::Rparen, Token::Rbrack, Token::Rbrace]);
+                self.advance(&[
+                    Token::Operator,
+                    Token::Semi,
+                    Token::Rparen,
+                    Token::Rbrack,
+                    Token::Rbrace,
+                ]);
                 b
             }
         }
@@ -1428,12 +1627,22 @@ impl<'a> Parser<'a> {
                 if type_sets_ok && self.is_op(Operator::Tilde) {
                     // "~" ...
                     let f = self.embedded_elem(None);
-                    return Some(Param { pos: f.pos, name: None, typ: Some(f.typ), shares_next: false });
+                    return Some(Param {
+                        pos: f.pos,
+                        name: None,
+                        typ: Some(f.typ),
+                        shares_next: false,
+                    });
                 }
                 self.pos()
             }
         };
-        let mut par = Param { pos, name: None, typ: None, shares_next: false };
+        let mut par = Param {
+            pos,
+            name: None,
+            typ: None,
+            shares_next: false,
+        };
         let or_follows = |p: &Self| type_sets_ok && p.is_op(Operator::Or);
         if self.tok() == Token::Name || name.is_some() {
             // name
@@ -1508,7 +1717,13 @@ impl<'a> Parser<'a> {
     /// Continues a parameter's type as a union `T | ...`.
     fn param_union(&mut self, mut par: Param) -> Param {
         let typ = par.typ.take().expect("union needs a first term");
-        let f = Field { pos: par.pos, doc: None, names: Vec::new(), typ, tag: None };
+        let f = Field {
+            pos: par.pos,
+            doc: None,
+            names: Vec::new(),
+            typ,
+            tag: None,
+        };
         let f = self.embedded_elem(Some(f));
         par.typ = Some(f.typ);
         par
@@ -1533,7 +1748,13 @@ impl<'a> Parser<'a> {
             if self.tok() == close {
                 self.next();
                 let t = typ.expect("checked");
-                return vec![Field { pos: n.pos, doc: None, names: vec![n], typ: t, tag: None }];
+                return vec![Field {
+                    pos: n.pos,
+                    doc: None,
+                    names: vec![n],
+                    typ: t,
+                    tag: None,
+                }];
             }
         }
         let mut list: Vec<Param> = Vec::new();
@@ -1542,7 +1763,12 @@ impl<'a> Parser<'a> {
         let mut first = Some((name, typ));
         let end = self.list("parameter list", Token::Comma, close, |p| {
             let par = match first.take() {
-                Some((Some(n), Some(t))) => Some(Param { pos: n.pos, name: Some(n), typ: Some(t), shares_next: false }),
+                Some((Some(n), Some(t))) => Some(Param {
+                    pos: n.pos,
+                    name: Some(n),
+                    typ: Some(t),
+                    shares_next: false,
+                }),
                 Some((n, _)) => p.param_decl_or_nil(n, close),
                 None => p.param_decl_or_nil(None, close),
             };
@@ -1579,7 +1805,10 @@ impl<'a> Parser<'a> {
                     have_type = true;
                     if par.name.is_none() {
                         err_pos = t.start_pos();
-                        par.name = Some(Name { pos: err_pos, value: sym("_") });
+                        par.name = Some(Name {
+                            pos: err_pos,
+                            value: sym("_"),
+                        });
                     }
                 } else if have_type {
                     par.shares_next = true;
@@ -1587,7 +1816,11 @@ impl<'a> Parser<'a> {
                     // par.typ == nil && typ == nil => we only have a par.name
                     let n = par.name.expect("parameter has a name or a type");
                     err_pos = n.pos;
-                    par.typ = Some(Expr { pos: err_pos, id: ExprId(0), kind: ExprKind::Bad });
+                    par.typ = Some(Expr {
+                        pos: err_pos,
+                        id: ExprId(0),
+                        kind: ExprKind::Bad,
+                    });
                 }
             }
             for par in &mut list {
@@ -1602,7 +1835,11 @@ impl<'a> Parser<'a> {
                 let msg;
                 if named == typed {
                     err_pos = end; // position error at closing token ) or ]
-                    msg = if require_names { "missing type constraint" } else { "missing parameter type" };
+                    msg = if require_names {
+                        "missing type constraint"
+                    } else {
+                        "missing parameter type"
+                    };
                 } else if require_names {
                     msg = if list.len() == 1 {
                         "missing type parameter name or invalid array length"
@@ -1626,7 +1863,11 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
             let dots_pos = match &list[j].typ {
-                Some(Expr { kind: ExprKind::DotsType(_), pos, .. }) => *pos,
+                Some(Expr {
+                    kind: ExprKind::DotsType(_),
+                    pos,
+                    ..
+                }) => *pos,
                 _ => continue,
             };
             if !dddok || i + 1 < n {
@@ -1641,7 +1882,11 @@ impl<'a> Parser<'a> {
                 // Strip the dots from the (shared) type.
                 if let Some(mut t) = list[j].typ.take() {
                     list[j].typ = Some(match t.take_kind() {
-                        ExprKind::DotsType(mut elem) => Expr { pos: elem.pos, id: elem.id, kind: elem.take_kind() },
+                        ExprKind::DotsType(mut elem) => Expr {
+                            pos: elem.pos,
+                            id: elem.id,
+                            kind: elem.take_kind(),
+                        },
                         kind => Expr { kind, ..t },
                     });
                 }
@@ -1662,8 +1907,18 @@ impl<'a> Parser<'a> {
             if par.shares_next {
                 continue;
             }
-            let typ = par.typ.unwrap_or_else(|| Expr { pos: par.pos, id: ExprId(0), kind: ExprKind::Bad });
-            fields.push(Field { pos, doc: None, names: std::mem::take(&mut names), typ, tag: None });
+            let typ = par.typ.unwrap_or_else(|| Expr {
+                pos: par.pos,
+                id: ExprId(0),
+                kind: ExprKind::Bad,
+            });
+            fields.push(Field {
+                pos,
+                doc: None,
+                names: std::mem::take(&mut names),
+                typ,
+                tag: None,
+            });
         }
         fields
     }
@@ -1690,25 +1945,37 @@ impl<'a> Parser<'a> {
                     let op = self.s.op;
                     self.next();
                     let rhs = self.expr();
-                    return Stmt { pos, kind: StmtKind::Assign(AssignOp::Op(op), lhs, vec![rhs]) };
+                    return Stmt {
+                        pos,
+                        kind: StmtKind::Assign(AssignOp::Op(op), lhs, vec![rhs]),
+                    };
                 }
                 Token::IncOp => {
                     // lhs++ or lhs--
                     let op = self.s.op;
                     self.next();
-                    return Stmt { pos, kind: StmtKind::Assign(AssignOp::IncDec(op), lhs, Vec::new()) };
+                    return Stmt {
+                        pos,
+                        kind: StmtKind::Assign(AssignOp::IncDec(op), lhs, Vec::new()),
+                    };
                 }
                 Token::Arrow => {
                     // lhs <- rhs
                     self.next();
                     let val = self.expr();
                     let ch = lhs.pop().expect("one lhs");
-                    return Stmt { pos, kind: StmtKind::Send(ch, val) };
+                    return Stmt {
+                        pos,
+                        kind: StmtKind::Send(ch, val),
+                    };
                 }
                 _ => {
                     // expr
                     let x = lhs.pop().expect("one lhs");
-                    return Stmt { pos: x.pos, kind: StmtKind::Expr(x) };
+                    return Stmt {
+                        pos: x.pos,
+                        kind: StmtKind::Expr(x),
+                    };
                 }
             }
         }
@@ -1725,25 +1992,43 @@ impl<'a> Parser<'a> {
                 // expr_list op= expr_list
                 let mut rhs = self.expr_list();
                 if keyword == Some(Token::Switch) && def && rhs.len() == 1 && lhs.len() == 1 {
-                    if let (ExprKind::TypeSwitchGuard(None, _), ExprKind::Name(n)) = (&rhs[0].kind, &lhs[0].kind) {
+                    if let (ExprKind::TypeSwitchGuard(None, _), ExprKind::Name(n)) =
+                        (&rhs[0].kind, &lhs[0].kind)
+                    {
                         // x := y.(type) as a switch header
-                        let name = Name { pos: lhs[0].pos, value: *n };
+                        let name = Name {
+                            pos: lhs[0].pos,
+                            value: *n,
+                        };
                         let mut g = rhs.pop().expect("one rhs");
                         if let ExprKind::TypeSwitchGuard(l, _) = &mut g.kind {
                             *l = Some(name);
                         }
-                        return Stmt { pos: g.pos, kind: StmtKind::Expr(g) };
+                        return Stmt {
+                            pos: g.pos,
+                            kind: StmtKind::Expr(g),
+                        };
                     }
                 }
-                let op = if def { AssignOp::Define } else { AssignOp::Assign };
-                Stmt { pos, kind: StmtKind::Assign(op, lhs, rhs) }
+                let op = if def {
+                    AssignOp::Define
+                } else {
+                    AssignOp::Assign
+                };
+                Stmt {
+                    pos,
+                    kind: StmtKind::Assign(op, lhs, rhs),
+                }
             }
             _ => {
                 self.syntax_error("expected := or = or comma");
                 self.advance(&[Token::Semi, Token::Rbrace]);
                 // make the best of what we have
                 let x = lhs.swap_remove(0);
-                Stmt { pos: x.pos, kind: StmtKind::Expr(x) }
+                Stmt {
+                    pos: x.pos,
+                    kind: StmtKind::Expr(x),
+                }
             }
         }
     }
@@ -1752,7 +2037,10 @@ impl<'a> Parser<'a> {
         let pos = self.pos();
         self.next(); // range
         let x = self.expr();
-        Stmt { pos, kind: StmtKind::Range(Box::new(RangeClause { lhs, def, x })) }
+        Stmt {
+            pos,
+            kind: StmtKind::Range(Box::new(RangeClause { lhs, def, x })),
+        }
     }
 
     fn labeled_stmt_or_nil(&mut self, label: Name) -> Option<Stmt> {
@@ -1763,11 +2051,20 @@ impl<'a> Parser<'a> {
             // be terminated by a semicolon - we may omit the semicolon
             // before a closing "}" and on a line by itself: an empty
             // statement.
-            let e = Stmt { pos: self.pos(), kind: StmtKind::Empty };
-            return Some(Stmt { pos, kind: StmtKind::Labeled(label, Box::new(e)) });
+            let e = Stmt {
+                pos: self.pos(),
+                kind: StmtKind::Empty,
+            };
+            return Some(Stmt {
+                pos,
+                kind: StmtKind::Labeled(label, Box::new(e)),
+            });
         }
         match self.stmt_or_nil() {
-            Some(s) => Some(Stmt { pos, kind: StmtKind::Labeled(label, Box::new(s)) }),
+            Some(s) => Some(Stmt {
+                pos,
+                kind: StmtKind::Labeled(label, Box::new(s)),
+            }),
             None => {
                 // report error at line of ':' token
                 self.syntax_error_at(pos, "missing statement after label");
@@ -1787,7 +2084,11 @@ impl<'a> Parser<'a> {
             self.advance(&[Token::Name, Token::Rbrace]);
             let rbrace = self.pos(); // in case we found "}"
             if self.got(Token::Rbrace) {
-                return Block { pos, stmts: Vec::new(), rbrace };
+                return Block {
+                    pos,
+                    stmts: Vec::new(),
+                    rbrace,
+                };
             }
         }
         let stmts = self.stmt_list();
@@ -1799,14 +2100,25 @@ impl<'a> Parser<'a> {
     fn decl_stmt(&mut self) -> Stmt {
         let pos = self.pos();
         let d = self.gen_decl();
-        Stmt { pos, kind: StmtKind::Decl(d) }
+        Stmt {
+            pos,
+            kind: StmtKind::Decl(d),
+        }
     }
 
     fn for_stmt(&mut self) -> Stmt {
         let pos = self.pos();
         let (init, cond, post) = self.header(Token::For);
         let body = self.block_stmt("for clause");
-        Stmt { pos, kind: StmtKind::For(Box::new(ForStmt { init, cond, post, body })) }
+        Stmt {
+            pos,
+            kind: StmtKind::For(Box::new(ForStmt {
+                init,
+                cond,
+                post,
+                body,
+            })),
+        }
     }
 
     /// The header of an `if`, `switch` or `for`: `[init ;] cond [; post]`.
@@ -1873,7 +2185,10 @@ impl<'a> Parser<'a> {
                     if self.tok() != Token::Lbrace {
                         let ps = self.simple_stmt(None, None);
                         if let StmtKind::Assign(AssignOp::Define, ..) = ps.kind {
-                            self.syntax_error_at(ps.pos, "cannot declare in post statement of for loop");
+                            self.syntax_error_at(
+                                ps.pos,
+                                "cannot declare in post statement of for loop",
+                            );
                         }
                         post = Some(ps);
                     }
@@ -1896,7 +2211,10 @@ impl<'a> Parser<'a> {
                         if kind != SemiKind::Explicit {
                             self.syntax_error_at(
                                 spos,
-                                &format!("unexpected {}, expected {{ after if clause", kind.as_str()),
+                                &format!(
+                                    "unexpected {}, expected {{ after if clause",
+                                    kind.as_str()
+                                ),
                             );
                         } else {
                             self.syntax_error_at(spos, "missing condition in if statement");
@@ -1909,7 +2227,10 @@ impl<'a> Parser<'a> {
                     None
                 }
             }
-            Some(Stmt { kind: StmtKind::Expr(x), .. }) => Some(x),
+            Some(Stmt {
+                kind: StmtKind::Expr(x),
+                ..
+            }) => Some(x),
             Some(s) => {
                 // A common syntax error is to write "if x := 0 {" instead
                 // of "if x := 0; x {".
@@ -1931,7 +2252,13 @@ impl<'a> Parser<'a> {
 
     fn if_stmt(&mut self) -> Stmt {
         let pos = self.pos();
-        self.nested(|_| Stmt { pos, kind: StmtKind::Empty }, |p| p.if_stmt_inner(pos))
+        self.nested(
+            |_| Stmt {
+                pos,
+                kind: StmtKind::Empty,
+            },
+            |p| p.if_stmt_inner(pos),
+        )
     }
 
     fn if_stmt_inner(&mut self, pos: Pos) -> Stmt {
@@ -1947,7 +2274,10 @@ impl<'a> Parser<'a> {
                 Token::If => els = Some(self.if_stmt()),
                 Token::Lbrace => {
                     let b = self.block_stmt("");
-                    els = Some(Stmt { pos: b.pos, kind: StmtKind::Block(b) });
+                    els = Some(Stmt {
+                        pos: b.pos,
+                        kind: StmtKind::Block(b),
+                    });
                 }
                 _ => {
                     self.syntax_error("else must be followed by if or statement block");
@@ -1955,7 +2285,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Stmt { pos, kind: StmtKind::If(Box::new(IfStmt { init, cond, then, els })) }
+        Stmt {
+            pos,
+            kind: StmtKind::If(Box::new(IfStmt {
+                init,
+                cond,
+                then,
+                els,
+            })),
+        }
     }
 
     fn switch_stmt(&mut self) -> Stmt {
@@ -1971,7 +2309,15 @@ impl<'a> Parser<'a> {
         }
         let rbrace = self.pos();
         self.want(Token::Rbrace);
-        Stmt { pos, kind: StmtKind::Switch(Box::new(SwitchStmt { init, tag, body, rbrace })) }
+        Stmt {
+            pos,
+            kind: StmtKind::Switch(Box::new(SwitchStmt {
+                init,
+                tag,
+                body,
+                rbrace,
+            })),
+        }
     }
 
     fn select_stmt(&mut self) -> Stmt {
@@ -1987,7 +2333,10 @@ impl<'a> Parser<'a> {
         }
         let rbrace = self.pos();
         self.want(Token::Rbrace);
-        Stmt { pos, kind: StmtKind::Select(Box::new(SelectStmt { body, rbrace })) }
+        Stmt {
+            pos,
+            kind: StmtKind::Select(Box::new(SelectStmt { body, rbrace })),
+        }
     }
 
     fn case_clause(&mut self) -> CaseClause {
@@ -2007,7 +2356,12 @@ impl<'a> Parser<'a> {
         let colon = self.pos();
         self.want(Token::Colon);
         let body = self.stmt_list();
-        CaseClause { pos, cases, colon, body }
+        CaseClause {
+            pos,
+            cases,
+            colon,
+            body,
+        }
     }
 
     fn comm_clause(&mut self) -> CommClause {
@@ -2032,7 +2386,12 @@ impl<'a> Parser<'a> {
         let colon = self.pos();
         self.want(Token::Colon);
         let body = self.stmt_list();
-        CommClause { pos, comm, colon, body }
+        CommClause {
+            pos,
+            comm,
+            colon,
+            body,
+        }
     }
 
     fn stmt_or_nil(&mut self) -> Option<Stmt> {
@@ -2046,7 +2405,10 @@ impl<'a> Parser<'a> {
             let lhs = self.expr_list();
             if lhs.len() == 1 && self.tok() == Token::Colon {
                 if let ExprKind::Name(n) = lhs[0].kind {
-                    return self.labeled_stmt_or_nil(Name { pos: lhs[0].pos, value: n });
+                    return self.labeled_stmt_or_nil(Name {
+                        pos: lhs[0].pos,
+                        value: n,
+                    });
                 }
             }
             return Some(self.simple_stmt(Some(lhs), None));
@@ -2056,7 +2418,10 @@ impl<'a> Parser<'a> {
             Token::Var | Token::Const | Token::Type => Some(self.decl_stmt()),
             Token::Lbrace => {
                 let b = self.block_stmt("");
-                Some(Stmt { pos, kind: StmtKind::Block(b) })
+                Some(Stmt {
+                    pos,
+                    kind: StmtKind::Block(b),
+                })
             }
             Token::Operator | Token::Star => match self.s.op {
                 Operator::Add
@@ -2082,19 +2447,32 @@ impl<'a> Parser<'a> {
             Token::If => Some(self.if_stmt()),
             Token::Fallthrough => {
                 self.next();
-                Some(Stmt { pos, kind: StmtKind::Branch(Token::Fallthrough, None) })
+                Some(Stmt {
+                    pos,
+                    kind: StmtKind::Branch(Token::Fallthrough, None),
+                })
             }
             Token::Break | Token::Continue => {
                 let tok = self.tok();
                 self.next();
-                let label = if self.tok() == Token::Name { Some(self.name()) } else { None };
-                Some(Stmt { pos, kind: StmtKind::Branch(tok, label) })
+                let label = if self.tok() == Token::Name {
+                    Some(self.name())
+                } else {
+                    None
+                };
+                Some(Stmt {
+                    pos,
+                    kind: StmtKind::Branch(tok, label),
+                })
             }
             Token::Go | Token::Defer => Some(self.call_stmt()),
             Token::Goto => {
                 self.next();
                 let label = self.name();
-                Some(Stmt { pos, kind: StmtKind::Branch(Token::Goto, Some(label)) })
+                Some(Stmt {
+                    pos,
+                    kind: StmtKind::Branch(Token::Goto, Some(label)),
+                })
             }
             Token::Return => {
                 self.next();
@@ -2103,16 +2481,25 @@ impl<'a> Parser<'a> {
                 } else {
                     Vec::new()
                 };
-                Some(Stmt { pos, kind: StmtKind::Return(results) })
+                Some(Stmt {
+                    pos,
+                    kind: StmtKind::Return(results),
+                })
             }
-            Token::Semi => Some(Stmt { pos, kind: StmtKind::Empty }),
+            Token::Semi => Some(Stmt {
+                pos,
+                kind: StmtKind::Empty,
+            }),
             _ => None,
         }
     }
 
     fn stmt_list(&mut self) -> Vec<Stmt> {
         let mut l = Vec::new();
-        while !matches!(self.tok(), Token::Eof | Token::Rbrace | Token::Case | Token::Default) {
+        while !matches!(
+            self.tok(),
+            Token::Eof | Token::Rbrace | Token::Case | Token::Default
+        ) {
             let Some(s) = self.stmt_or_nil() else { break };
             l.push(s);
             // ";" is optional before "}"
@@ -2143,11 +2530,17 @@ impl<'a> Parser<'a> {
 
     fn name(&mut self) -> Name {
         if self.tok() == Token::Name {
-            let n = Name { pos: self.pos(), value: sym(self.lit_str()) };
+            let n = Name {
+                pos: self.pos(),
+                value: sym(self.lit_str()),
+            };
             self.next();
             return n;
         }
-        let n = Name { pos: self.pos(), value: sym("_") };
+        let n = Name {
+            pos: self.pos(),
+            value: sym("_"),
+        };
         self.syntax_error("expected name");
         self.advance(&[]);
         n
@@ -2170,7 +2563,10 @@ impl<'a> Parser<'a> {
                 self.name_expr(n)
             }
             None => {
-                let n = Name { pos: self.pos(), value: sym("_") };
+                let n = Name {
+                    pos: self.pos(),
+                    value: sym("_"),
+                };
                 self.syntax_error("expected name");
                 self.advance(&[Token::Dot, Token::Semi, Token::Rbrace]);
                 self.name_expr(n)
@@ -2232,10 +2628,12 @@ fn extract_shape(x: &Expr, force: bool) -> Option<bool> {
         ExprKind::Operation(Operator::Mul, a, Some(b)) => {
             (matches!(a.kind, ExprKind::Name(_)) && (force || is_type_elem(b))).then_some(true)
         }
-        ExprKind::Operation(Operator::Or, a, Some(b)) => match extract_shape(a, force || is_type_elem(b)) {
-            Some(true) => Some(true),
-            _ => None,
-        },
+        ExprKind::Operation(Operator::Or, a, Some(b)) => {
+            match extract_shape(a, force || is_type_elem(b)) {
+                Some(true) => Some(true),
+                _ => None,
+            }
+        }
         ExprKind::Call(c) => {
             let ok = matches!(c.fun.kind, ExprKind::Name(_))
                 && c.args.len() == 1
@@ -2256,19 +2654,43 @@ fn extract_name(mut x: Expr, force: bool) -> (Name, Option<Expr>) {
         ExprKind::Name(n) => (Name { pos, value: n }, None),
         ExprKind::Operation(Operator::Mul, a, Some(b)) => {
             // x = name *T: change the binary op into unary *T
-            let name = Name { pos: a.pos, value: a.as_name().expect("checked by extract_shape") };
-            (name, Some(Expr { pos, id, kind: ExprKind::Operation(Operator::Mul, b, None) }))
+            let name = Name {
+                pos: a.pos,
+                value: a.as_name().expect("checked by extract_shape"),
+            };
+            (
+                name,
+                Some(Expr {
+                    pos,
+                    id,
+                    kind: ExprKind::Operation(Operator::Mul, b, None),
+                }),
+            )
         }
         ExprKind::Operation(Operator::Or, mut a, Some(b)) => {
             let force = force || is_type_elem(&b);
-            let inner = Expr { pos: a.pos, id: a.id, kind: a.take_kind() };
+            let inner = Expr {
+                pos: a.pos,
+                id: a.id,
+                kind: a.take_kind(),
+            };
             let (name, lhs) = extract_name(inner, force);
             let lhs = lhs.expect("checked by extract_shape");
-            (name, Some(Expr { pos, id, kind: ExprKind::Operation(Operator::Or, Box::new(lhs), Some(b)) }))
+            (
+                name,
+                Some(Expr {
+                    pos,
+                    id,
+                    kind: ExprKind::Operation(Operator::Or, Box::new(lhs), Some(b)),
+                }),
+            )
         }
         ExprKind::Call(c) => {
             let c = *c;
-            let name = Name { pos: c.fun.pos, value: c.fun.as_name().expect("checked by extract_shape") };
+            let name = Name {
+                pos: c.fun.pos,
+                value: c.fun.as_name().expect("checked by extract_shape"),
+            };
             let arg = c.args.into_iter().next().expect("one argument");
             (name, Some(unparen_owned(arg)))
         }
@@ -2316,7 +2738,11 @@ fn is_value(x: &Expr) -> bool {
 
 fn unparen_owned(mut x: Expr) -> Expr {
     while let ExprKind::Paren(inner) = &mut x.kind {
-        let inner = Expr { pos: inner.pos, id: inner.id, kind: inner.take_kind() };
+        let inner = Expr {
+            pos: inner.pos,
+            id: inner.id,
+            kind: inner.take_kind(),
+        };
         x = inner;
     }
     x
@@ -2353,5 +2779,11 @@ fn min_go_version(expr: &str) -> Option<String> {
             }
         }
     }
-    best.map(|(m, p)| if p == 0 { format!("go1.{m}") } else { format!("go1.{m}.{p}") })
+    best.map(|(m, p)| {
+        if p == 0 {
+            format!("go1.{m}")
+        } else {
+            format!("go1.{m}.{p}")
+        }
+    })
 }

@@ -23,7 +23,7 @@ impl Pos {
     }
 
     /// The position `n` bytes further on.
-    pub fn add(self, n: u32) -> Pos {
+    pub fn offset_by(self, n: u32) -> Pos {
         Pos(self.0 + n)
     }
 }
@@ -39,12 +39,19 @@ pub struct Position {
     pub offset: u32,
 }
 
+/// gc keeps line numbers in 20 bits and columns in 8: larger lines print
+/// as the maximum, columns from 255 on are not printed at all.
+const GC_LINE_MAX: u32 = (1 << 20) - 2;
+const GC_COL_MAX: u32 = (1 << 8) - 1;
+
 impl std::fmt::Display for Position {
+    /// `file:line:col` as gc prints it (see `GC_LINE_MAX`, `GC_COL_MAX`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.col > 0 {
-            write!(f, "{}:{}:{}", self.filename, self.line, self.col)
+        let line = self.line.min(GC_LINE_MAX);
+        if self.col > 0 && self.col < GC_COL_MAX {
+            write!(f, "{}:{}:{}", self.filename, line, self.col)
         } else {
-            write!(f, "{}:{}", self.filename, self.line)
+            write!(f, "{}:{}", self.filename, line)
         }
     }
 }
@@ -134,9 +141,19 @@ impl SourceFile {
             } else {
                 (d.line + rel_line, if d.col == 0 { 0 } else { col })
             };
-            return Position { filename: d.filename.clone(), line: l, col: c, offset };
+            return Position {
+                filename: d.filename.clone(),
+                line: l,
+                col: c,
+                offset,
+            };
         }
-        Position { filename: self.name.clone(), line, col, offset }
+        Position {
+            filename: self.name.clone(),
+            line,
+            col,
+            offset,
+        }
     }
 }
 
@@ -179,7 +196,10 @@ impl Default for FileSet {
 
 impl FileSet {
     pub fn new() -> FileSet {
-        FileSet { next_base: AtomicU32::new(1), files: RwLock::new(Vec::new()) }
+        FileSet {
+            next_base: AtomicU32::new(1),
+            files: RwLock::new(Vec::new()),
+        }
     }
 
     /// Reserves the position range of a file of `size` bytes and returns its
@@ -187,7 +207,10 @@ impl FileSet {
     pub fn reserve(&self, size: usize) -> u32 {
         let size = u32::try_from(size).unwrap_or(u32::MAX - 1);
         let base = self.next_base.fetch_add(size + 1, Ordering::Relaxed);
-        assert!(base.checked_add(size).is_some(), "position space of the FileSet exhausted");
+        assert!(
+            base.checked_add(size).is_some(),
+            "position space of the FileSet exhausted"
+        );
         base
     }
 
@@ -225,6 +248,16 @@ mod tests {
         assert_eq!(f.raw_line_col(6), (3, 1));
         assert_eq!(f.raw_line_col(7), (4, 1));
         assert_eq!(f.position(4).to_string(), "a.go:2:2");
+    }
+
+    #[test]
+    fn columns_past_gc_limit_are_not_printed() {
+        let mut src = b"package p\n".to_vec();
+        src.extend(std::iter::repeat_n(b' ', 300));
+        let f = SourceFile::new("c.go", 1, &src);
+        assert_eq!(f.position(10 + 253).to_string(), "c.go:2:254");
+        assert_eq!(f.position(10 + 254).to_string(), "c.go:2");
+        assert_eq!(f.position(10 + 254).col, 255);
     }
 
     #[test]

@@ -55,7 +55,11 @@ fn expr(out: &mut String, x: &Expr) {
         ExprKind::FuncLit(f) => {
             out.push_str("func");
             signature(out, &f.typ);
-            out.push_str(if f.body.stmts.is_empty() { " {}" } else { " {…}" });
+            out.push_str(if f.body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(e) => {
             out.push('(');
@@ -193,7 +197,8 @@ fn expr(out: &mut String, x: &Expr) {
             }
             out.push(' ');
             // chan (<-chan T) must keep its parentheses
-            let paren = *dir == ChanDir::Both && matches!(elem.kind, ExprKind::ChanType(ChanDir::Recv, _));
+            let paren =
+                *dir == ChanDir::Both && matches!(elem.kind, ExprKind::ChanType(ChanDir::Recv, _));
             if paren {
                 out.push('(');
             }

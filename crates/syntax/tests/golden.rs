@@ -23,10 +23,19 @@ fn syntax_errors_match_gc() {
         let golden = fs::read_to_string(dir.join(name.replace(".go", ".golden"))).unwrap();
         let fset = syntax::FileSet::new();
         let (_, errors) = syntax::parse_file(&fset, name, &src);
-        let got: String = errors.iter().map(|e| format!("{}\n", e.display(&fset))).collect();
+        let got: String = errors
+            .iter()
+            .map(|e| format!("{}\n", e.display(&fset)))
+            .collect();
         if got != golden {
             failures.push(format!("--- {name}\nwant:\n{golden}got:\n{got}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ from gc:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ from gc:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }

@@ -26,7 +26,11 @@ fn parse(src: &[u8]) -> Vec<syntax::Error> {
     let fset = FileSet::new();
     let (_, errors) = syntax::parse_file(&fset, "x.go", src);
     for e in &errors {
-        assert!(fset.position(e.pos).is_some(), "error without a position: {}", e.msg);
+        assert!(
+            fset.position(e.pos).is_some(),
+            "error without a position: {}",
+            e.msg
+        );
     }
     errors
 }
@@ -34,7 +38,12 @@ fn parse(src: &[u8]) -> Vec<syntax::Error> {
 /// Runs `f` on a thread with the stack size of an ordinary spawned thread,
 /// so a parser that recursed without bound would crash the test.
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().unwrap();
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 const SAMPLE: &str = r#"package main
@@ -101,7 +110,9 @@ fn random_bytes() {
             let src: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
             parse(&src);
             // Mostly-ASCII garbage reaches deeper into the parser.
-            let src: Vec<u8> = (0..n).map(|_| b" \n\t(){}[];,.:=+-*/<>!&|^~\"'`0x1aeib_"[rng.below(36)]).collect();
+            let src: Vec<u8> = (0..n)
+                .map(|_| b" \n\t(){}[];,.:=+-*/<>!&|^~\"'`0x1aeib_"[rng.below(36)])
+                .collect();
             let mut with_pkg = b"package p\n".to_vec();
             with_pkg.extend_from_slice(&src);
             parse(&with_pkg);
@@ -112,12 +123,81 @@ fn random_bytes() {
 #[test]
 fn random_token_sequences() {
     const TOKENS: &[&str] = &[
-        "package", "p", "import", "\"fmt\"", "func", "f", "(", ")", "{", "}", "[", "]", "var", "const",
-        "type", "struct", "interface", "map", "chan", "<-", "go", "defer", "if", "else", "for", "range",
-        "switch", "case", "default", "select", "return", "break", "continue", "goto", "fallthrough",
-        "x", "T", "int", "any", ":=", "=", "+=", "++", "--", ",", ";", ".", "...", ":", "~", "|", "&",
-        "*", "+", "-", "!", "^", "&^", "<<", ">>", "==", "!=", "<", ">=", "&&", "||", "1", "2.5", "3i",
-        "'a'", "`raw`", "\n", "//c\n", "/*c*/", "_",
+        "package",
+        "p",
+        "import",
+        "\"fmt\"",
+        "func",
+        "f",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        "var",
+        "const",
+        "type",
+        "struct",
+        "interface",
+        "map",
+        "chan",
+        "<-",
+        "go",
+        "defer",
+        "if",
+        "else",
+        "for",
+        "range",
+        "switch",
+        "case",
+        "default",
+        "select",
+        "return",
+        "break",
+        "continue",
+        "goto",
+        "fallthrough",
+        "x",
+        "T",
+        "int",
+        "any",
+        ":=",
+        "=",
+        "+=",
+        "++",
+        "--",
+        ",",
+        ";",
+        ".",
+        "...",
+        ":",
+        "~",
+        "|",
+        "&",
+        "*",
+        "+",
+        "-",
+        "!",
+        "^",
+        "&^",
+        "<<",
+        ">>",
+        "==",
+        "!=",
+        "<",
+        ">=",
+        "&&",
+        "||",
+        "1",
+        "2.5",
+        "3i",
+        "'a'",
+        "`raw`",
+        "\n",
+        "//c\n",
+        "/*c*/",
+        "_",
     ];
     on_small_stack(|| {
         let mut rng = Rng(42);

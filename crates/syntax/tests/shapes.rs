@@ -11,7 +11,10 @@ use syntax::FileSet;
 fn parse_ok(src: &str) -> (FileSet, File) {
     let fset = FileSet::new();
     let (file, errors) = syntax::parse_file(&fset, "t.go", src.as_bytes());
-    let msgs: Vec<String> = errors.iter().map(|e| e.display(&fset).to_string()).collect();
+    let msgs: Vec<String> = errors
+        .iter()
+        .map(|e| e.display(&fset).to_string())
+        .collect();
     assert!(msgs.is_empty(), "unexpected errors: {msgs:?}");
     (fset, file)
 }
@@ -57,7 +60,10 @@ fn type_parameters_vs_array_lengths() {
     assert_eq!(expr_string(&b.tparams[0].typ), "any");
     assert_eq!(expr_string(&type_spec(&f, 2).typ), "[N * M]int");
     assert_eq!(expr_string(&type_spec(&f, 3).tparams[0].typ), "*int");
-    assert_eq!(expr_string(&type_spec(&f, 4).tparams[0].typ), "*int | ~string");
+    assert_eq!(
+        expr_string(&type_spec(&f, 4).tparams[0].typ),
+        "*int | ~string"
+    );
     assert_eq!(expr_string(&type_spec(&f, 5).tparams[0].typ), "~int");
     let g = type_spec(&f, 6);
     assert_eq!(g.tparams.len(), 2);
@@ -116,19 +122,35 @@ fn composite_literals_and_statement_headers() {
          }\n",
     );
     let body = func_body(&f, 0);
-    let StmtKind::If(s) = &body[0].kind else { panic!() };
+    let StmtKind::If(s) = &body[0].kind else {
+        panic!()
+    };
     assert_eq!(expr_string(&s.cond), "x == (T{})");
-    let StmtKind::For(s) = &body[1].kind else { panic!() };
-    let Some(Stmt { kind: StmtKind::Range(r), .. }) = &s.init else { panic!() };
+    let StmtKind::For(s) = &body[1].kind else {
+        panic!()
+    };
+    let Some(Stmt {
+        kind: StmtKind::Range(r),
+        ..
+    }) = &s.init
+    else {
+        panic!()
+    };
     assert!(r.def && r.lhs.len() == 2);
     assert_eq!(expr_string(&r.x), "[]int{…}");
-    let StmtKind::Switch(s) = &body[3].kind else { panic!() };
+    let StmtKind::Switch(s) = &body[3].kind else {
+        panic!()
+    };
     let tag = s.tag.as_ref().unwrap();
     assert_eq!(expr_string(tag), "x := y.(type)");
     assert_eq!(s.body[0].cases.as_ref().unwrap().len(), 2);
     assert_eq!(stmt_string(&body[6]), "_ = <-ch");
-    let StmtKind::Decl(d) = &body[7].kind else { panic!() };
-    let Spec::Value(v) = &d.specs[0] else { panic!() };
+    let StmtKind::Decl(d) = &body[7].kind else {
+        panic!()
+    };
+    let Spec::Value(v) = &d.specs[0] else {
+        panic!()
+    };
     assert_eq!(expr_string(v.typ.as_ref().unwrap()), "<-chan int");
 }
 
@@ -155,18 +177,28 @@ fn positions_are_gc_positions() {
     let src = "package p\n\nvar x = a + b*c\nvar y = f(1).g\n";
     let (fset, f) = parse_ok(src);
     let Decl::Gen(g) = &f.decls[0] else { panic!() };
-    let Spec::Value(v) = &g.specs[0] else { panic!() };
+    let Spec::Value(v) = &g.specs[0] else {
+        panic!()
+    };
     let e = &v.values[0];
     // A binary expression sits at its operator; its extent starts at `a`.
     assert_eq!(fset.position(e.pos).unwrap().to_string(), "t.go:3:11");
-    assert_eq!(fset.position(e.start_pos()).unwrap().to_string(), "t.go:3:9");
+    assert_eq!(
+        fset.position(e.start_pos()).unwrap().to_string(),
+        "t.go:3:9"
+    );
     let end = fset.position(e.end_pos()).unwrap();
     assert_eq!((end.line, end.col), (3, 16));
     let Decl::Gen(g) = &f.decls[1] else { panic!() };
-    let Spec::Value(v) = &g.specs[0] else { panic!() };
+    let Spec::Value(v) = &g.specs[0] else {
+        panic!()
+    };
     let e = &v.values[0];
     assert_eq!(fset.position(e.pos).unwrap().to_string(), "t.go:4:13"); // the `.`
-    assert_eq!(fset.position(e.start_pos()).unwrap().offset, src.find("f(1)").unwrap() as u32);
+    assert_eq!(
+        fset.position(e.start_pos()).unwrap().offset,
+        src.find("f(1)").unwrap() as u32
+    );
 }
 
 #[test]
@@ -189,18 +221,28 @@ fn comments_docs_and_directives() {
     assert_eq!(f.go_version.as_deref(), Some("go1.22"));
     let text = |r: Option<CommentRange>| -> Vec<String> {
         let r = r.expect("doc");
-        f.comments[r.start as usize..r.end as usize].iter().map(|c| c.text.to_string()).collect()
+        f.comments[r.start as usize..r.end as usize]
+            .iter()
+            .map(|c| c.text.to_string())
+            .collect()
     };
     assert_eq!(text(f.doc), vec!["// Package p is a test."]);
-    let Decl::Func(func) = &f.decls[0] else { panic!() };
-    assert_eq!(text(func.doc), vec!["// F does things.", "// Twice.", "//", "//go:noinline"]);
+    let Decl::Func(func) = &f.decls[0] else {
+        panic!()
+    };
+    assert_eq!(
+        text(func.doc),
+        vec!["// F does things.", "// Twice.", "//", "//go:noinline"]
+    );
     assert_eq!(func.pragmas.len(), 1);
     assert_eq!(&*func.pragmas[0].text, "go:noinline");
     let Decl::Gen(g) = &f.decls[1] else { panic!() };
     assert_eq!(g.tok, Token::Type);
     assert!(g.doc.is_none());
     let Spec::Type(t) = &g.specs[0] else { panic!() };
-    let ExprKind::StructType(st) = &t.typ.kind else { panic!() };
+    let ExprKind::StructType(st) = &t.typ.kind else {
+        panic!()
+    };
     assert_eq!(text(st.fields[0].doc), vec!["// A is a field."]);
     assert_eq!(f.comments.len(), 9);
 }
@@ -219,7 +261,10 @@ fn line_directives_move_positions() {
 
 #[test]
 fn bom_at_start_is_skipped() {
-    parse_ok(concat!("\u{feff}", r#"package p
+    parse_ok(concat!(
+        "\u{feff}",
+        r#"package p
 var s = "\a\b\f\n\r\t\v\\\"\101\x41\u00e9\U0001F600"
-"#));
+"#
+    ));
 }
