@@ -1,7 +1,8 @@
 //! `rgo check`: resolves the command line to packages (files, directories,
 //! `dir/...` patterns, standard-library import paths), parses every file
-//! of every package on all cores, and reports errors as gc does: sorted by
-//! position, at most 10 per package unless `-e`, then `too many errors`.
+//! of every package on all cores, and reports errors as gc does: in gc's
+//! order (file by file, source order), at most 10 per package unless `-e`,
+//! then `too many errors`.
 //! The type checker will take the parsed packages from here.
 
 use crate::flags::{self, FlagError, Kind};

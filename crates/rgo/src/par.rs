@@ -5,9 +5,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-/// Stack of each worker thread. The parser bounds its recursion by
-/// `syntax::MAX_NESTING`; this leaves ample room for that at any
-/// optimization level. Only touched pages cost memory.
+/// Stack of each worker thread. The parser needs no more than the default
+/// (it grows its own stack), but the stages that walk its trees recurse as
+/// deep as `syntax::MAX_NESTING`; only touched pages cost memory.
 const WORKER_STACK: usize = 256 << 20;
 
 /// The number of worker threads: the cores this process may use.
