@@ -573,3 +573,9 @@ impl Stmt {
         matches!(self.kind, StmtKind::Empty)
     }
 }
+
+/// Trees are parsed on worker threads and checked on others.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<File>();
+};
