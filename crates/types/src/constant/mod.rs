@@ -1,0 +1,1 @@
+//! Exact constant values (placeholder; being written).

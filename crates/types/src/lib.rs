@@ -1,0 +1,9 @@
+//! The type checker: from parsed files of one package (and the checked
+//! packages it imports) to the type of every expression, every constant's
+//! exact value, resolved identifiers, selections, instantiations and
+//! initialization order, with errors worded like gc's (types2).
+//!
+//! It knows nothing of files on disk, build constraints or code generation:
+//! `build` hands it parsed packages in dependency order.
+
+pub mod constant;
