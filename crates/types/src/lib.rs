@@ -6,4 +6,11 @@
 //! It knows nothing of files on disk, build constraints or code generation:
 //! `build` hands it parsed packages in dependency order.
 
+pub mod arena;
 pub mod constant;
+pub mod object;
+pub mod predicates;
+pub mod scope;
+pub mod ty;
+pub mod typestring;
+pub mod universe;

@@ -1,0 +1,281 @@
+//! Questions about types: underlying types, type identity, and the
+//! classification predicates the checker asks constantly (is it an
+//! integer? untyped? an interface? comparable?), with types2's meanings.
+
+use crate::arena::{ObjId, Store, TypeId};
+use crate::object::ObjKind;
+use crate::ty::{BasicInfo, BasicKind, Type};
+use crate::universe;
+
+/// `t` with aliases resolved.
+pub fn unalias(s: &impl Store, mut t: TypeId) -> TypeId {
+    // Alias chains are finite: the checker rejects cyclic aliases.
+    while let Type::Alias(a) = s.ty(t) {
+        match a.actual {
+            Some(actual) => t = actual,
+            None => return universe::INVALID,
+        }
+    }
+    t
+}
+
+/// The underlying type: for named types the type they were defined with,
+/// for type parameters their constraint interface, else the type itself
+/// (aliases resolved).
+pub fn underlying(s: &impl Store, t: TypeId) -> TypeId {
+    let mut t = unalias(s, t);
+    loop {
+        match s.ty(t) {
+            Type::Named(n) => match n.underlying {
+                // A named type's underlying type is never named, but it
+                // may be an alias of one being resolved.
+                Some(u) if u != t => t = unalias(s, u),
+                _ => return universe::INVALID,
+            },
+            Type::TypeParam(p) => {
+                return p.bound.map_or(universe::INVALID, |b| {
+                    let b = underlying(s, b);
+                    if b == t {
+                        universe::INVALID
+                    } else {
+                        b
+                    }
+                })
+            }
+            _ => return t,
+        }
+    }
+}
+
+/// The basic kind of `t`'s underlying type, if it is basic.
+pub fn basic_kind(s: &impl Store, t: TypeId) -> Option<BasicKind> {
+    match s.ty(underlying(s, t)) {
+        Type::Basic { kind, .. } => Some(*kind),
+        _ => None,
+    }
+}
+
+fn basic_info(s: &impl Store, t: TypeId) -> BasicInfo {
+    basic_kind(s, t).map_or(BasicInfo::NONE, BasicKind::info)
+}
+
+pub fn is_boolean(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::BOOLEAN)
+}
+
+pub fn is_integer(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::INTEGER)
+}
+
+pub fn is_unsigned(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::UNSIGNED)
+}
+
+pub fn is_float(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::FLOAT)
+}
+
+pub fn is_complex(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::COMPLEX)
+}
+
+pub fn is_numeric(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).is_numeric()
+}
+
+pub fn is_string(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).has(BasicInfo::STRING)
+}
+
+pub fn is_ordered(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).is_ordered()
+}
+
+pub fn is_const_type(s: &impl Store, t: TypeId) -> bool {
+    basic_info(s, t).is_const_type()
+}
+
+/// Untyped constant and nil types.
+pub fn is_untyped(s: &impl Store, t: TypeId) -> bool {
+    // Untyped types are never named or aliased.
+    matches!(s.ty(t), Type::Basic { kind, .. } if kind.info().has(BasicInfo::UNTYPED))
+}
+
+pub fn is_typed(s: &impl Store, t: TypeId) -> bool {
+    !is_untyped(s, t)
+}
+
+pub fn is_interface(s: &impl Store, t: TypeId) -> bool {
+    let t = unalias(s, t);
+    !matches!(s.ty(t), Type::TypeParam(_)) && matches!(s.ty(underlying(s, t)), Type::Interface(_))
+}
+
+pub fn is_type_param(s: &impl Store, t: TypeId) -> bool {
+    matches!(s.ty(unalias(s, t)), Type::TypeParam(_))
+}
+
+/// Named types, basic types and type parameters have names; composite
+/// type literals do not.
+pub fn has_name(s: &impl Store, t: TypeId) -> bool {
+    matches!(
+        s.ty(unalias(s, t)),
+        Type::Basic { .. } | Type::Named(_) | Type::TypeParam(_)
+    )
+}
+
+/// Whether `nil` is a value of `t`'s type (types2's hasNil, without type
+/// parameters' type sets, which the checker handles).
+pub fn has_nil(s: &impl Store, t: TypeId) -> bool {
+    match s.ty(underlying(s, t)) {
+        Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
+        Type::Slice(_) | Type::Pointer(_) | Type::Signature(_) | Type::Map(..) | Type::Chan(..) => {
+            true
+        }
+        Type::Interface(_) => !is_type_param(s, t),
+        _ => false,
+    }
+}
+
+/// Type identity as the spec defines it. Parameter names do not matter;
+/// field names, tags and embedding do.
+pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
+    let (x, y) = (unalias(s, x), unalias(s, y));
+    if x == y {
+        return true;
+    }
+    match (s.ty(x), s.ty(y)) {
+        (Type::Basic { kind: a, .. }, Type::Basic { kind: b, .. }) => a == b,
+        (Type::Array(n, a), Type::Array(m, b)) => n.is_some() && n == m && identical(s, *a, *b),
+        (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
+            identical(s, *a, *b)
+        }
+        (Type::Map(k1, v1), Type::Map(k2, v2)) => identical(s, *k1, *k2) && identical(s, *v1, *v2),
+        (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && identical(s, *a, *b),
+        (Type::Struct(a), Type::Struct(b)) => {
+            a.fields.len() == b.fields.len()
+                && a.fields
+                    .iter()
+                    .zip(&b.fields)
+                    .enumerate()
+                    .all(|(i, (&f, &g))| {
+                        a.tag(i) == b.tag(i) && same_field(s, f, g) && identical_obj_types(s, f, g)
+                    })
+        }
+        (Type::Tuple(a), Type::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(&v, &w)| identical_obj_types(s, v, w))
+        }
+        (Type::Signature(a), Type::Signature(b)) => {
+            // Generic signatures are identical if their type parameter
+            // lists match pairwise; the checker compares those with a
+            // substitution. Here only non-generic ones are compared.
+            a.tparams.is_empty()
+                && b.tparams.is_empty()
+                && a.variadic == b.variadic
+                && identical(s, a.params, b.params)
+                && identical(s, a.results, b.results)
+        }
+        (Type::Union(a), Type::Union(b)) => {
+            a.len() == b.len()
+                && a.iter().all(|t| {
+                    b.iter()
+                        .any(|u| t.tilde == u.tilde && identical(s, t.typ, u.typ))
+                })
+        }
+        (Type::Interface(a), Type::Interface(b)) => {
+            // Identical if they have the same method set and type set.
+            // Without embedded elements (the common case) that is a
+            // comparison of the declared methods.
+            if a.is_comparable != b.is_comparable
+                || !a.embeddeds.is_empty()
+                || !b.embeddeds.is_empty()
+            {
+                return a.is_comparable == b.is_comparable
+                    && a.embeddeds.len() == b.embeddeds.len()
+                    && a.embeddeds
+                        .iter()
+                        .zip(&b.embeddeds)
+                        .all(|(&e, &f)| identical(s, e, f))
+                    && same_methods(s, &a.methods, &b.methods);
+            }
+            same_methods(s, &a.methods, &b.methods)
+        }
+        (Type::Named(a), Type::Named(b)) => {
+            // Two instances of the same generic type with identical
+            // type arguments are identical.
+            match (a.origin, b.origin) {
+                (Some(o1), Some(o2)) => {
+                    o1 == o2
+                        && a.targs.len() == b.targs.len()
+                        && a.targs
+                            .iter()
+                            .zip(&b.targs)
+                            .all(|(&p, &q)| identical(s, p, q))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn identical_obj_types(s: &impl Store, a: ObjId, b: ObjId) -> bool {
+    match (s.obj(a).typ, s.obj(b).typ) {
+        (Some(x), Some(y)) => identical(s, x, y),
+        _ => false,
+    }
+}
+
+/// Fields match when names and embedding agree and, for unexported
+/// names, the packages do too.
+fn same_field(s: &impl Store, f: ObjId, g: ObjId) -> bool {
+    let (f, g) = (s.obj(f), s.obj(g));
+    let embedded = |k: &ObjKind| matches!(k, ObjKind::Var { embedded: true, .. });
+    f.name == g.name
+        && embedded(&f.kind) == embedded(&g.kind)
+        && (f.is_exported() || f.pkg == g.pkg)
+}
+
+fn same_methods(s: &impl Store, a: &[ObjId], b: &[ObjId]) -> bool {
+    a.len() == b.len()
+        && a.iter().all(|&m| {
+            let mo = s.obj(m);
+            b.iter().any(|&n| {
+                let no = s.obj(n);
+                mo.name == no.name
+                    && (mo.is_exported() || mo.pkg == no.pkg)
+                    && identical_obj_types(s, m, n)
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arena::{Arena, Local, PkgIdx, World};
+    use crate::universe::*;
+
+    #[test]
+    fn basics_and_composites() {
+        let world = World::new();
+        let mut l = Local {
+            world: &world,
+            arena: Arena::new(PkgIdx(2)),
+        };
+        let s1 = l.arena.add_type(Type::Slice(INT));
+        let s2 = l.arena.add_type(Type::Slice(INT));
+        let s3 = l.arena.add_type(Type::Slice(STRING));
+        let bytes = l.arena.add_type(Type::Slice(BYTE));
+        let uint8s = l.arena.add_type(Type::Slice(UINT8));
+        assert!(identical(&l, s1, s2));
+        assert!(!identical(&l, s1, s3));
+        assert!(identical(&l, bytes, uint8s), "byte is uint8");
+        assert!(identical(&l, ANY, EMPTY_INTERFACE), "any is interface{{}}");
+        assert!(is_integer(&l, RUNE) && !is_unsigned(&l, RUNE));
+        assert!(is_unsigned(&l, BYTE));
+        assert!(is_untyped(&l, UNTYPED_FLOAT) && !is_untyped(&l, FLOAT64));
+        assert!(is_interface(&l, ERROR) && is_interface(&l, ANY));
+        assert!(has_nil(&l, s1) && !has_nil(&l, INT) && has_nil(&l, UNSAFE_POINTER));
+        assert_eq!(underlying(&l, BYTE), BYTE);
+        assert!(matches!(l.ty(underlying(&l, ERROR)), Type::Interface(_)));
+    }
+}

@@ -1,0 +1,425 @@
+//! Types as gc's messages print them (types2's TypeString): `[]int`,
+//! `map[string]*T`, `func(x int) (string, error)`, `struct{a int "tag"}`,
+//! `interface{m(); ~int | string}`, `pkg.T[int]`, with package names
+//! decided by a qualifier (types of the package being checked print
+//! unqualified).
+
+use std::fmt::Write;
+
+use crate::arena::{PkgIdx, Store, TypeId};
+use crate::object::ObjKind;
+use crate::ty::{ChanDir, Type};
+use crate::universe;
+
+/// Decides how a package is named in front of its types: `None` prints
+/// types unqualified.
+pub trait Qualifier {
+    fn qualify(&self, pkg: PkgIdx) -> Option<String>;
+}
+
+/// Qualifies every package but one by its name, as types2 does when
+/// reporting errors in that package.
+pub struct RelativeTo<'s, S: Store>(pub &'s S, pub PkgIdx);
+
+impl<S: Store> Qualifier for RelativeTo<'_, S> {
+    fn qualify(&self, pkg: PkgIdx) -> Option<String> {
+        (pkg != self.1).then(|| self.0.package(pkg).0.to_string())
+    }
+}
+
+pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
+    let mut w = Writer {
+        s,
+        q,
+        out: String::new(),
+        depth: 0,
+    };
+    w.typ(t);
+    w.out
+}
+
+struct Writer<'a, S: Store, Q: Qualifier> {
+    s: &'a S,
+    q: &'a Q,
+    out: String,
+    /// Guards against unbounded recursion through malformed types.
+    depth: u32,
+}
+
+impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
+    fn typ(&mut self, t: TypeId) {
+        self.depth += 1;
+        if self.depth > 100 {
+            self.out.push('…');
+            self.depth -= 1;
+            return;
+        }
+        self.typ_inner(t);
+        self.depth -= 1;
+    }
+
+    fn typ_inner(&mut self, t: TypeId) {
+        let s = self.s;
+        match s.ty(t) {
+            Type::Basic { kind, name } => {
+                if *kind == crate::ty::BasicKind::UnsafePointer {
+                    self.qualified(Some(universe::UNSAFE), "Pointer");
+                } else {
+                    self.out.push_str(name);
+                }
+            }
+            Type::Pointer(e) => {
+                self.out.push('*');
+                self.typ(*e);
+            }
+            Type::Slice(e) => {
+                self.out.push_str("[]");
+                self.typ(*e);
+            }
+            Type::Array(n, e) => {
+                match n {
+                    Some(n) => {
+                        let _ = write!(self.out, "[{n}]");
+                    }
+                    None => self.out.push_str("[unknown]"),
+                }
+                self.typ(*e);
+            }
+            Type::Map(k, v) => {
+                self.out.push_str("map[");
+                self.typ(*k);
+                self.out.push(']');
+                self.typ(*v);
+            }
+            Type::Chan(dir, e) => {
+                let (prefix, paren) = match dir {
+                    ChanDir::Both => ("chan ", matches!(s.ty(*e), Type::Chan(ChanDir::Recv, _))),
+                    ChanDir::Send => ("chan<- ", false),
+                    ChanDir::Recv => ("<-chan ", false),
+                };
+                self.out.push_str(prefix);
+                if paren {
+                    self.out.push('(');
+                }
+                self.typ(*e);
+                if paren {
+                    self.out.push(')');
+                }
+            }
+            Type::Struct(st) => {
+                self.out.push_str("struct{");
+                for (i, &f) in st.fields.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str("; ");
+                    }
+                    let fo = s.obj(f);
+                    if !matches!(fo.kind, ObjKind::Var { embedded: true, .. }) {
+                        self.out.push_str(&fo.name);
+                        self.out.push(' ');
+                    }
+                    self.typ(fo.typ.unwrap_or(universe::INVALID));
+                    if let Some(tag) = st.tag(i) {
+                        self.out.push(' ');
+                        quote_into(&mut self.out, tag.as_bytes());
+                    }
+                }
+                self.out.push('}');
+            }
+            Type::Tuple(vars) => self.tuple(vars, false),
+            Type::Signature(_) => {
+                self.out.push_str("func");
+                self.signature(t);
+            }
+            Type::Interface(it) => {
+                if it.is_comparable {
+                    self.out.push_str("comparable");
+                    return;
+                }
+                if it.implicit && it.methods.is_empty() && it.embeddeds.len() == 1 {
+                    // [T ~int] prints its constraint as written
+                    self.typ(it.embeddeds[0]);
+                    return;
+                }
+                self.out.push_str("interface{");
+                let mut first = true;
+                for &m in &it.methods {
+                    if !first {
+                        self.out.push_str("; ");
+                    }
+                    first = false;
+                    let mo = s.obj(m);
+                    self.out.push_str(&mo.name);
+                    if let Some(sig) = mo.typ {
+                        self.signature(sig);
+                    }
+                }
+                for &e in &it.embeddeds {
+                    if !first {
+                        self.out.push_str("; ");
+                    }
+                    first = false;
+                    self.typ(e);
+                }
+                self.out.push('}');
+            }
+            Type::Union(terms) => {
+                for (i, term) in terms.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(" | ");
+                    }
+                    if term.tilde {
+                        self.out.push('~');
+                    }
+                    self.typ(term.typ);
+                }
+            }
+            Type::Named(n) => {
+                let o = s.obj(n.obj);
+                let name = o.name;
+                self.qualified(o.pkg, &name);
+                self.type_args(&n.targs.clone());
+            }
+            Type::Alias(a) => {
+                let o = s.obj(a.obj);
+                let name = o.name;
+                self.qualified(o.pkg, &name);
+                self.type_args(&a.targs.clone());
+            }
+            Type::TypeParam(p) => {
+                let name = s.obj(p.obj).name;
+                self.out.push_str(&name);
+            }
+        }
+    }
+
+    fn qualified(&mut self, pkg: Option<PkgIdx>, name: &str) {
+        if let Some(prefix) = pkg.and_then(|p| self.q.qualify(p)) {
+            self.out.push_str(&prefix);
+            self.out.push('.');
+        }
+        self.out.push_str(name);
+    }
+
+    fn type_args(&mut self, targs: &[TypeId]) {
+        if targs.is_empty() {
+            return;
+        }
+        self.out.push('[');
+        for (i, &a) in targs.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.typ(a);
+        }
+        self.out.push(']');
+    }
+
+    /// `(a int, b ...string)`: names where present, `...` for a variadic
+    /// last parameter (recorded as a slice).
+    fn tuple(&mut self, vars: &[crate::arena::ObjId], variadic: bool) {
+        let s = self.s;
+        self.out.push('(');
+        for (i, &v) in vars.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            let vo = s.obj(v);
+            if !vo.name.is_empty() {
+                self.out.push_str(&vo.name);
+                self.out.push(' ');
+            }
+            let t = vo.typ.unwrap_or(universe::INVALID);
+            if variadic && i + 1 == vars.len() {
+                match s.ty(t) {
+                    Type::Slice(e) => {
+                        self.out.push_str("...");
+                        self.typ(*e);
+                        continue;
+                    }
+                    // append's special form func([]byte, string...)
+                    _ => {
+                        self.typ(t);
+                        self.out.push_str("...");
+                        continue;
+                    }
+                }
+            }
+            self.typ(t);
+        }
+        self.out.push(')');
+    }
+
+    /// A signature without the `func` keyword: `(params) results`.
+    fn signature(&mut self, t: TypeId) {
+        let s = self.s;
+        let Type::Signature(sig) = s.ty(t) else {
+            self.typ(t);
+            return;
+        };
+        if !sig.tparams.is_empty() {
+            self.out.push('[');
+            for (i, &tp) in sig.tparams.iter().enumerate() {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                self.typ(tp);
+                if let Type::TypeParam(p) = s.ty(tp) {
+                    if let Some(b) = p.bound {
+                        self.out.push(' ');
+                        self.typ(b);
+                    }
+                }
+            }
+            self.out.push(']');
+        }
+        let (params, results, variadic) = (sig.params, sig.results, sig.variadic);
+        if let Type::Tuple(vars) = s.ty(params) {
+            self.tuple(vars, variadic);
+        }
+        let Type::Tuple(res) = s.ty(results) else {
+            return;
+        };
+        match &res[..] {
+            [] => {}
+            [r] if s.obj(*r).name.is_empty() => {
+                self.out.push(' ');
+                self.typ(s.obj(*r).typ.unwrap_or(universe::INVALID));
+            }
+            rs => {
+                self.out.push(' ');
+                self.tuple(rs, false);
+            }
+        }
+    }
+}
+
+/// `bytes` as Go's strconv.Quote writes it.
+pub fn quote_into(out: &mut String, bytes: &[u8]) {
+    out.push('"');
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (c, len) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
+            Ok(s) => (s.chars().next(), s.chars().next().map_or(1, char::len_utf8)),
+            Err(e) if e.valid_up_to() > 0 => {
+                let s = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                let c = s.chars().next();
+                (c, c.map_or(1, char::len_utf8))
+            }
+            Err(_) => (None, 1),
+        };
+        match c {
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\x07') => out.push_str("\\a"),
+            Some('\x08') => out.push_str("\\b"),
+            Some('\x0c') => out.push_str("\\f"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some('\x0b') => out.push_str("\\v"),
+            Some(c) if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            Some(c) if c.is_ascii() || !c.is_control() => out.push(c),
+            Some(c) if (c as u32) < 0x10000 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            Some(c) => {
+                let _ = write!(out, "\\U{:08x}", c as u32);
+            }
+            None => {
+                let _ = write!(out, "\\x{:02x}", rest[0]);
+            }
+        }
+        rest = &rest[len..];
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arena::{Arena, Local, World};
+    use crate::object::Object;
+    use crate::ty::{Signature, Struct};
+    use crate::universe::*;
+    use syntax::ast::sym;
+    use syntax::Pos;
+
+    struct Unqualified;
+    impl Qualifier for Unqualified {
+        fn qualify(&self, _: PkgIdx) -> Option<String> {
+            None
+        }
+    }
+
+    fn var(l: &mut Local, name: &str, t: TypeId, field: bool) -> crate::arena::ObjId {
+        let kind = ObjKind::Var {
+            embedded: false,
+            is_field: field,
+            is_param: !field,
+            used: false,
+        };
+        l.arena.add_object(Object::new(
+            sym(name),
+            Pos::NONE,
+            Some(PkgIdx(2)),
+            Some(t),
+            kind,
+        ))
+    }
+
+    #[test]
+    fn prints_like_types2() {
+        let world = World::new();
+        let mut l = Local {
+            world: &world,
+            arena: Arena::new(PkgIdx(2)),
+        };
+        let ts = |l: &Local, t| type_string(l, &Unqualified, t);
+        let sl = l.arena.add_type(Type::Slice(BYTE));
+        assert_eq!(ts(&l, sl), "[]byte");
+        let m = l.arena.add_type(Type::Map(STRING, sl));
+        assert_eq!(ts(&l, m), "map[string][]byte");
+        let rc = l.arena.add_type(Type::Chan(ChanDir::Recv, INT));
+        let c = l.arena.add_type(Type::Chan(ChanDir::Both, rc));
+        assert_eq!(ts(&l, c), "chan (<-chan int)");
+        assert_eq!(ts(&l, UNSAFE_POINTER), "Pointer");
+        assert_eq!(
+            type_string(&l, &RelativeTo(&l, PkgIdx(2)), UNSAFE_POINTER),
+            "unsafe.Pointer"
+        );
+        let a = var(&mut l, "a", INT, true);
+        let b = var(&mut l, "b", STRING, true);
+        let st = l.arena.add_type(Type::Struct(Struct {
+            fields: vec![a, b],
+            tags: vec![None, Some("json:\"b\"".into())],
+        }));
+        assert_eq!(ts(&l, st), r#"struct{a int; b string "json:\"b\""}"#);
+        let x = var(&mut l, "x", INT, false);
+        let rest = var(&mut l, "rest", sl, false);
+        let params = l.arena.add_type(Type::Tuple(vec![x, rest]));
+        let r = var(&mut l, "", ERROR, false);
+        let results = l.arena.add_type(Type::Tuple(vec![r]));
+        let sig = l.arena.add_type(Type::Signature(Signature {
+            recv: None,
+            tparams: vec![],
+            recv_tparams: vec![],
+            params,
+            results,
+            variadic: true,
+        }));
+        assert_eq!(ts(&l, sig), "func(x int, rest ...byte) error");
+        assert_eq!(ts(&l, ANY), "any");
+        assert_eq!(ts(&l, EMPTY_INTERFACE), "interface{}");
+        assert_eq!(ts(&l, ERROR), "error");
+    }
+
+    #[test]
+    fn quotes_like_strconv() {
+        let mut s = String::new();
+        quote_into(&mut s, "a\"b\\\n\x00é\x7f".as_bytes());
+        quote_into(&mut s, b"\xff");
+        assert_eq!(s, r#""a\"b\\\n\x00é\x7f""\xff""#);
+    }
+}
