@@ -67,6 +67,8 @@ pub struct Arena {
     /// The package's import path and name (empty for the universe).
     pub path: Box<str>,
     pub name: Box<str>,
+    /// The package scope (not set for the universe).
+    pub scope: Option<ScopeId>,
     pub types: Vec<Type>,
     pub objects: Vec<Object>,
     pub scopes: Vec<Scope>,

@@ -7,9 +7,12 @@
 //! `build` hands it parsed packages in dependency order.
 
 pub mod arena;
+pub mod check;
 pub mod constant;
+pub mod errors;
 pub mod object;
 pub mod predicates;
+mod resolver;
 pub mod scope;
 pub mod ty;
 pub mod typestring;

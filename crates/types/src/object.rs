@@ -123,9 +123,12 @@ impl Builtin {
 
 #[derive(Clone, Debug)]
 pub enum ObjKind {
-    /// An imported package's name in a file scope.
+    /// An imported package's name in a file scope. `imported` is `None`
+    /// when the import failed (gc then declares the name anyway, for a
+    /// stand-in package named after the path's last element).
     PkgName {
-        imported: PkgIdx,
+        imported: Option<PkgIdx>,
+        path: Box<str>,
         used: bool,
     },
     /// A constant; its value is kept by the checker's constant table.
