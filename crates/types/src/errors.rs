@@ -1,10 +1,11 @@
 //! Type errors as gc reports them: a message at a position, optionally
 //! followed by related positions (`other declaration of x`), printed by
-//! types2 as one error whose continuation lines start with a tab:
+//! types2 as one error whose continuation lines start with a tab (shown
+//! as `\t`):
 //!
 //! ```text
 //! a.go:4:6: x redeclared in this block
-//! 	a.go:3:6: other declaration of x
+//! \ta.go:3:6: other declaration of x
 //! ```
 
 use std::fmt;
