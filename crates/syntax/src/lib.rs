@@ -6,6 +6,7 @@
 //! types, packages or the file system: callers hand it bytes and a name.
 
 pub mod ast;
+mod branches;
 mod parser;
 pub mod pos;
 pub mod print;

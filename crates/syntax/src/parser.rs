@@ -25,6 +25,7 @@ pub(crate) fn parse(filename: &str, src: &[u8], base: u32) -> (File, Vec<Error>)
     file.comments = std::mem::take(&mut p.s.comments);
     let mut errors = std::mem::take(&mut p.errors);
     errors.extend(std::mem::take(&mut p.s.errors));
+    errors.extend(std::mem::take(&mut p.branch_errors));
     drop(p);
     let mut source = source;
     source.set_line_directives(line_directives);
@@ -105,6 +106,8 @@ struct Parser<'a> {
     s: Scanner<'a>,
     source: &'a SourceFile,
     errors: Vec<Error>,
+    /// Errors of `branches::check_branches`, kept apart (see `func_body`).
+    branch_errors: Vec<Error>,
     first_error: bool,
     /// Function nesting (for error recovery).
     fnest: u32,
@@ -127,6 +130,7 @@ impl<'a> Parser<'a> {
             s: Scanner::new(src, base),
             source,
             errors: Vec::new(),
+            branch_errors: Vec::new(),
             first_error: false,
             fnest: 0,
             xnest: 0,
@@ -742,9 +746,20 @@ impl<'a> Parser<'a> {
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errors_before = self.error_count();
         let b = self.block_stmt("");
         self.fnest -= 1;
+        // gc checks labels and branches of bodies that parsed cleanly.
+        // Those errors do not count as parse errors: a bad label in a
+        // function literal does not stop the check of the enclosing body.
+        if self.error_count() == errors_before {
+            crate::branches::check_branches(&b, self.source, &mut self.branch_errors);
+        }
         b
+    }
+
+    fn error_count(&self) -> usize {
+        self.errors.len() + self.s.errors.len()
     }
 
     // --- expressions --------------------------------------------------
