@@ -244,15 +244,11 @@ impl<'a> LabelScope<'a, '_> {
                     bad_gotos = fwd_gotos.clone();
                 }
                 StmtKind::Branch(tok, None) => match tok {
-                    Token::Break => {
-                        if ctxt.breaks.is_none() {
-                            self.errf(s.pos, "break is not in a loop, switch, or select".into());
-                        }
+                    Token::Break if ctxt.breaks.is_none() => {
+                        self.errf(s.pos, "break is not in a loop, switch, or select".into());
                     }
-                    Token::Continue => {
-                        if ctxt.continues.is_none() {
-                            self.errf(s.pos, "continue is not in a loop".into());
-                        }
+                    Token::Continue if ctxt.continues.is_none() => {
+                        self.errf(s.pos, "continue is not in a loop".into());
                     }
                     Token::Fallthrough => {
                         let mut msg = Some("fallthrough statement out of place");
