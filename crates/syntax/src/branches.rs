@@ -309,10 +309,8 @@ impl<'a> LabelScope<'a, '_> {
                             format!("continue label not defined: {}", label.value),
                         ),
                     },
-                    Token::Goto => {
-                        if self.goto_target(Some(b), label.value).is_none() {
-                            fwd_gotos.push(s);
-                        }
+                    Token::Goto if self.goto_target(Some(b), label.value).is_none() => {
+                        fwd_gotos.push(s);
                     }
                     _ => {}
                 },
