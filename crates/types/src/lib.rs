@@ -16,6 +16,7 @@ pub mod object;
 pub mod predicates;
 mod resolver;
 pub mod scope;
+pub mod termlist;
 pub mod ty;
 pub mod typestring;
 pub mod universe;
