@@ -74,8 +74,11 @@ pub fn init_order(nodes: &[DepNode]) -> (Vec<usize>, Vec<Vec<usize>>) {
     // Priority: constants first, then fewest outstanding dependencies,
     // then source order. Entries go stale when ndeps drops; they are
     // skipped when popped.
-    let key = |i: usize, nd: usize| Reverse((nodes[i].kind != NodeKind::Const, nd, i));
-    let mut heap: BinaryHeap<(Reverse<(bool, usize, usize)>, usize)> =
+    // (not a constant, outstanding dependencies, source order)
+    type Priority = Reverse<(bool, usize, usize)>;
+    let key =
+        |i: usize, nd: usize| -> Priority { Reverse((nodes[i].kind != NodeKind::Const, nd, i)) };
+    let mut heap: BinaryHeap<(Priority, usize)> =
         live.iter().map(|&i| (key(i, ndeps[i]), i)).collect();
     let mut done = vec![false; n];
     let mut order = Vec::new();

@@ -134,11 +134,11 @@ impl TermList {
                 continue;
             }
             let mut xi = self.0[i];
-            for j in i + 1..self.0.len() {
+            for (j, &xj) in self.0.iter().enumerate().skip(i + 1) {
                 if used[j] {
                     continue;
                 }
-                if let Some(u) = TypeTerm::union(s, xi, self.0[j]) {
+                if let Some(u) = TypeTerm::union(s, xi, xj) {
                     if u == TypeTerm::All {
                         return TermList::all();
                     }
