@@ -18,5 +18,6 @@ mod resolver;
 pub mod scope;
 pub mod termlist;
 pub mod ty;
+pub mod typeset;
 pub mod typestring;
 pub mod universe;
