@@ -10,6 +10,7 @@ pub mod arena;
 pub mod check;
 pub mod constant;
 pub mod errors;
+pub mod implements;
 pub mod initorder;
 pub mod lookup;
 pub mod object;

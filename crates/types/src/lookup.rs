@@ -37,9 +37,13 @@ pub enum Lookup {
 }
 
 /// Whether `obj` is named `name` as seen from package `pkg`: unexported
-/// names only match in their own package.
-fn same_id(s: &impl Store, obj: ObjId, pkg: Option<PkgIdx>, name: Symbol) -> bool {
+/// names only match in their own package. With `fold`, any name equal up
+/// to case matches, whatever its package (for "did you mean" hints).
+fn same_id(s: &impl Store, obj: ObjId, pkg: Option<PkgIdx>, name: Symbol, fold: bool) -> bool {
     let o = s.obj(obj);
+    if fold && o.name.to_lowercase() == name.to_lowercase() {
+        return true;
+    }
     o.name == name && (o.is_exported() || o.pkg == pkg || o.pkg.is_none())
 }
 
@@ -60,6 +64,23 @@ pub fn lookup_field_or_method(
     addressable: bool,
     pkg: Option<PkgIdx>,
     name: Symbol,
+) -> Lookup {
+    lookup(s, t, addressable, pkg, name, false)
+}
+
+/// Like `lookup_field_or_method`, but names match whatever their case and
+/// package (for messages that suggest the name meant).
+pub fn lookup_fold_case(s: &impl Store, t: TypeId, pkg: Option<PkgIdx>, name: Symbol) -> Lookup {
+    lookup(s, t, false, pkg, name, true)
+}
+
+fn lookup(
+    s: &impl Store,
+    t: TypeId,
+    addressable: bool,
+    pkg: Option<PkgIdx>,
+    name: Symbol,
+    fold: bool,
 ) -> Lookup {
     if name.as_str() == "_" {
         return Lookup::NotFound;
@@ -87,7 +108,7 @@ pub fn lookup_field_or_method(
                     continue;
                 }
                 let methods = named_methods(s, typ);
-                if let Some(i) = methods.iter().position(|&m| same_id(s, m, pkg, name)) {
+                if let Some(i) = methods.iter().position(|&m| same_id(s, m, pkg, name, fold)) {
                     let index = [&e.index[..], &[i]].concat();
                     if found.is_some() || e.multiples {
                         return Lookup::Ambiguous { index };
@@ -101,7 +122,7 @@ pub fn lookup_field_or_method(
             match s.ty(underlying(s, typ)) {
                 Type::Struct(st) => {
                     for (i, &f) in st.fields.iter().enumerate() {
-                        if same_id(s, f, pkg, name) {
+                        if same_id(s, f, pkg, name, fold) {
                             let index = [&e.index[..], &[i]].concat();
                             if found.is_some() || e.multiples {
                                 return Lookup::Ambiguous { index };
@@ -126,7 +147,7 @@ pub fn lookup_field_or_method(
                 }
                 Type::Interface(_) => {
                     let methods = interface_methods(s, underlying(s, typ));
-                    if let Some(i) = methods.iter().position(|&m| same_id(s, m, pkg, name)) {
+                    if let Some(i) = methods.iter().position(|&m| same_id(s, m, pkg, name, fold)) {
                         let index = [&e.index[..], &[i]].concat();
                         if found.is_some() || e.multiples {
                             return Lookup::Ambiguous { index };

@@ -33,8 +33,26 @@ pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
         q,
         out: String::new(),
         depth: 0,
+        param_names: true,
     };
     w.typ(t);
+    w.out
+}
+
+/// A function or method as types2's funcString prints it in "have/want"
+/// lines: its name and signature without parameter names (`M(int) error`).
+pub fn func_string(s: &impl Store, q: &impl Qualifier, f: crate::arena::ObjId) -> String {
+    let o = s.obj(f);
+    let mut w = Writer {
+        s,
+        q,
+        out: o.name.to_string(),
+        depth: 0,
+        param_names: false,
+    };
+    if let Some(sig) = o.typ {
+        w.signature(sig);
+    }
     w.out
 }
 
@@ -44,6 +62,8 @@ struct Writer<'a, S: Store, Q: Qualifier> {
     out: String,
     /// Guards against unbounded recursion through malformed types.
     depth: u32,
+    /// Print parameter and result names (off in "have/want" lines).
+    param_names: bool,
 }
 
 impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
@@ -224,7 +244,7 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
                 self.out.push_str(", ");
             }
             let vo = s.obj(v);
-            if !vo.name.is_empty() {
+            if self.param_names && !vo.name.is_empty() {
                 self.out.push_str(&vo.name);
                 self.out.push(' ');
             }

@@ -1,0 +1,229 @@
+//! Whether a type has the methods an interface requires, and if not, the
+//! reason in gc's words: "(missing method M)", "(method M has pointer
+//! receiver)", "(wrong type for method M)" with have/want lines, ...
+//! (types2's missingMethod).
+
+use crate::arena::{ObjId, Store, TypeId};
+use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
+use crate::object::ObjKind;
+use crate::predicates::{identical, underlying};
+use crate::ty::Type;
+use crate::typeset::type_set;
+use crate::typestring::{func_string, type_string, Qualifier};
+
+/// A method of interface `t` that `v` lacks, and why, as gc words it in
+/// "X does not implement Y (reason)". `None` when `v` has them all. With
+/// `static_` false, an interface `v` may lack methods (a type assertion
+/// from `v` to `t` can still succeed): only signature mismatches count.
+pub fn missing_method(
+    s: &impl Store,
+    q: &impl Qualifier,
+    v: TypeId,
+    t: TypeId,
+    static_: bool,
+) -> Option<(ObjId, String)> {
+    let methods = type_set(s, t).methods;
+    let vu = underlying(s, v);
+    for m in methods {
+        let mo = s.obj(m);
+        let (mpkg, mname) = (mo.pkg, mo.name);
+        let cause = if let Type::Interface(_) = s.ty(vu) {
+            let vset = type_set(s, v);
+            match vset
+                .methods
+                .iter()
+                .copied()
+                .find(|&f| s.obj(f).name == mname)
+            {
+                None if !static_ => None,
+                None => Some(format!("(missing method {mname})")),
+                Some(f) if !same_sig(s, f, m) => Some(wrong_type(s, q, f, m)),
+                Some(_) => None,
+            }
+        } else {
+            match lookup_field_or_method(s, v, false, mpkg, mname) {
+                Lookup::Ambiguous { .. } => Some(format!(
+                    "(ambiguous selector {}.{mname})",
+                    type_string(s, q, v)
+                )),
+                Lookup::NeedsPointer { .. } => {
+                    Some(format!("(method {mname} has pointer receiver)"))
+                }
+                Lookup::NotFound => Some(match lookup_fold_case(s, v, mpkg, mname) {
+                    Lookup::Found { obj: f, .. }
+                        if matches!(s.obj(f).kind, ObjKind::Func { .. }) =>
+                    {
+                        if s.obj(f).name == mname {
+                            format!("(unexported method {mname})")
+                        } else {
+                            format!(
+                                "(missing method {mname})\n\t\thave {}\n\t\twant {}",
+                                func_string(s, q, f),
+                                func_string(s, q, m)
+                            )
+                        }
+                    }
+                    _ => format!("(missing method {mname})"),
+                }),
+                Lookup::Found { obj: f, .. } => match s.obj(f).kind {
+                    ObjKind::Func { .. } if !same_sig(s, f, m) => Some(wrong_type(s, q, f, m)),
+                    ObjKind::Func { .. } => None,
+                    _ => Some(format!(
+                        "({}.{mname} is a field, not a method)",
+                        type_string(s, q, v)
+                    )),
+                },
+            }
+        };
+        if let Some(c) = cause {
+            return Some((m, c));
+        }
+    }
+    None
+}
+
+/// Method signatures match when identical ignoring receivers.
+fn same_sig(s: &impl Store, f: ObjId, m: ObjId) -> bool {
+    match (s.obj(f).typ, s.obj(m).typ) {
+        (Some(a), Some(b)) => identical(s, a, b),
+        _ => false,
+    }
+}
+
+fn wrong_type(s: &impl Store, q: &impl Qualifier, f: ObjId, m: ObjId) -> String {
+    let name = s.obj(m).name;
+    let (have, want) = (func_string(s, q, f), func_string(s, q, m));
+    if have == want {
+        return format!("(wrong type for method {name})");
+    }
+    format!("(wrong type for method {name})\n\t\thave {have}\n\t\twant {want}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arena::{Arena, Local, PkgIdx, World};
+    use crate::object::Object;
+    use crate::ty::{Interface, Named, Signature, Struct};
+    use crate::universe::{ERROR, INT, STRING};
+    use syntax::ast::sym;
+    use syntax::Pos;
+
+    const P: PkgIdx = PkgIdx(2);
+
+    struct Unqualified;
+    impl Qualifier for Unqualified {
+        fn qualify(&self, _: PkgIdx) -> Option<String> {
+            None
+        }
+    }
+
+    fn sig(l: &mut Local, params: &[TypeId], results: &[TypeId]) -> TypeId {
+        let mut var = |t: TypeId| {
+            let kind = ObjKind::Var {
+                embedded: false,
+                is_field: false,
+                is_param: true,
+                used: false,
+            };
+            l.arena
+                .add_object(Object::new(sym(""), Pos::NONE, Some(P), Some(t), kind))
+        };
+        let ps: Vec<ObjId> = params.iter().map(|&t| var(t)).collect();
+        let rs: Vec<ObjId> = results.iter().map(|&t| var(t)).collect();
+        let params = l.arena.add_type(Type::Tuple(ps));
+        let results = l.arena.add_type(Type::Tuple(rs));
+        l.arena.add_type(Type::Signature(Signature {
+            recv: None,
+            tparams: vec![],
+            recv_tparams: vec![],
+            params,
+            results,
+            variadic: false,
+        }))
+    }
+
+    fn func(l: &mut Local, name: &str, sig: TypeId, ptr: bool) -> ObjId {
+        l.arena.add_object(Object::new(
+            sym(name),
+            Pos::NONE,
+            Some(P),
+            Some(sig),
+            ObjKind::Func { ptr_recv: ptr },
+        ))
+    }
+
+    fn named(l: &mut Local, name: &str, underlying: TypeId, methods: Vec<ObjId>) -> TypeId {
+        let obj = l.arena.add_object(Object::new(
+            sym(name),
+            Pos::NONE,
+            Some(P),
+            None,
+            ObjKind::TypeName,
+        ));
+        l.arena.add_type(Type::Named(Named {
+            obj,
+            underlying: Some(underlying),
+            methods,
+            tparams: vec![],
+            origin: None,
+            targs: vec![],
+        }))
+    }
+
+    #[test]
+    fn reasons_are_gcs() {
+        let world = World::new();
+        let mut l = Local {
+            world: &world,
+            arena: Arena::new(P),
+        };
+        let q = Unqualified;
+        // type I interface{ M(int) string }
+        let want_sig = sig(&mut l, &[INT], &[STRING]);
+        let im = func(&mut l, "M", want_sig, false);
+        let iface = l.arena.add_type(Type::Interface(Interface {
+            methods: vec![im],
+            ..Interface::default()
+        }));
+        let empty_struct = l.arena.add_type(Type::Struct(Struct::default()));
+        // type A struct{}; func (A) M(int) string  -> implements
+        let a_m = func(&mut l, "M", want_sig, false);
+        let a = named(&mut l, "A", empty_struct, vec![a_m]);
+        assert_eq!(missing_method(&l, &q, a, iface, true), None);
+        // type B struct{}  -> missing method
+        let b = named(&mut l, "B", empty_struct, vec![]);
+        assert_eq!(
+            missing_method(&l, &q, b, iface, true).unwrap().1,
+            "(missing method M)"
+        );
+        // type C struct{}; func (*C) M(int) string  -> pointer receiver
+        let c_m = func(&mut l, "M", want_sig, true);
+        let c = named(&mut l, "C", empty_struct, vec![c_m]);
+        assert_eq!(
+            missing_method(&l, &q, c, iface, true).unwrap().1,
+            "(method M has pointer receiver)"
+        );
+        let pc = l.arena.add_type(Type::Pointer(c));
+        assert_eq!(missing_method(&l, &q, pc, iface, true), None);
+        // type D struct{}; func (D) M(string) error  -> wrong type
+        let other = sig(&mut l, &[STRING], &[ERROR]);
+        let d_m = func(&mut l, "M", other, false);
+        let d = named(&mut l, "D", empty_struct, vec![d_m]);
+        assert_eq!(
+            missing_method(&l, &q, d, iface, true).unwrap().1,
+            "(wrong type for method M)\n\t\thave M(string) error\n\t\twant M(int) string"
+        );
+        // type E struct{}; func (E) m(int) string  -> have m, want M
+        let e_m = func(&mut l, "m", want_sig, false);
+        let e = named(&mut l, "E", empty_struct, vec![e_m]);
+        assert_eq!(
+            missing_method(&l, &q, e, iface, true).unwrap().1,
+            "(missing method M)\n\t\thave m(int) string\n\t\twant M(int) string"
+        );
+        // An interface value lacking M: fine for an assertion, not statically.
+        let empty = l.arena.add_type(Type::Interface(Interface::default()));
+        assert_eq!(missing_method(&l, &q, empty, iface, false), None);
+        assert!(missing_method(&l, &q, empty, iface, true).is_some());
+    }
+}
