@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod object;
 pub mod predicates;
 mod resolver;
+pub mod returns;
 pub mod scope;
 pub mod termlist;
 pub mod ty;
