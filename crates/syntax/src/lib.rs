@@ -17,6 +17,7 @@ mod unicode_tables;
 use std::fmt;
 
 pub use pos::{FileSet, Pos, Position, SourceFile};
+pub use scanner::is_print;
 
 /// A syntax (or lexical) error at a position.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1480,8 +1480,8 @@ fn is_digit(c: char) -> bool {
     in_ranges(&DIGITS, c as u32)
 }
 
-/// Go's `strconv.IsPrint`.
-fn is_print(c: u32) -> bool {
+/// Go's `strconv.IsPrint` (also used to quote strings as Go does).
+pub fn is_print(c: u32) -> bool {
     if c < 0x80 {
         (0x20..0x7f).contains(&c)
     } else {

@@ -140,7 +140,8 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
                     self.typ(fo.typ.unwrap_or(universe::INVALID));
                     if let Some(tag) = st.tag(i) {
                         self.out.push(' ');
-                        quote_into(&mut self.out, tag.as_bytes());
+                        self.out
+                            .push_str(&crate::constant::format::quote(tag.as_bytes()));
                     }
                 }
                 self.out.push('}');
@@ -313,49 +314,6 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
     }
 }
 
-/// `bytes` as Go's strconv.Quote writes it.
-pub fn quote_into(out: &mut String, bytes: &[u8]) {
-    out.push('"');
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let (c, len) = match std::str::from_utf8(&rest[..rest.len().min(4)]) {
-            Ok(s) => (s.chars().next(), s.chars().next().map_or(1, char::len_utf8)),
-            Err(e) if e.valid_up_to() > 0 => {
-                let s = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
-                let c = s.chars().next();
-                (c, c.map_or(1, char::len_utf8))
-            }
-            Err(_) => (None, 1),
-        };
-        match c {
-            Some('"') => out.push_str("\\\""),
-            Some('\\') => out.push_str("\\\\"),
-            Some('\x07') => out.push_str("\\a"),
-            Some('\x08') => out.push_str("\\b"),
-            Some('\x0c') => out.push_str("\\f"),
-            Some('\n') => out.push_str("\\n"),
-            Some('\r') => out.push_str("\\r"),
-            Some('\t') => out.push_str("\\t"),
-            Some('\x0b') => out.push_str("\\v"),
-            Some(c) if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            Some(c) if c.is_ascii() || !c.is_control() => out.push(c),
-            Some(c) if (c as u32) < 0x10000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            Some(c) => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-            None => {
-                let _ = write!(out, "\\x{:02x}", rest[0]);
-            }
-        }
-        rest = &rest[len..];
-    }
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,13 +391,5 @@ mod tests {
         assert_eq!(ts(&l, ANY), "any");
         assert_eq!(ts(&l, EMPTY_INTERFACE), "interface{}");
         assert_eq!(ts(&l, ERROR), "error");
-    }
-
-    #[test]
-    fn quotes_like_strconv() {
-        let mut s = String::new();
-        quote_into(&mut s, "a\"b\\\n\x00é\x7f".as_bytes());
-        quote_into(&mut s, b"\xff");
-        assert_eq!(s, r#""a\"b\\\n\x00é\x7f""\xff""#);
     }
 }
