@@ -5,6 +5,7 @@ use syntax::ast::Symbol;
 use syntax::Pos;
 
 use crate::arena::{PkgIdx, ScopeId, TypeId};
+use crate::constant::Value;
 
 /// The predeclared functions (and those of package unsafe).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,8 +132,9 @@ pub enum ObjKind {
         path: Box<str>,
         used: bool,
     },
-    /// A constant; its value is kept by the checker's constant table.
-    Const,
+    /// A constant and its value (`Unknown` until its declaration has been
+    /// checked, or when it is invalid).
+    Const(Value),
     TypeName,
     Var {
         /// A struct field (`is_field`) that is embedded.
@@ -194,7 +196,7 @@ impl Object {
     pub fn kind_word(&self) -> &'static str {
         match self.kind {
             ObjKind::PkgName { .. } => "package",
-            ObjKind::Const => "constant",
+            ObjKind::Const(_) => "constant",
             ObjKind::TypeName => "type",
             ObjKind::Var { is_field: true, .. } => "field",
             ObjKind::Var { .. } => "variable",

@@ -53,7 +53,8 @@ impl<'a> Checker<'a, '_> {
                     let values: &'a [ast::Expr] = source.map_or(&[], |l| &l.values);
                     let typ = source.and_then(|l| l.typ.as_ref());
                     for (i, name) in s.names.iter().enumerate() {
-                        let obj = self.new_object(*name, ObjKind::Const);
+                        let obj = self
+                            .new_object(*name, ObjKind::Const(crate::constant::Value::unknown()));
                         let kind = DeclKind::Const {
                             typ,
                             init: values.get(i),

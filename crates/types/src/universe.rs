@@ -11,6 +11,7 @@ use syntax::ast::sym;
 use syntax::Pos;
 
 use crate::arena::{Arena, ObjId, PkgIdx, ScopeId, TypeId};
+use crate::constant::Value;
 use crate::object::{Builtin, ObjKind, Object};
 use crate::scope::Scope;
 use crate::ty::{Alias, BasicKind, Interface, Named, Signature, Type};
@@ -213,15 +214,17 @@ fn build() -> Arena {
         targs: Vec::new(),
     });
 
-    for (name, typ) in [
-        ("true", UNTYPED_BOOL),
-        ("false", UNTYPED_BOOL),
-        ("iota", UNTYPED_INT),
+    // iota's value is the checker's to supply (the spec index of the
+    // constant being declared); 0 stands in outside declarations.
+    for (name, typ, val) in [
+        ("true", UNTYPED_BOOL, Value::from_bool(true)),
+        ("false", UNTYPED_BOOL, Value::from_bool(false)),
+        ("iota", UNTYPED_INT, Value::from_i64(0)),
     ] {
         declare(
             &mut a,
             universe,
-            Object::new(sym(name), Pos::NONE, None, Some(typ), ObjKind::Const),
+            Object::new(sym(name), Pos::NONE, None, Some(typ), ObjKind::Const(val)),
         );
     }
     declare(
@@ -321,6 +324,8 @@ mod tests {
         ));
         assert!(matches!(w.ty(ERROR), Type::Named(_)));
         assert!(matches!(w.ty(ANY), Type::Alias(_)));
+        let t = w.obj(u.lookup(sym("true")).unwrap());
+        assert!(matches!(&t.kind, ObjKind::Const(v) if v.bool_val()));
         assert_eq!(u.names.len(), 17 + 2 + 3 + 3 + 1 + 18);
     }
 }
