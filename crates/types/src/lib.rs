@@ -14,6 +14,7 @@ pub mod implements;
 pub mod initorder;
 pub mod lookup;
 pub mod object;
+pub mod operand;
 pub mod predicates;
 mod resolver;
 pub mod returns;
