@@ -4,79 +4,31 @@
 
 use super::{Kind, Value};
 
-/// A basic type, as the target (or source) of a constant conversion.
-/// The checker maps its own basic kinds onto these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    Bool,
-    Int,
-    Int8,
-    Int16,
-    Int32,
-    Int64,
-    Uint,
-    Uint8,
-    Uint16,
-    Uint32,
-    Uint64,
-    Uintptr,
-    Float32,
-    Float64,
-    Complex64,
-    Complex128,
-    String,
-    UnsafePointer,
-    UntypedBool,
-    UntypedInt,
-    UntypedRune,
-    UntypedFloat,
-    UntypedComplex,
-    UntypedString,
-    UntypedNil,
-}
+use crate::ty::BasicInfo;
+/// A basic type, as the target (or source) of a constant conversion: the
+/// checker's own `BasicKind` (`Invalid` accepts nothing but `Unknown`).
+pub use crate::ty::BasicKind as Target;
 
 impl Target {
     pub fn is_integer(self) -> bool {
-        use Target::*;
-        matches!(
-            self,
-            Int | Int8
-                | Int16
-                | Int32
-                | Int64
-                | Uint
-                | Uint8
-                | Uint16
-                | Uint32
-                | Uint64
-                | Uintptr
-                | UntypedInt
-                | UntypedRune
-        )
+        self.info().has(BasicInfo::INTEGER)
     }
 
     pub fn is_float(self) -> bool {
-        matches!(
-            self,
-            Target::Float32 | Target::Float64 | Target::UntypedFloat
-        )
+        self.info().has(BasicInfo::FLOAT)
     }
 
     pub fn is_complex(self) -> bool {
-        matches!(
-            self,
-            Target::Complex64 | Target::Complex128 | Target::UntypedComplex
-        )
+        self.info().has(BasicInfo::COMPLEX)
     }
 
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float() || self.is_complex()
+        self.info().is_numeric()
     }
 
     /// Whether the type is an unsigned integer type.
     pub fn is_unsigned(self) -> bool {
-        use Target::*;
-        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+        self.info().has(BasicInfo::UNSIGNED)
     }
 
     /// The size in bits of a sized numeric type (0 for untyped and
