@@ -102,74 +102,14 @@ fn wrong_type(s: &impl Store, q: &impl Qualifier, f: ObjId, m: ObjId) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::arena::{Arena, Local, PkgIdx, World};
-    use crate::object::Object;
-    use crate::ty::{Interface, Named, Signature, Struct};
-    use crate::universe::{ERROR, INT, STRING};
-    use syntax::ast::sym;
-    use syntax::Pos;
-
-    const P: PkgIdx = PkgIdx(2);
-
-    struct Unqualified;
-    impl Qualifier for Unqualified {
-        fn qualify(&self, _: PkgIdx) -> Option<String> {
-            None
-        }
-    }
-
-    fn sig(l: &mut Local, params: &[TypeId], results: &[TypeId]) -> TypeId {
-        let mut var = |t: TypeId| {
-            let kind = ObjKind::Var {
-                embedded: false,
-                is_field: false,
-                is_param: true,
-                used: false,
-            };
-            l.arena
-                .add_object(Object::new(sym(""), Pos::NONE, Some(P), Some(t), kind))
-        };
-        let ps: Vec<ObjId> = params.iter().map(|&t| var(t)).collect();
-        let rs: Vec<ObjId> = results.iter().map(|&t| var(t)).collect();
-        let params = l.arena.add_type(Type::Tuple(ps));
-        let results = l.arena.add_type(Type::Tuple(rs));
-        l.arena.add_type(Type::Signature(Signature {
-            recv: None,
-            tparams: vec![],
-            recv_tparams: vec![],
-            params,
-            results,
-            variadic: false,
-        }))
-    }
-
-    fn func(l: &mut Local, name: &str, sig: TypeId, ptr: bool) -> ObjId {
-        l.arena.add_object(Object::new(
-            sym(name),
-            Pos::NONE,
-            Some(P),
-            Some(sig),
-            ObjKind::Func { ptr_recv: ptr },
-        ))
-    }
 
     fn named(l: &mut Local, name: &str, underlying: TypeId, methods: Vec<ObjId>) -> TypeId {
-        let obj = l.arena.add_object(Object::new(
-            sym(name),
-            Pos::NONE,
-            Some(P),
-            None,
-            ObjKind::TypeName,
-        ));
-        l.arena.add_type(Type::Named(Named {
-            obj,
-            underlying: Some(underlying),
-            methods,
-            tparams: vec![],
-            origin: None,
-            targs: vec![],
-        }))
+        named_with(l, name, Some(underlying), methods)
     }
+    use crate::arena::{Arena, Local, World};
+    use crate::testutil::{func, named as named_with, sig, Unqualified, P};
+    use crate::ty::{Interface, Struct};
+    use crate::universe::{ERROR, INT, STRING};
 
     #[test]
     fn reasons_are_gcs() {

@@ -20,6 +20,8 @@ mod resolver;
 pub mod returns;
 pub mod scope;
 pub mod termlist;
+#[cfg(test)]
+mod testutil;
 pub mod ty;
 pub mod typeset;
 pub mod typestring;

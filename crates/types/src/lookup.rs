@@ -250,79 +250,17 @@ fn collect_interface_methods(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(l: &mut Local, name: &str) -> TypeId {
+        named_with(l, name, None, vec![])
+    }
     use crate::arena::{Arena, Local, World};
     use crate::object::Object;
-    use crate::ty::{Interface, Named, Signature, Struct};
+    use crate::testutil::{field, method, named as named_with, set_struct, P};
+    use crate::ty::{Interface, Signature};
     use crate::universe::{INT, STRING};
     use syntax::ast::sym;
     use syntax::Pos;
-
-    const P: PkgIdx = PkgIdx(2);
-
-    fn named(l: &mut Local, name: &str) -> TypeId {
-        let obj = l.arena.add_object(Object::new(
-            sym(name),
-            Pos::NONE,
-            Some(P),
-            None,
-            ObjKind::TypeName,
-        ));
-        let t = l.arena.add_type(Type::Named(Named {
-            obj,
-            underlying: None,
-            methods: vec![],
-            tparams: vec![],
-            origin: None,
-            targs: vec![],
-        }));
-        l.arena.obj_mut(obj).typ = Some(t);
-        t
-    }
-
-    fn field(l: &mut Local, name: &str, t: TypeId, embedded: bool) -> ObjId {
-        let kind = ObjKind::Var {
-            embedded,
-            is_field: true,
-            is_param: false,
-            used: false,
-        };
-        l.arena
-            .add_object(Object::new(sym(name), Pos::NONE, Some(P), Some(t), kind))
-    }
-
-    fn set_struct(l: &mut Local, t: TypeId, fields: Vec<ObjId>) {
-        let st = l.arena.add_type(Type::Struct(Struct {
-            fields,
-            tags: vec![],
-        }));
-        let Type::Named(n) = l.arena.ty_mut(t) else {
-            unreachable!()
-        };
-        n.underlying = Some(st);
-    }
-
-    fn method(l: &mut Local, t: TypeId, name: &str, ptr: bool) -> ObjId {
-        let empty = l.arena.add_type(Type::Tuple(vec![]));
-        let sig = l.arena.add_type(Type::Signature(Signature {
-            recv: None,
-            tparams: vec![],
-            recv_tparams: vec![],
-            params: empty,
-            results: empty,
-            variadic: false,
-        }));
-        let m = l.arena.add_object(Object::new(
-            sym(name),
-            Pos::NONE,
-            Some(P),
-            Some(sig),
-            ObjKind::Func { ptr_recv: ptr },
-        ));
-        if let Type::Named(n) = l.arena.ty_mut(t) {
-            n.methods.push(m);
-        }
-        m
-    }
 
     #[test]
     fn embedding_depth_ambiguity_and_receivers() {

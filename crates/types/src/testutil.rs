@@ -1,0 +1,112 @@
+//! Builders for the unit tests of this crate: types and objects made by
+//! hand in a package arena, without a parser or checker.
+
+use syntax::ast::sym;
+use syntax::Pos;
+
+use crate::arena::{Local, ObjId, PkgIdx, TypeId};
+use crate::object::{ObjKind, Object};
+use crate::ty::{Named, Signature, Struct, Type};
+use crate::typestring::Qualifier;
+
+/// The package the test objects belong to.
+pub const P: PkgIdx = PkgIdx(2);
+
+/// Prints every type unqualified.
+pub struct Unqualified;
+
+impl Qualifier for Unqualified {
+    fn qualify(&self, _: PkgIdx) -> Option<String> {
+        None
+    }
+}
+
+fn var(l: &mut Local, name: &str, t: TypeId, is_field: bool, embedded: bool) -> ObjId {
+    let kind = ObjKind::Var {
+        embedded,
+        is_field,
+        is_param: !is_field,
+        used: false,
+    };
+    l.arena
+        .add_object(Object::new(sym(name), Pos::NONE, Some(P), Some(t), kind))
+}
+
+/// A parameter or result variable.
+pub fn param(l: &mut Local, name: &str, t: TypeId) -> ObjId {
+    var(l, name, t, false, false)
+}
+
+/// A struct field.
+pub fn field(l: &mut Local, name: &str, t: TypeId, embedded: bool) -> ObjId {
+    var(l, name, t, true, embedded)
+}
+
+/// `func(params) results` with unnamed parameters and results.
+pub fn sig(l: &mut Local, params: &[TypeId], results: &[TypeId]) -> TypeId {
+    let ps: Vec<ObjId> = params.iter().map(|&t| param(l, "", t)).collect();
+    let rs: Vec<ObjId> = results.iter().map(|&t| param(l, "", t)).collect();
+    let params = l.arena.add_type(Type::Tuple(ps));
+    let results = l.arena.add_type(Type::Tuple(rs));
+    l.arena.add_type(Type::Signature(Signature {
+        recv: None,
+        tparams: vec![],
+        recv_tparams: vec![],
+        params,
+        results,
+        variadic: false,
+    }))
+}
+
+/// A function or method object.
+pub fn func(l: &mut Local, name: &str, sig: TypeId, ptr_recv: bool) -> ObjId {
+    l.arena.add_object(Object::new(
+        sym(name),
+        Pos::NONE,
+        Some(P),
+        Some(sig),
+        ObjKind::Func { ptr_recv },
+    ))
+}
+
+/// A named type (underlying type possibly set later) with its type name.
+pub fn named(l: &mut Local, name: &str, underlying: Option<TypeId>, methods: Vec<ObjId>) -> TypeId {
+    let obj = l.arena.add_object(Object::new(
+        sym(name),
+        Pos::NONE,
+        Some(P),
+        None,
+        ObjKind::TypeName,
+    ));
+    let t = l.arena.add_type(Type::Named(Named {
+        obj,
+        underlying,
+        methods,
+        tparams: vec![],
+        origin: None,
+        targs: vec![],
+    }));
+    l.arena.obj_mut(obj).typ = Some(t);
+    t
+}
+
+/// Sets a named type's underlying type to a struct of `fields`.
+pub fn set_struct(l: &mut Local, t: TypeId, fields: Vec<ObjId>) {
+    let st = l.arena.add_type(Type::Struct(Struct {
+        fields,
+        tags: vec![],
+    }));
+    if let Type::Named(n) = l.arena.ty_mut(t) {
+        n.underlying = Some(st);
+    }
+}
+
+/// Adds a method without parameters or results to named type `t`.
+pub fn method(l: &mut Local, t: TypeId, name: &str, ptr_recv: bool) -> ObjId {
+    let s = sig(l, &[], &[]);
+    let m = func(l, name, s, ptr_recv);
+    if let Type::Named(n) = l.arena.ty_mut(t) {
+        n.methods.push(m);
+    }
+    m
+}
