@@ -26,3 +26,4 @@ pub mod ty;
 pub mod typeset;
 pub mod typestring;
 pub mod universe;
+pub mod untyped;
