@@ -7,6 +7,7 @@
 //! `build` hands it parsed packages in dependency order.
 
 pub mod arena;
+pub mod assignable;
 pub mod check;
 pub mod constant;
 pub mod errors;
