@@ -167,6 +167,76 @@ pub fn cycle_message(
     )
 }
 
+use crate::arena::Store;
+
+impl crate::check::Checker<'_, '_> {
+    /// Computes the package's initialization order into `info.init_order`
+    /// and reports initialization cycles (types2's initOrder), from the
+    /// dependencies the declaration pass recorded.
+    pub(crate) fn init_order(&mut self) {
+        use crate::check::DeclKind;
+        use crate::info::{ExprKey, Initializer};
+        use crate::object::ObjKind;
+        use std::collections::HashMap;
+
+        let objs = self.objects.clone();
+        let index: HashMap<crate::arena::ObjId, usize> =
+            objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let mut nodes = Vec::with_capacity(objs.len());
+        let mut inits: Vec<Option<(Vec<crate::arena::ObjId>, ExprKey)>> = vec![None; objs.len()];
+        for (i, &o) in objs.iter().enumerate() {
+            let kind = match self.store.arena.objects[o.index as usize].kind {
+                ObjKind::Const(_) => NodeKind::Const,
+                ObjKind::Var { .. } => NodeKind::Var,
+                _ => NodeKind::Func,
+            };
+            let mut deps: Vec<usize> = self
+                .deps
+                .get(&o)
+                .map(|d| d.iter().filter_map(|x| index.get(x).copied()).collect())
+                .unwrap_or_default();
+            deps.sort_unstable();
+            let mut init = None;
+            if let Some(d) = self.decls.get(&o) {
+                if let DeclKind::Var {
+                    init: Some(e), lhs, ..
+                } = &d.kind
+                {
+                    let key = ExprKey {
+                        file: d.file,
+                        id: e.id,
+                    };
+                    let lhs = lhs.clone().unwrap_or_else(|| vec![o]);
+                    let first = index.get(&lhs[0]).copied().unwrap_or(i);
+                    init = Some(first);
+                    inits[i] = Some((lhs, key));
+                }
+            }
+            nodes.push(DepNode { kind, deps, init });
+        }
+        let (order, cycles) = init_order(&nodes);
+        for i in order {
+            if let Some((lhs, rhs)) = inits[i].take() {
+                // Blank variables are initialized but not recorded as lhs.
+                self.info.init_order.push(Initializer { lhs, rhs });
+            }
+        }
+        for cycle in cycles {
+            let name = |n: usize| {
+                self.store.arena.objects[objs[n].index as usize]
+                    .name
+                    .to_string()
+            };
+            let (first, msg, steps) = cycle_message(&cycle, name);
+            let mut e = crate::errors::TypeError::new(self.store.obj(objs[first]).pos, msg);
+            for (n, step) in steps {
+                e = e.with(self.store.obj(objs[n]).pos, step);
+            }
+            self.error(e);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

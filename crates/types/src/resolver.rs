@@ -19,7 +19,8 @@ use crate::scope::Scope;
 impl<'a> Checker<'a, '_> {
     pub fn collect_objects(&mut self) {
         let files = self.files;
-        for file in files {
+        for (i, file) in files.iter().enumerate() {
+            self.env.file = i as u32;
             let scope = self.store.arena.add_scope(Scope::new(
                 Some(self.pkg_scope),
                 file.package,
@@ -108,6 +109,7 @@ impl<'a> Checker<'a, '_> {
         let obj = self.new_object(name, ObjKind::Func { ptr_recv: false });
         let info = DeclInfo {
             file_scope,
+            file: self.env.file,
             kind: DeclKind::Func(f),
         };
         if let Some(recv) = &f.recv {
@@ -212,6 +214,18 @@ impl<'a> Checker<'a, '_> {
                 // Dot-import: the package's exported objects become file
                 // scope names.
                 let Some(imported) = imported else { return };
+                let obj = self.store.arena.add_object(Object::new(
+                    name.value,
+                    name.pos,
+                    Some(self.pkg()),
+                    None,
+                    ObjKind::PkgName {
+                        imported: Some(imported),
+                        path: path.as_str().into(),
+                        used: false,
+                    },
+                ));
+                self.dot_imports.push((file_scope, obj, name.pos));
                 let world = self.store.world;
                 let Some(scope) = world.arena(imported).scope.map(|s| world.scope(s)) else {
                     return;
@@ -271,7 +285,15 @@ impl<'a> Checker<'a, '_> {
             _ => {}
         }
         self.declare(self.pkg_scope, name, obj);
-        self.decls.insert(obj, DeclInfo { file_scope, kind });
+        let file = self.env.file;
+        self.decls.insert(
+            obj,
+            DeclInfo {
+                file_scope,
+                file,
+                kind,
+            },
+        );
         self.objects.push(obj);
     }
 

@@ -110,3 +110,41 @@ pub fn method(l: &mut Local, t: TypeId, name: &str, ptr_recv: bool) -> ObjId {
     }
     m
 }
+
+/// Resolves only package unsafe (unit tests have no other packages).
+pub struct UnsafeOnly;
+
+impl crate::check::Importer for UnsafeOnly {
+    fn import(&self, path: &str) -> Result<PkgIdx, String> {
+        if path == "unsafe" {
+            Ok(crate::universe::UNSAFE)
+        } else {
+            Err(format!("package {path} is not in std"))
+        }
+    }
+}
+
+/// Type-checks the one-file package `src` (file name `a.go`) and returns
+/// its syntax and type errors as gc prints them, one string each.
+pub fn check_source(src: &str) -> Vec<String> {
+    check_files(&[("a.go", src)])
+}
+
+/// Type-checks a package made of the given (name, source) files.
+pub fn check_files(files: &[(&str, &str)]) -> Vec<String> {
+    let fset = syntax::FileSet::new();
+    let mut out = Vec::new();
+    let mut parsed = Vec::new();
+    for (name, src) in files {
+        let (f, errs) = syntax::parse_file(&fset, name, src.as_bytes());
+        out.extend(errs.iter().map(|e| e.display(&fset).to_string()));
+        parsed.push(f);
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    let world = crate::arena::World::new();
+    let checked = crate::check::Checker::new(&world, &fset, P, "p", &parsed, &UnsafeOnly).check();
+    out.extend(checked.errors.iter().map(|e| e.display(&fset).to_string()));
+    out
+}

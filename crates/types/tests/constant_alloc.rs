@@ -51,8 +51,12 @@ fn small_int_workload(n: i64) -> i64 {
     for k in 0..n {
         let x = Value::from_literal(LitKind::Int, "1_000");
         let y = Value::from_i64(k);
-        let z = x.binary(BinaryOp::Add, &y).binary(BinaryOp::Mul, &Value::from_i64(3));
-        let z = z.binary(BinaryOp::IntDiv, &Value::from_i64(7)).binary(BinaryOp::Rem, &Value::from_i64(1 << 20));
+        let z = x
+            .binary(BinaryOp::Add, &y)
+            .binary(BinaryOp::Mul, &Value::from_i64(3));
+        let z = z
+            .binary(BinaryOp::IntDiv, &Value::from_i64(7))
+            .binary(BinaryOp::Rem, &Value::from_i64(1 << 20));
         let z = z.shift(ShiftOp::Shl, 3).unary(UnaryOp::Neg, 0);
         if z.compare(CompareOp::Lss, &acc) {
             hits += 1;
@@ -83,5 +87,8 @@ fn bench_small_ints() {
     let r = small_int_workload(std::hint::black_box(n));
     let el = t.elapsed();
     // 8 operations per iteration.
-    println!("{:.2} ns per small-int operation ({r})", el.as_nanos() as f64 / (n as f64 * 8.0));
+    println!(
+        "{:.2} ns per small-int operation ({r})",
+        el.as_nanos() as f64 / (n as f64 * 8.0)
+    );
 }
