@@ -169,6 +169,9 @@ pub struct Checker<'a, 'w> {
     /// Package names of dot-imports, by file scope (to report unused
     /// dot-imports).
     pub(crate) dot_imports: Vec<(ScopeId, ObjId, Pos)>,
+    /// Instances of generic types and signatures by origin and type
+    /// arguments, so identical instantiations share one type.
+    pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -225,6 +228,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             deps: HashMap::new(),
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
+            instance_cache: HashMap::new(),
             lang: None,
         }
     }

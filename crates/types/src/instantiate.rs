@@ -7,7 +7,7 @@
 
 use syntax::Pos;
 
-use crate::arena::TypeId;
+use crate::arena::{ObjId, TypeId};
 use crate::check::Checker;
 
 impl<'a> Checker<'a, '_> {
@@ -24,5 +24,16 @@ impl<'a> Checker<'a, '_> {
         // SKELETON
         let _ = (pos, targs, verify);
         orig
+    }
+
+    /// The type of method `m` (found by lookup on `recv`, possibly an
+    /// instance of a generic type, or a pointer to one) with the
+    /// receiver's type arguments substituted for the method's receiver
+    /// type parameters.
+    pub(crate) fn method_type(&mut self, recv: TypeId, m: ObjId) -> TypeId {
+        // SKELETON
+        let _ = recv;
+        use crate::arena::Store;
+        self.store.obj(m).typ.unwrap_or(crate::universe::INVALID)
     }
 }

@@ -36,6 +36,49 @@ impl TypeSet {
     }
 }
 
+/// The core type of `t` (the spec's "core types"): for a type parameter,
+/// the one underlying type all types of its constraint's type set share
+/// (channels may differ in direction: the restrictive one is taken), if
+/// there is one; for any other type its underlying type.
+pub fn core_type(s: &impl Store, t: TypeId) -> Option<TypeId> {
+    let t = unalias(s, t);
+    if !matches!(s.ty(t), Type::TypeParam(_)) {
+        return Some(underlying(s, t));
+    }
+    let ts = type_set(s, t);
+    let mut core: Option<TypeId> = None;
+    for term in &ts.terms.0 {
+        let TypeTerm::Type { typ, .. } = term else {
+            return None;
+        };
+        let u = underlying(s, *typ);
+        core = Some(match core {
+            None => u,
+            Some(c) => match_core(s, c, u)?,
+        });
+    }
+    core
+}
+
+/// The type two type set members agree on for `core_type`.
+fn match_core(s: &impl Store, x: TypeId, y: TypeId) -> Option<TypeId> {
+    use crate::ty::ChanDir;
+    if crate::predicates::identical(s, x, y) {
+        return Some(x);
+    }
+    if let (Type::Chan(dx, ex), Type::Chan(dy, ey)) = (s.ty(x), s.ty(y)) {
+        if crate::predicates::identical(s, *ex, *ey) {
+            return match (dx, dy) {
+                (ChanDir::Both, _) => Some(y),
+                (_, ChanDir::Both) => Some(x),
+                (a, b) if a == b => Some(x),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
 /// The type set of interface type `t` (or of the interface underlying it).
 pub fn type_set(s: &impl Store, t: TypeId) -> TypeSet {
     let mut visiting = HashSet::new();
