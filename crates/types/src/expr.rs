@@ -7,6 +7,7 @@
 //! (`convert_untyped`, `update_expr_type`, `record_untyped`).
 
 use syntax::ast::Expr;
+use syntax::token::Operator;
 
 use crate::arena::TypeId;
 use crate::check::Checker;
@@ -67,6 +68,22 @@ impl<'a> Checker<'a, '_> {
     /// `e` may be a value or a type (types2's exprOrType).
     pub(crate) fn expr_or_type(&mut self, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         self.raw_expr(None, e, None, allow_generic)
+    }
+
+    /// The binary operation `lhs op rhs` (types2's binary): evaluates both
+    /// operands. `e` is the operation's own expression, `None` for the
+    /// operation of an assignment `lhs op= rhs` (then nothing is recorded
+    /// for it and messages quote `lhs op rhs`).
+    pub(crate) fn binary(
+        &mut self,
+        e: Option<&'a Expr>,
+        lhs: &'a Expr,
+        rhs: &'a Expr,
+        op: Operator,
+    ) -> Operand<'a> {
+        // SKELETON
+        let _ = (e, rhs, op);
+        Operand::invalid(Some(lhs))
     }
 
     /// Checks the expressions of a list for their side effects and
