@@ -136,7 +136,7 @@ pub struct Checked {
 
 pub struct Checker<'a, 'w> {
     pub(crate) fset: &'a FileSet,
-    pub(crate) files: &'a [ast::File],
+    pub(crate) files: Vec<&'a ast::File>,
     pub(crate) importer: &'a dyn Importer,
     pub(crate) store: Local<'w>,
     /// The package scope.
@@ -184,9 +184,10 @@ impl<'a, 'w> Checker<'a, 'w> {
         fset: &'a FileSet,
         pkg: PkgIdx,
         path: &str,
-        files: &'a [ast::File],
+        files: impl IntoIterator<Item = &'a ast::File>,
         importer: &'a dyn Importer,
     ) -> Checker<'a, 'w> {
+        let files: Vec<&'a ast::File> = files.into_iter().collect();
         let mut arena = Arena::new(pkg);
         arena.path = path.into();
         arena.name = files.first().map_or("", |f| f.name.value.as_str()).into();

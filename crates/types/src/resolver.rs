@@ -18,8 +18,8 @@ use crate::scope::Scope;
 
 impl<'a> Checker<'a, '_> {
     pub fn collect_objects(&mut self) {
-        let files = self.files;
-        for (i, file) in files.iter().enumerate() {
+        let files = self.files.clone();
+        for (i, file) in files.into_iter().enumerate() {
             self.env.file = i as u32;
             let scope = self.store.arena.add_scope(Scope::new(
                 Some(self.pkg_scope),
