@@ -949,8 +949,10 @@ impl<'a> Checker<'a, '_> {
         !identical(&self.store, ux, uy)
     }
 
+    /// A union term as types2 prints it in messages: with a nil
+    /// qualifier, so types are qualified by their package path.
     fn term_str(&self, t: &Term) -> String {
-        let s = self.type_str(t.typ);
+        let s = crate::typestring::type_string(&self.store, &ByPath(&self.store), t.typ);
         if t.tilde {
             format!("~{s}")
         } else {
@@ -1473,6 +1475,15 @@ impl<'a> Checker<'a, '_> {
                 self.errorf(pos, msg);
             }
         }
+    }
+}
+
+/// Qualifies every package by its path (types2's nil qualifier).
+struct ByPath<'s, S: Store>(&'s S);
+
+impl<S: Store> crate::typestring::Qualifier for ByPath<'_, S> {
+    fn qualify(&self, pkg: crate::arena::PkgIdx) -> Option<String> {
+        Some(self.0.package(pkg).1.to_string())
     }
 }
 
