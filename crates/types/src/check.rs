@@ -172,6 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// The type arguments of a partially instantiated generic function
+    /// `f[A]`, by the index expression (see index.rs).
+    pub(crate) func_inst_targs: HashMap<ExprKey, Vec<TypeId>>,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -230,6 +233,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
+            func_inst_targs: HashMap::new(),
             lang: None,
         }
     }
