@@ -889,4 +889,42 @@ var _ = g[undefined]
             ]
         );
     }
+
+    #[test]
+    #[ignore = "needs expr, decl"]
+    fn non_integer_indices() {
+        let src = r#"package p
+
+var s []int
+var str string
+var f float64
+var _ = s[str]
+var _ = s[f]
+var _ = s[1:str]
+var _ = [...]int{str: 1}
+var _ = []int{f: 1}
+const big = 1 << 40
+var _ = [big]int{}[5]
+var _ = [2]int{}[2]
+var _ = [2]int{}[1]
+var _ = "abc"[-1]
+var _ = s[nil]
+var _ = s[1 << 63]
+var _ = s[int64(1)<<62]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:6:11: invalid argument: index str (variable of type string) must be integer",
+                "a.go:7:11: invalid argument: index f (variable of type float64) must be integer",
+                "a.go:8:13: invalid argument: index str (variable of type string) must be integer",
+                "a.go:9:18: invalid argument: index str (variable of type string) must be integer",
+                "a.go:10:15: invalid argument: index f (variable of type float64) must be integer",
+                "a.go:13:18: invalid argument: index 2 out of bounds [0:2]",
+                "a.go:15:15: invalid argument: index -1 (constant of type int) must not be negative",
+                "a.go:16:11: cannot convert nil to type int",
+                "a.go:17:11: 1 << 63 (untyped int constant 9223372036854775808) overflows int",
+            ]
+        );
+    }
 }

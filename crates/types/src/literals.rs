@@ -143,7 +143,6 @@ impl<'a> Checker<'a, '_> {
         };
 
         if !self.is_complete(base) {
-            self.use_elems(lit);
             return Operand::invalid(Some(e));
         }
 
