@@ -191,6 +191,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         importer: &'a dyn Importer,
     ) -> Checker<'a, 'w> {
         let files: Vec<&'a ast::File> = files.into_iter().collect();
+        let expr_counts: Vec<u32> = files.iter().map(|f| f.expr_count).collect();
         let mut arena = Arena::new(pkg);
         arena.path = path.into();
         arena.name = files.first().map_or("", |f| f.name.value.as_str()).into();
@@ -224,7 +225,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 has_label: false,
                 has_call_or_recv: false,
             },
-            info: Info::default(),
+            info: Info::new(&expr_counts),
             untyped: HashMap::new(),
             later: Vec::new(),
             obj_path: Vec::new(),
