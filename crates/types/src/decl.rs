@@ -257,6 +257,13 @@ impl<'a> Checker<'a, '_> {
                 has_call_or_recv: false,
             },
         );
+        self.nested(|c| c.decl_dispatch(obj, decl));
+        self.env = saved;
+        self.obj_path.pop();
+        self.obj_color.insert(obj, Color::Black);
+    }
+
+    fn decl_dispatch(&mut self, obj: ObjId, decl: Decl<'a>) {
         match decl {
             Decl::Const {
                 typ,
@@ -277,9 +284,6 @@ impl<'a> Checker<'a, '_> {
             }
             Decl::Func(fd) => self.func_decl(obj, fd),
         }
-        self.env = saved;
-        self.obj_path.pop();
-        self.obj_color.insert(obj, Color::Black);
     }
 
     /// Whether the cycle through `obj` (grey) is allowed; reports it if
@@ -490,7 +494,7 @@ impl<'a> Checker<'a, '_> {
     /// once when several variables share it.
     fn decl_var_type(&mut self, e: &'a ast::Expr) -> TypeId {
         let k = self.key(e);
-        if let Some(tv) = self.info.types.get(&k) {
+        if let Some(tv) = self.info.types.get(k) {
             if tv.mode == Mode::TypeExpr {
                 return tv.typ;
             }

@@ -244,7 +244,7 @@ impl<'a> Checker<'a, '_> {
     /// The type `e` denotes when it is the right-hand side of the
     /// declaration of the named type `def` (types2's definedType).
     pub(crate) fn defined_type(&mut self, e: &'a Expr, def: Option<TypeId>) -> TypeId {
-        let mut t = self.type_internal(e, def);
+        let mut t = self.nested(|c| c.type_internal(e, def));
         if self.is_generic(t) {
             let s = self.generic_type_str(t);
             self.errorf(
@@ -270,7 +270,7 @@ impl<'a> Checker<'a, '_> {
     /// types2's genericType: the generic type `e` denotes, or invalid
     /// (with the reason when `e` is a valid type but not generic).
     fn generic_type_cause(&mut self, e: &'a Expr) -> (TypeId, Option<String>) {
-        let mut t = self.type_internal(e, None);
+        let mut t = self.nested(|c| c.type_internal(e, None));
         let mut cause = None;
         if t != universe::INVALID && !self.is_generic(t) {
             cause = Some(format!("{} is not a generic type", self.type_str(t)));

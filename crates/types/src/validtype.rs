@@ -23,6 +23,10 @@ impl<'a> Checker<'a, '_> {
     /// `nest` holds the named types whose memory contains the current
     /// type; `path` every named type on the way (for the message).
     fn valid_type0(&mut self, typ: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
+        self.nested(|c| c.valid_type1(typ, nest, path))
+    }
+
+    fn valid_type1(&mut self, typ: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
         let typ = unalias(&self.store, typ);
         match self.store.ty(typ) {
             Type::Array(_, elem) => {
