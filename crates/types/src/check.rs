@@ -172,6 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// The type arguments of a partially instantiated generic function
+    /// `f[A]`, by the index expression (see index.rs).
+    pub(crate) func_inst_targs: HashMap<ExprKey, Vec<TypeId>>,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -231,6 +234,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
+            func_inst_targs: HashMap::new(),
             lang: None,
         }
     }
@@ -278,6 +282,12 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     pub(crate) fn later(&mut self, f: impl FnOnce(&mut Checker<'a, 'w>) + 'a) {
         self.later.push(Some(Box::new(f)));
+    }
+
+    /// Runs `f` with enough stack for one more level of recursion over
+    /// the syntax tree (trees nest up to `syntax::MAX_NESTING` deep).
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        stacker::maybe_grow(64 << 10, 1 << 20, || f(self))
     }
 
     // ---- scopes ----
