@@ -653,7 +653,7 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         }
         let t = self.var_type(te);
-        if t == universe::INVALID {
+        if t == universe::INVALID || !self.is_complete(t) {
             return Operand::invalid(Some(e));
         }
         self.type_assertion(e, &x, t, false);
@@ -732,8 +732,12 @@ impl<'a> Checker<'a, '_> {
             self.errorf(at(&x), m);
             return Operand::invalid(Some(e));
         }
+        let base = base.unwrap_or(universe::INVALID);
+        if !self.is_complete(base) {
+            return Operand::invalid(Some(e));
+        }
         x.mode = Mode::Variable;
-        x.typ = base.unwrap_or(universe::INVALID);
+        x.typ = base;
         x.val = None;
         x
     }
@@ -787,7 +791,7 @@ impl<'a> Checker<'a, '_> {
             }
             Operator::Recv => {
                 return match self.chan_elem(&x, true) {
-                    Some(elem) => {
+                    Some(elem) if self.is_complete(elem) => {
                         self.env.has_call_or_recv = true;
                         Operand {
                             mode: Mode::CommaOk,
@@ -796,7 +800,7 @@ impl<'a> Checker<'a, '_> {
                             val: None,
                         }
                     }
-                    None => Operand::invalid(Some(e)),
+                    _ => Operand::invalid(Some(e)),
                 };
             }
             Operator::Tilde => {
@@ -1661,4 +1665,159 @@ fn ops_fit(x: &Value, y: &Value, op: BinaryOp) -> bool {
 fn compare_fits(x: &Value, y: &Value) -> bool {
     let (a, b) = (x.kind(), y.kind());
     (x.is_numeric() && y.is_numeric()) || (a == b && matches!(a, Kind::Bool | Kind::String))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{UnsafeOnly, P};
+    use syntax::ast::{Decl, Spec};
+
+    /// Checks the expression `src` (no names: other passes are not
+    /// needed) as the value of an assignment to a variable of its default
+    /// type, and returns the errors and the final operand's description.
+    fn check_expr(src: &str) -> (Vec<String>, String) {
+        let fset = syntax::FileSet::new();
+        let text = format!("package p\nvar _ = {src}\n");
+        let (f, errs) = syntax::parse_file(&fset, "a.go", text.as_bytes());
+        assert!(errs.is_empty(), "syntax errors in {src}");
+        let world = crate::arena::World::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly);
+        let Decl::Gen(g) = &f.decls[0] else { panic!() };
+        let Spec::Value(v) = &g.specs[0] else {
+            panic!()
+        };
+        let mut x = c.expr(None, &v.values[0]);
+        if x.is_valid() && is_untyped(&c.store, x.typ) {
+            let t = default_type(&c.store, x.typ);
+            c.convert_untyped(&mut x, t);
+        }
+        let desc = if x.is_valid() {
+            c.op_str(&x)
+        } else {
+            String::new()
+        };
+        c.record_untyped();
+        let (_, errors) = c.finish();
+        let errs = errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect();
+        (errs, desc)
+    }
+
+    fn ok(src: &str, want: &str) {
+        let (errs, desc) = check_expr(src);
+        assert!(errs.is_empty(), "{src}: unexpected errors {errs:?}");
+        assert_eq!(desc, want, "{src}");
+    }
+
+    fn err(src: &str, want: &str) {
+        let (errs, _) = check_expr(src);
+        assert_eq!(errs, vec![want.to_string()], "{src}");
+    }
+
+    #[test]
+    fn constant_folding() {
+        ok("1 + 2", "1 + 2 (constant 3 of type int)");
+        ok("1 + 2.5", "1 + 2.5 (constant 3.5 of type float64)");
+        ok("'a' + 1", "'a' + 1 (constant 98 of type rune)");
+        ok("7 / 2", "7 / 2 (constant 3 of type int)");
+        ok("7 / 2.0", "7 / 2.0 (constant 3.5 of type float64)");
+        ok(
+            "\"a\" + \"b\"",
+            "\"a\" + \"b\" (constant \"ab\" of type string)",
+        );
+        ok("1 < 2", "1 < 2 (constant true of type bool)");
+        ok("-(1 << 3)", "-(1 << 3) (constant -8 of type int)");
+        ok("^0", "^0 (constant -1 of type int)");
+        ok("!(1 == 1)", "!(1 == 1) (constant false of type bool)");
+        ok("1i * 1i", "1i * 1i (constant (-1 + 0i) of type complex128)");
+        ok("2.0 << 3", "2.0 << 3 (constant 16 of type int)");
+        ok(
+            "1 << 62",
+            "1 << 62 (constant 4611686018427387904 of type int)",
+        );
+    }
+
+    #[test]
+    fn constant_errors() {
+        err("1 / 0", "a.go:2:13: invalid operation: division by zero");
+        err(
+            "1.0 % 2",
+            "a.go:2:9: invalid operation: operator % not defined on 1.0 (untyped float constant 1)",
+        );
+        err("1 + \"a\"", "a.go:2:9: invalid operation: 1 + \"a\" (mismatched types untyped int and untyped string)");
+        err(
+            "1 << -1",
+            "a.go:2:14: invalid operation: negative shift count -1 (untyped int constant)",
+        );
+        err(
+            "1 << 1.5",
+            "a.go:2:14: 1.5 (untyped float constant) truncated to uint",
+        );
+        err("1.5 << 2", "a.go:2:9: invalid operation: shifted operand 1.5 (untyped float constant) must be integer");
+        err(
+            "1 << 10000",
+            "a.go:2:14: invalid operation: invalid shift count 10000 (untyped int constant)",
+        );
+        err("1 << 600", "a.go:2:11: constant shift overflow");
+        err("-\"a\"", "a.go:2:10: invalid operation: operator - not defined on \"a\" (untyped string constant)");
+        err(
+            "!1",
+            "a.go:2:10: invalid operation: operator ! not defined on 1 (untyped int constant)",
+        );
+    }
+
+    #[test]
+    fn more_constant_errors() {
+        err(
+            "1 % 0.0",
+            "a.go:2:9: invalid operation: operator % not defined on 1 (untyped float constant)",
+        );
+        err(
+            "1.5 % 1",
+            "a.go:2:9: invalid operation: operator % not defined on 1.5 (untyped float constant)",
+        );
+        err("1e1000000000", "a.go:2:9: malformed constant: 1e1000000000");
+        err(
+            "1 &^ 2.0",
+            "a.go:2:9: invalid operation: operator &^ not defined on 1 (untyped float constant)",
+        );
+        err("\"a\" - \"b\"", "a.go:2:9: invalid operation: operator - not defined on \"a\" (untyped string constant)");
+        err(
+            "(1 + 1i) / 0i",
+            "a.go:2:20: invalid operation: division by zero",
+        );
+        err("^1.0", "a.go:2:10: invalid operation: operator ^ not defined on 1.0 (untyped float constant 1)");
+        err("1 << 511 << 1", "a.go:2:18: constant shift overflow");
+        err(
+            "(1 << 511) * 2",
+            "a.go:2:20: constant multiplication overflow",
+        );
+        err(
+            "-(1 << 511) - (1 << 511)",
+            "a.go:2:21: constant subtraction overflow",
+        );
+        err("~1", "a.go:2:9: cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)");
+        ok("'a' << 1.0", "'a' << 1.0 (constant 194 of type rune)");
+        ok("1 + 1i", "1 + 1i (constant (1 + 1i) of type complex128)");
+    }
+
+    #[test]
+    fn comparisons() {
+        err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
+        err(
+            "(1 == 1) < (1 == 2)",
+            "a.go:2:9: invalid operation: (1 == 1) < (1 == 2) (operator < not defined on untyped bool)",
+        );
+        ok(
+            "1 < 2 == (1 == 1)",
+            "1 < 2 == (1 == 1) (constant true of type bool)",
+        );
+        ok(
+            "\"a\" < \"b\"",
+            "\"a\" < \"b\" (constant true of type bool)",
+        );
+    }
 }
