@@ -4,12 +4,12 @@
 //! `expr_or_type`, `use_exprs`), basic literals, unary and binary
 //! operations, shifts, comparisons (`comparison`, also for switch cases),
 //! type assertions (`type_assertion`, also for type switches), receives
-//! (`chan_elem`, also for sends), constant folding with overflow and
+//! (`channel_elem`, also for sends), constant folding with overflow and
 //! representability checks (`overflow`, `representable`), and the untyped
 //! machinery (`convert_untyped`, `update_expr_type`, `record_untyped`).
 //!
 //! Predicates over type parameters (`all_integer` & co., `under_is`,
-//! `common_under`) see a type parameter as the set of types of its
+//! `common_underlying`) see a type parameter as the set of types of its
 //! constraint, as types2's allX helpers do.
 
 use std::collections::HashMap;
@@ -300,7 +300,7 @@ impl<'a> Checker<'a, '_> {
     pub(crate) fn expr(&mut self, target: Option<Target>, e: &'a Expr) -> Operand<'a> {
         let mut x = self.raw_expr(target, e, None, false);
         self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
-        self.single_value(&mut x);
+        self.reject_tuple(&mut x);
         x
     }
 
@@ -309,7 +309,7 @@ impl<'a> Checker<'a, '_> {
     pub(crate) fn gen_expr(&mut self, e: &'a Expr) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, None, true);
         self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
-        self.single_value(&mut x);
+        self.reject_tuple(&mut x);
         x
     }
 
@@ -360,7 +360,7 @@ impl<'a> Checker<'a, '_> {
     pub(crate) fn expr_with_hint(&mut self, e: &'a Expr, hint: TypeId) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, Some(hint), false);
         self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
-        self.single_value(&mut x);
+        self.reject_tuple(&mut x);
         x
     }
 
@@ -368,7 +368,7 @@ impl<'a> Checker<'a, '_> {
     pub(crate) fn expr_or_type(&mut self, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, None, allow_generic);
         self.exclude(&mut x, NO_VALUE);
-        self.single_value(&mut x);
+        self.reject_tuple(&mut x);
         x
     }
 
@@ -410,7 +410,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Reports a tuple used as a single value (types2's singleValue).
-    fn single_value(&mut self, x: &mut Operand<'a>) {
+    fn reject_tuple(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value {
             if let Type::Tuple(_) = self.store.ty(x.typ) {
                 let m = format!("multiple-value {} in single-value context", self.op_str(x));
@@ -790,7 +790,7 @@ impl<'a> Checker<'a, '_> {
                 return x;
             }
             Operator::Recv => {
-                return match self.chan_elem(&x, true) {
+                return match self.channel_elem(&x, true) {
                     Some(elem) if self.is_complete(elem) => {
                         self.env.has_call_or_recv = true;
                         Operand {
@@ -863,7 +863,7 @@ impl<'a> Checker<'a, '_> {
     /// The element type of channel operand `x` for a receive (`recv`) or a
     /// send, or `None` after reporting why the operation is invalid
     /// (types2's chanElem).
-    pub(crate) fn chan_elem(&mut self, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
+    pub(crate) fn channel_elem(&mut self, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
         let cond = |c: &Self, t: Option<TypeId>, u: Option<TypeId>| -> Option<String> {
             let Some(u) = u else {
                 return Some("no specific channel type".into());
@@ -880,7 +880,7 @@ impl<'a> Checker<'a, '_> {
                 _ => Some(format!("non-channel {}", c.type_str(t))),
             }
         };
-        let cause = match self.common_under(x.typ, cond) {
+        let cause = match self.common_underlying(x.typ, cond) {
             Ok(u) => {
                 if let Type::Chan(_, elem) = self.store.ty(u) {
                     return Some(*elem);
@@ -904,7 +904,7 @@ impl<'a> Checker<'a, '_> {
     /// may differ in direction; the restricted one wins), checking
     /// `cond` on each type and its underlying type first (types2's
     /// commonUnder). The error is gc's cause.
-    pub(crate) fn common_under(
+    pub(crate) fn common_underlying(
         &self,
         t: TypeId,
         cond: impl Fn(&Self, Option<TypeId>, Option<TypeId>) -> Option<String>,
@@ -1174,11 +1174,11 @@ impl<'a> Checker<'a, '_> {
                             break 'check true;
                         }
                     } else if !crate::assignable::comparable(s, x.typ, true) {
-                        cause = self.incomparable_cause(x.typ);
+                        cause = self.incomparable_reason(x.typ);
                         break 'check true;
                     } else if !crate::assignable::comparable(s, y.typ, true) {
                         err_y = true;
-                        cause = self.incomparable_cause(y.typ);
+                        cause = self.incomparable_reason(y.typ);
                         break 'check true;
                     }
                 }
@@ -1260,7 +1260,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Why values of `t` cannot be compared (types2's incomparableCause).
-    fn incomparable_cause(&self, t: TypeId) -> String {
+    fn incomparable_reason(&self, t: TypeId) -> String {
         match self.store.ty(underlying(&self.store, t)) {
             Type::Slice(_) | Type::Signature(_) | Type::Map(..) => {
                 format!(
