@@ -699,7 +699,7 @@ impl<'a> Checker<'a, '_> {
         match x.mode {
             Mode::Invalid => return Operand::invalid(Some(e)),
             Mode::TypeExpr => {
-                self.valid_var_type(xe, x.typ);
+                self.valid_pointer_base(xe, x.typ);
                 x.typ = self.store.arena.add_type(Type::Pointer(x.typ));
                 return x;
             }
@@ -744,7 +744,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Reports (later, once types are complete) a constraint interface
     /// used as the type of a value (types2's validVarType).
-    fn valid_var_type(&mut self, e: &'a Expr, t: TypeId) {
+    fn valid_pointer_base(&mut self, e: &'a Expr, t: TypeId) {
         if is_type_param(&self.store, t) {
             return;
         }
