@@ -496,7 +496,7 @@ impl<'a> Checker<'a, '_> {
                 for arg in &arg_list[1..] {
                     let size = self.index(arg, None);
                     let k = self.key(arg);
-                    types.push(self.info.types.get(&k).map_or(universe::INT, |tv| tv.typ));
+                    types.push(self.info.types.get(k).map_or(universe::INT, |tv| tv.typ));
                     if let Some(s) = size.filter(|&s| s >= 0) {
                         sizes.push(s);
                     }
@@ -656,7 +656,7 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 let mut y = args[1].clone();
-                if !self.is_valid_index(&mut y, "length", true) {
+                if !self.valid_index(&mut y, "length", true) {
                     return None;
                 }
                 x.mode = Mode::Value;
@@ -791,7 +791,7 @@ impl<'a> Checker<'a, '_> {
                 };
                 let (elem, ptr) = (*elem, u.unwrap_or(universe::INVALID));
                 let mut y = args[1].clone();
-                if !self.is_valid_index(&mut y, "length", false) {
+                if !self.valid_index(&mut y, "length", false) {
                     return None;
                 }
                 x.mode = Mode::Value;
@@ -823,7 +823,7 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 let mut y = args[1].clone();
-                if !self.is_valid_index(&mut y, "length", false) {
+                if !self.valid_index(&mut y, "length", false) {
                     return None;
                 }
                 x.mode = Mode::Value;
@@ -997,48 +997,6 @@ impl<'a> Checker<'a, '_> {
         if !y.is_valid() {
             *x = Operand::invalid(x.expr);
         }
-    }
-
-    /// types2's isValidIndex for the length arguments of unsafe.Add,
-    /// unsafe.Slice and unsafe.String.
-    fn is_valid_index(&mut self, x: &mut Operand<'a>, what: &str, allow_negative: bool) -> bool {
-        if !x.is_valid() {
-            return false;
-        }
-        self.convert_untyped(x, universe::INT);
-        if !x.is_valid() {
-            return false;
-        }
-        if !self.all_basic(x.typ, BasicInfo::INTEGER) {
-            let msg = format!(
-                "invalid argument: {what} {} must be integer",
-                self.op_str(x)
-            );
-            self.errorf(op_pos(x), msg);
-            return false;
-        }
-        if x.mode == Mode::Constant {
-            if let Some(v) = x.val.clone() {
-                if !allow_negative && v.sign() < 0 {
-                    let msg = format!(
-                        "invalid argument: {what} {} must not be negative",
-                        self.op_str(x)
-                    );
-                    self.errorf(op_pos(x), msg);
-                    return false;
-                }
-                match v.representable(BasicKind::Int) {
-                    Some(v) => x.val = Some(v),
-                    None => {
-                        let msg =
-                            format!("invalid argument: {what} {} overflows int", self.op_str(x));
-                        self.errorf(op_pos(x), msg);
-                        return false;
-                    }
-                }
-            }
-        }
-        true
     }
 
     /// The type a built-in computes from its argument's type (`f`); for a
@@ -1321,4 +1279,136 @@ fn align(x: i64, a: i64) -> i64 {
     let a = a.max(1);
     let y = x.wrapping_add(a - 1);
     y - y.rem_euclid(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::arena::World;
+    use crate::check::Checker;
+    use crate::testutil::{check_source, field, UnsafeOnly, P};
+    use crate::ty::{BasicKind, Struct, Type};
+    use crate::universe::{self, basic, INT, STRING};
+
+    /// gc's sizes, alignments and offsets on amd64 (checked with
+    /// unsafe.Sizeof/Alignof/Offsetof compiled by gc).
+    #[test]
+    fn sizes_like_gc_on_amd64() {
+        let world = World::new();
+        let fset = syntax::FileSet::new();
+        let files: Vec<syntax::ast::File> = Vec::new();
+        let mut c = Checker::new(&world, &fset, P, "p", &files, &UnsafeOnly);
+        let l = &mut c.store;
+        let b = basic(BasicKind::Bool);
+        let i64_ = basic(BasicKind::Int64);
+        let i32_ = basic(BasicKind::Int32);
+        let i16_ = basic(BasicKind::Int16);
+        let c64 = basic(BasicKind::Complex64);
+        let c128 = basic(BasicKind::Complex128);
+        // struct{ a bool; b int64; c bool }
+        let fs = vec![
+            field(l, "a", b, false),
+            field(l, "b", i64_, false),
+            field(l, "c", b, false),
+        ];
+        let s1 = l.arena.add_type(Type::Struct(Struct {
+            fields: fs.clone(),
+            tags: vec![],
+        }));
+        // struct{ a int32; e struct{} }: a trailing zero-size field takes
+        // a byte.
+        let empty = l.arena.add_type(Type::Struct(Struct::default()));
+        let fs2 = vec![field(l, "a", i32_, false), field(l, "e", empty, false)];
+        let s2 = l.arena.add_type(Type::Struct(Struct {
+            fields: fs2,
+            tags: vec![],
+        }));
+        let arr = l.arena.add_type(Type::Array(Some(3), i16_));
+        let slice = l.arena.add_type(Type::Slice(INT));
+        let fs3 = vec![field(l, "x", c64, false), field(l, "y", b, false)];
+        let s3 = l.arena.add_type(Type::Struct(Struct {
+            fields: fs3,
+            tags: vec![],
+        }));
+        let cases = [
+            (s1, 24, 8),
+            (s2, 8, 4),
+            (empty, 0, 1),
+            (arr, 6, 2),
+            (slice, 24, 8),
+            (STRING, 16, 8),
+            (universe::EMPTY_INTERFACE, 16, 8),
+            (c64, 8, 4),
+            (c128, 16, 8),
+            (s3, 12, 4),
+            (universe::UNSAFE_POINTER, 8, 8),
+        ];
+        for (t, size, align) in cases {
+            assert_eq!(
+                (c.sizeof(t), c.alignof(t)),
+                (size, align),
+                "{}",
+                c.type_str(t)
+            );
+        }
+        assert_eq!(c.offsetsof(&fs), vec![0, 8, 16]);
+    }
+
+    #[test]
+    #[ignore = "needs expr, typexpr, decl"]
+    fn builtin_errors_like_gc() {
+        let src = "package p
+
+import \"unsafe\"
+
+type T struct {
+	a bool
+	b int64
+}
+
+func _() {
+	var x int
+	len()
+	len(1, 2)
+	_ = len(x)
+	_ = make([]int)
+	_ = make([]int, 3, 2)
+	_ = unsafe.Offsetof(x)
+	const _ = unsafe.Sizeof(T{})
+	const _ = unsafe.Offsetof(T{}.b)
+	_ = append(1, 2)
+	_ = copy([]int{}, []string{})
+	close(x)
+	delete(x, 1)
+	_ = complex(1, \"a\")
+	_ = real(x)
+	clear(x)
+	_ = max(x, 1.5)
+	_ = min(\"a\", 1)
+	_ = new(int)
+	_ = cap(map[int]int{})
+}
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:12:2: invalid operation: not enough arguments for len() (expected 1, found 0)",
+                "a.go:13:2: invalid operation: too many arguments for len(1, 2) (expected 1, found 2)",
+                "a.go:14:10: invalid argument: x (variable of type int) for built-in len",
+                "a.go:15:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
+                "a.go:16:18: invalid argument: length and capacity swapped",
+                "a.go:17:22: invalid argument: x is not a selector expression",
+                "a.go:20:13: invalid append: argument must be a slice; have 1 (untyped int constant)",
+                "a.go:21:11: invalid copy: arguments []int{} (value of type []int) and []string{} (value of type []string) have different element types int and string",
+                "a.go:22:8: invalid operation: cannot close non-channel x (variable of type int)",
+                "a.go:23:9: invalid argument: x (variable of type int) is not a map",
+                "a.go:24:14: invalid operation: complex(1, \"a\") (mismatched types untyped float and untyped string)",
+                "a.go:25:11: invalid argument: argument has type int, expected complex type",
+                "a.go:26:8: invalid argument: cannot clear x (variable of type int): argument must be (or constrained by) map or slice",
+                "a.go:27:13: 1.5 (untyped float constant) truncated to int",
+                "a.go:28:15: invalid argument: mismatched types untyped string (previous argument) and untyped int (type of 1)",
+                "a.go:30:10: invalid argument: map[int]int{} (value of type map[int]int) for built-in cap"
+,
+            ]
+        );
+    }
 }

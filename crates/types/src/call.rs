@@ -242,9 +242,9 @@ impl<'a> Checker<'a, '_> {
     /// The type arguments given explicitly to a generic callee that
     /// `index_expr` left partially instantiated (`f[int]` of
     /// `func f[A, B any]`).
-    fn partial_targs(&self, fun: &Expr) -> Vec<TypeId> {
-        let _ = fun;
-        Vec::new()
+    fn partial_targs(&mut self, fun: &Expr) -> Vec<TypeId> {
+        let k = self.key(fun.unparen());
+        self.func_inst_targs.remove(&k).unwrap_or_default()
     }
 
     /// The arguments of a call (types2's genericExprList): one operand
@@ -1088,4 +1088,70 @@ fn is_valid_name(s: &str) -> bool {
     s.chars()
         .enumerate()
         .all(|(i, c)| c.is_alphabetic() || c == '_' || (i > 0 && c.is_numeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::check_source;
+
+    #[test]
+    #[ignore = "needs expr, typexpr, decl, assignments"]
+    fn calls_like_gc() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct{ X int; y string }\n\nfunc (T) M()  {}\nfunc (*T) P() {}\n\nfunc f(int, string) {}\nfunc g() (int, string) { return 0, \"\" }\nfunc v(int, ...string) {}\n\ntype I interface{ M() }\n\nfunc _() {\n\tvar x int\n\tf(1)\n\tf(1, \"\", 3)\n\tf(g())\n\tv(1, g())\n\tv(1)\n\tv(1, \"a\", \"b\")\n\tv(1, []string{}...)\n\tf(1, []string{}...)\n\tx()\n\tf(1, 2)\n\tT{}.P()\n\tvar t T\n\tt.Q()\n\tt.x()\n\tt.m()\n\tvar pi *I\n\tpi.M()\n\tT.P()\n\t(*T).P(&t)\n\t_ = unsafe.Sizeof(t)\n\tint(1, 2)\n\tint()\n\tlen()\n\tlen(1, 2)\n\tlen(x)\n\tmake([]int)\n\tmake([]int, 3, 2)\n\t_ = T.M\n\t_ = t.X.y\n\tvar ps *T\n\t_ = ps.X\n\tv()\n\tf(x, x)\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+            "a.go:18:4: not enough arguments in call to f\n\thave (number)\n\twant (int, string)",
+            "a.go:19:11: too many arguments in call to f\n\thave (number, string, number)\n\twant (int, string)",
+            "a.go:21:7: multiple-value g() (value of type (int, string)) in single-value context",
+            "a.go:25:2: cannot use ... in call to non-variadic f",
+            "a.go:26:2: invalid operation: cannot call x (variable of type int): int is not a function",
+            "a.go:27:7: cannot use 2 (untyped int constant) as string value in argument to f",
+            "a.go:28:6: cannot call pointer method P on T",
+            "a.go:30:4: t.Q undefined (type T has no field or method Q)",
+            "a.go:31:4: t.x undefined (type T has no field or method x, but does have field X)",
+            "a.go:32:4: t.m undefined (type T has no field or method m, but does have method M)",
+            "a.go:34:5: pi.M undefined (type *I is pointer to interface, not interface)",
+            "a.go:35:4: invalid method expression T.P (needs pointer receiver (*T).P)",
+            "a.go:38:9: too many arguments in conversion to int",
+            "a.go:39:2: missing argument in conversion to int",
+            "a.go:40:2: invalid operation: not enough arguments for len() (expected 1, found 0)",
+            "a.go:41:2: invalid operation: too many arguments for len(1, 2) (expected 1, found 2)",
+            "a.go:42:6: invalid argument: x (variable of type int) for built-in len",
+            "a.go:43:2: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
+            "a.go:44:2: make([]int, 3, 2) (value of type []int) is not used",
+            "a.go:44:14: invalid argument: length and capacity swapped",
+            "a.go:46:10: t.X.y undefined (type int has no field or method y)",
+            "a.go:49:2: not enough arguments in call to v\n\thave ()\n\twant (int, ...string)",
+            "a.go:50:7: cannot use x (variable of type int) as string value in argument to f",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, typexpr, decl, assignments"]
+    fn selectors_like_gc() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct{ X int; y string }\ntype A struct{ T }\ntype B struct{ T }\ntype C struct{ A; B }\ntype PT *T\n\nfunc (T) M()  {}\nfunc (*T) P() {}\n\ntype G[E any] struct{ v E }\nfunc (g G[E]) Get() E { return g.v }\nfunc gen[E any](x E) E { return x }\nfunc gen2[E, F any](x E) F { var f F; return f }\n\nfunc _[P any, Q interface{ M() }](p P, q Q) {\n\tvar c C\n\t_ = c.X\n\t_ = T.Q\n\t_ = T.X\n\tvar pt PT\n\t_ = pt.X\n\tpt.M()\n\tp.M()\n\tq.M()\n\t_ = unsafe.Foo\n\t_ = unsafe.sizeof\n\tvar g G[int]\n\tvar i int = g.Get()\n\t_ = i\n\t_ = gen\n\t_ = gen2[int](1)\n\t_ = gen2(1)\n\t_ = gen[int, int]\n\tlen.x()\n\t_ = (*T).P\n\t_ = (*T).Q\n\t_ = T.M\n\t_ = p()\n\tvar s string = gen(1)\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+            "a.go:21:8: ambiguous selector c.X",
+            "a.go:22:8: T.Q undefined (type T has no field or method Q)",
+            "a.go:23:6: operand for field selector X must be value of type T",
+            "a.go:26:5: pt.M undefined (type PT has no field or method M)",
+            "a.go:27:4: p.M undefined (type P has no field or method M)",
+            "a.go:29:13: undefined: unsafe.Foo",
+            "a.go:30:13: undefined: unsafe.sizeof (but have Sizeof)",
+            "a.go:34:6: cannot use generic function gen without instantiation",
+            "a.go:35:15: in call to gen2[int], cannot infer F (declared at a.go:17:14)",
+            "a.go:36:10: in call to gen2, cannot infer F (declared at a.go:17:14)",
+            "a.go:37:15: got 2 type arguments but want 1",
+            "a.go:38:5: invalid use of len (built-in) in selector expression",
+            "a.go:40:11: (*T).Q undefined (type *T has no field or method Q)",
+            "a.go:42:6: invalid operation: cannot call p (variable of type P constrained by any): no specific type",
+            "a.go:43:6: declared and not used: s",
+            "a.go:43:17: cannot use gen(1) (value of type int) as string value in variable declaration",
+            ]
+        );
+    }
 }
