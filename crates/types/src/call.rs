@@ -125,6 +125,10 @@ impl<'a> Checker<'a, '_> {
                 x.typ = s.results;
             }
             1 => {
+                // A result of a type still being declared is unusable.
+                if !self.is_complete(results[0]) {
+                    return Operand::invalid(Some(e));
+                }
                 x.mode = Mode::Value;
                 x.typ = results[0];
             }
@@ -160,6 +164,11 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         }
         let t = x.typ;
+        // A value cannot be converted to a type still being declared.
+        if !self.is_complete(t) {
+            self.use_exprs(&call.args);
+            return Operand::invalid(Some(e));
+        }
         let tstr = self.type_str(t);
         match call.args.len() {
             0 => {
@@ -744,9 +753,18 @@ impl<'a> Checker<'a, '_> {
             Mode::Invalid => return Operand::invalid(Some(e)),
             _ => {}
         }
+        if !self.is_complete(op.typ) {
+            return Operand::invalid(Some(e));
+        }
         if want_type {
             self.errorf(sel.pos, format!("{} is not a type", expr_string(e)));
             return Operand::invalid(Some(e));
+        }
+        if let Type::Pointer(b) = self.store.ty(underlying(&self.store, op.typ)) {
+            let b = *b;
+            if !self.is_complete(b) {
+                return Operand::invalid(Some(e));
+            }
         }
         let name = sel.value;
         let pkg = Some(self.pkg());
@@ -843,7 +861,8 @@ impl<'a> Checker<'a, '_> {
                     self.obj_decl(obj);
                 }
                 self.add_dep(obj);
-                let mtyp = self.method_type(op.typ, obj);
+                let holder = self.embedded_type(op.typ, &index);
+                let mtyp = self.method_type(holder, obj);
                 let Type::Signature(msig) = self.store.ty(mtyp).clone() else {
                     return Operand::invalid(Some(e));
                 };
@@ -858,9 +877,15 @@ impl<'a> Checker<'a, '_> {
                             indirect,
                         },
                     );
-                    let Some(recv) = msig.recv else {
-                        self.errorf(e.start_pos(), "illegal cycle in method declaration");
-                        return Operand::invalid(Some(e));
+                    // (Interface methods made without a receiver variable
+                    // get an unnamed one.)
+                    let recv = match msig.recv {
+                        Some(r) => Some(r),
+                        None if crate::predicates::is_interface(&self.store, op.typ) => None,
+                        None => {
+                            self.errorf(e.start_pos(), "illegal cycle in method declaration");
+                            return Operand::invalid(Some(e));
+                        }
                     };
                     // The receiver becomes the first parameter; parameter
                     // names stay all present or all absent.
@@ -868,14 +893,19 @@ impl<'a> Checker<'a, '_> {
                     let named = params
                         .first()
                         .is_some_and(|&p| !self.store.obj(p).name.is_empty());
-                    let r = self.store.obj(recv);
-                    let rpos = r.pos;
+                    let (rpos, rn) = match recv {
+                        Some(r) => {
+                            let r = self.store.obj(r);
+                            (r.pos, r.name.to_string())
+                        }
+                        None => (Pos::NONE, String::new()),
+                    };
                     let rname = if !named {
                         String::new()
-                    } else if r.name.is_empty() {
+                    } else if rn.is_empty() {
                         "_".to_string()
                     } else {
-                        r.name.to_string()
+                        rn
                     };
                     let first = self.new_param(&rname, rpos, op.typ);
                     let mut vars = vec![first];
@@ -921,6 +951,30 @@ impl<'a> Checker<'a, '_> {
             }
             _ => Operand::invalid(Some(e)),
         }
+    }
+
+    /// The type a field or method was found in: `t`'s embedded field at
+    /// the embedding path `index` (without its last entry, which selects
+    /// the field or method itself); `t` itself for a path of one.
+    fn embedded_type(&self, t: TypeId, index: &[u32]) -> TypeId {
+        let mut cur = t;
+        for &i in index.iter().take(index.len().saturating_sub(1)) {
+            let base = match self.store.ty(unalias(&self.store, cur)) {
+                Type::Pointer(b) => *b,
+                _ => cur,
+            };
+            let Type::Struct(st) = self.store.ty(underlying(&self.store, base)) else {
+                return t;
+            };
+            let Some(f) = st.fields.get(i as usize) else {
+                return t;
+            };
+            let Some(ft) = self.store.obj(*f).typ else {
+                return t;
+            };
+            cur = ft;
+        }
+        cur
     }
 
     /// `pkg.Name` where `pkg` is the package name object `pname`.
