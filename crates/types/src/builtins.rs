@@ -85,7 +85,7 @@ impl<'a> Checker<'a, '_> {
         if special {
             nargs = arg_list.len();
         } else {
-            args = self.expr_list(arg_list);
+            args = self.builtin_expr_list(arg_list);
             nargs = args.len();
             if args.iter().any(|a| !a.is_valid()) {
                 return None;
@@ -120,7 +120,7 @@ impl<'a> Checker<'a, '_> {
 
         match id {
             Builtin::Append => {
-                let elem = match self.slice_elem(&x) {
+                let elem = match self.builtin_slice_elem(&x) {
                     Ok(t) => t,
                     Err(why) => {
                         self.errorf(op_pos(&x), format!("invalid append: {why}"));
@@ -128,13 +128,13 @@ impl<'a> Checker<'a, '_> {
                     }
                 };
                 let mut sig = None;
-                if nargs == 2 && call.has_dots && self.assignable_to_bytes(&x) {
+                if nargs == 2 && call.has_dots && self.builtin_assignable_to_bytes(&x) {
                     let y = &args[1];
                     let mut has_string = false;
                     let mut ok = true;
-                    for (_, u) in self.under_types(y.typ) {
+                    for (_, u) in self.call_under_types(y.typ) {
                         match u {
-                            Some(u) if self.is_byte_slice(u) => {}
+                            Some(u) if self.builtin_is_byte_slice(u) => {}
                             Some(u) if is_string(&self.store, u) => has_string = true,
                             _ => {
                                 ok = false;
@@ -143,19 +143,19 @@ impl<'a> Checker<'a, '_> {
                         }
                     }
                     if ok && has_string {
-                        sig = Some(self.make_sig(Some(x.typ), &[x.typ, y.typ], true));
+                        sig = Some(self.builtin_make_sig(Some(x.typ), &[x.typ, y.typ], true));
                     }
                 }
                 let sig = match sig {
                     Some(s) => s,
                     None => {
                         let s = self.store.arena.add_type(Type::Slice(elem));
-                        let sig = self.make_sig(Some(x.typ), &[x.typ, s], true);
-                        self.arguments(e, call, sig, &[], args.clone(), &[]);
+                        let sig = self.builtin_make_sig(Some(x.typ), &[x.typ, s], true);
+                        self.call_arguments(e, call, sig, &[], args.clone(), &[]);
                         sig
                     }
                 };
-                self.record_builtin_type(fun, id, sig);
+                self.builtin_record_type(fun, id, sig);
                 x.mode = Mode::Value;
             }
 
@@ -163,7 +163,7 @@ impl<'a> Checker<'a, '_> {
                 let is_len = id == Builtin::Len;
                 let mut mode = Mode::Invalid;
                 let mut val = None;
-                let t = self.array_ptr_deref(underlying(&self.store, x.typ));
+                let t = self.builtin_array_ptr_deref(underlying(&self.store, x.typ));
                 match self.store.ty(t) {
                     Type::Basic { .. } if is_string(&self.store, t) && is_len => {
                         if x.mode == Mode::Constant {
@@ -187,8 +187,8 @@ impl<'a> Checker<'a, '_> {
                     Type::Map(..) if is_len => mode = Mode::Value,
                     Type::Interface(_)
                         if is_type_param(&self.store, x.typ)
-                            && self.under_is(x.typ, |c, u| {
-                                let u = c.array_ptr_deref(u);
+                            && self.builtin_under_is(x.typ, |c, u| {
+                                let u = c.builtin_array_ptr_deref(u);
                                 match c.store.ty(u) {
                                     Type::Basic { .. } => is_string(&c.store, u) && is_len,
                                     Type::Array(..) | Type::Slice(_) | Type::Chan(..) => true,
@@ -210,8 +210,8 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 if mode != Mode::Constant {
-                    let sig = self.make_sig(Some(universe::INT), &[x.typ], false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig = self.builtin_make_sig(Some(universe::INT), &[x.typ], false);
+                    self.builtin_record_type(fun, id, sig);
                 }
                 x.mode = mode;
                 x.typ = universe::INT;
@@ -219,8 +219,8 @@ impl<'a> Checker<'a, '_> {
             }
 
             Builtin::Clear => {
-                self.verify_version(fun, 21, "clear");
-                let ok = self.under_is(x.typ, |c, u| {
+                self.builtin_verify_version(fun, 21, "clear");
+                let ok = self.builtin_under_is(x.typ, |c, u| {
                     matches!(c.store.ty(u), Type::Map(..) | Type::Slice(_))
                 });
                 if !ok {
@@ -232,13 +232,13 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 x.mode = Mode::NoValue;
-                let sig = self.make_sig(None, &[x.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(None, &[x.typ], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Close => {
                 let mut err = None;
-                for (_, u) in self.under_types(x.typ) {
+                for (_, u) in self.call_under_types(x.typ) {
                     match u.map(|u| self.store.ty(u)) {
                         Some(Type::Chan(ChanDir::Recv, _)) => {
                             err = Some(format!(
@@ -261,8 +261,8 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 x.mode = Mode::NoValue;
-                let sig = self.make_sig(None, &[x.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(None, &[x.typ], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Complex => {
@@ -306,7 +306,7 @@ impl<'a> Checker<'a, '_> {
                     BasicKind::UntypedFloat => Some(universe::UNTYPED_COMPLEX),
                     _ => None,
                 };
-                let Some(res) = self.apply_type_func(f, &x, id) else {
+                let Some(res) = self.builtin_apply_type_func(f, &x, id) else {
                     let msg = format!(
                         "invalid argument: arguments have type {}, expected floating-point",
                         self.type_str(x.typ)
@@ -325,14 +325,14 @@ impl<'a> Checker<'a, '_> {
                     x.mode = Mode::Value;
                 }
                 if x.mode != Mode::Constant {
-                    let sig = self.make_sig(Some(res), &[x.typ, x.typ], false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig = self.builtin_make_sig(Some(res), &[x.typ, x.typ], false);
+                    self.builtin_record_type(fun, id, sig);
                 }
                 x.typ = res;
             }
 
             Builtin::Copy => {
-                let dst = match self.slice_elem(&x) {
+                let dst = match self.builtin_slice_elem(&x) {
                     Ok(t) => t,
                     Err(why) => {
                         self.errorf(op_pos(&x), format!("invalid copy: {why}"));
@@ -341,16 +341,18 @@ impl<'a> Checker<'a, '_> {
                 };
                 let y = args[1].clone();
                 let mut special = false;
-                if self.assignable_to_bytes(&x) {
-                    special = self.under_types(y.typ).iter().all(|(_, u)| {
-                        u.is_some_and(|u| self.is_byte_slice(u) || is_string(&self.store, u))
+                if self.builtin_assignable_to_bytes(&x) {
+                    special = self.call_under_types(y.typ).iter().all(|(_, u)| {
+                        u.is_some_and(|u| {
+                            self.builtin_is_byte_slice(u) || is_string(&self.store, u)
+                        })
                     });
                 }
                 if !special {
-                    let src = match self.slice_elem(&y) {
+                    let src = match self.builtin_slice_elem(&y) {
                         Ok(t) => t,
                         Err(why) => {
-                            if !self.all_basic(y.typ, BasicInfo::STRING) {
+                            if !self.builtin_all_basic(y.typ, BasicInfo::STRING) {
                                 self.errorf(op_pos(&y), format!("invalid copy: {why}"));
                                 return None;
                             }
@@ -369,8 +371,8 @@ impl<'a> Checker<'a, '_> {
                         return None;
                     }
                 }
-                let sig = self.make_sig(Some(universe::INT), &[x.typ, y.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(universe::INT), &[x.typ, y.typ], false);
+                self.builtin_record_type(fun, id, sig);
                 x.mode = Mode::Value;
                 x.typ = universe::INT;
                 x.val = None;
@@ -379,7 +381,7 @@ impl<'a> Checker<'a, '_> {
             Builtin::Delete => {
                 let map = x.typ;
                 let mut key: Option<TypeId> = None;
-                for (_, u) in self.under_types(map) {
+                for (_, u) in self.call_under_types(map) {
                     let k = match u.map(|u| self.store.ty(u)) {
                         Some(Type::Map(k, _)) => *k,
                         _ => {
@@ -405,8 +407,8 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 x.mode = Mode::NoValue;
-                let sig = self.make_sig(None, &[map, key], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(None, &[map, key], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Imag | Builtin::Real => {
@@ -428,7 +430,7 @@ impl<'a> Checker<'a, '_> {
                     BasicKind::UntypedComplex => Some(universe::UNTYPED_FLOAT),
                     _ => None,
                 };
-                let Some(res) = self.apply_type_func(f, &x, id) else {
+                let Some(res) = self.builtin_apply_type_func(f, &x, id) else {
                     let msg = format!(
                         "invalid argument: argument has type {}, expected complex type",
                         self.type_str(x.typ)
@@ -448,8 +450,8 @@ impl<'a> Checker<'a, '_> {
                     x.mode = Mode::Value;
                 }
                 if x.mode != Mode::Constant {
-                    let sig = self.make_sig(Some(res), &[x.typ], false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig = self.builtin_make_sig(Some(res), &[x.typ], false);
+                    self.builtin_record_type(fun, id, sig);
                 }
                 x.typ = res;
             }
@@ -460,7 +462,7 @@ impl<'a> Checker<'a, '_> {
                 if t == universe::INVALID {
                     return None;
                 }
-                let u = self.common_under(t, |c, _, u| match u.map(|u| c.store.ty(u)) {
+                let u = self.call_common_under(t, |c, _, u| match u.map(|u| c.store.ty(u)) {
                     Some(Type::Slice(_) | Type::Map(..) | Type::Chan(..)) => None,
                     None => Some("no specific type".into()),
                     _ => Some("type must be slice, map, or channel".into()),
@@ -510,12 +512,12 @@ impl<'a> Checker<'a, '_> {
                 x.mode = Mode::Value;
                 x.typ = t;
                 x.val = None;
-                let sig = self.make_sig(Some(t), &types, false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(t), &types, false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Max | Builtin::Min => {
-                self.verify_version(fun, 21, &format!("built-in {name}"));
+                self.builtin_verify_version(fun, 21, &format!("built-in {name}"));
                 let op = if id == Builtin::Max {
                     CompareOp::Gtr
                 } else {
@@ -526,14 +528,14 @@ impl<'a> Checker<'a, '_> {
                     if !a.is_valid() {
                         return None;
                     }
-                    if !self.all_ordered(a.typ) {
+                    if !self.builtin_all_ordered(a.typ) {
                         let msg =
                             format!("invalid argument: {} cannot be ordered", self.op_str(&a));
                         self.errorf(op_pos(&a), msg);
                         return None;
                     }
                     if i > 0 {
-                        self.match_types(&mut x, &mut a);
+                        self.minmax_match_types(&mut x, &mut a);
                         if !x.is_valid() || !a.is_valid() {
                             return None;
                         }
@@ -577,15 +579,15 @@ impl<'a> Checker<'a, '_> {
                 }
                 if x.mode != Mode::Constant {
                     let types = vec![x.typ; nargs];
-                    let sig = self.make_sig(Some(x.typ), &types, false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig = self.builtin_make_sig(Some(x.typ), &types, false);
+                    self.builtin_record_type(fun, id, sig);
                 }
             }
 
             Builtin::New => {
                 let arg = &arg_list[0];
                 x = self.expr_or_type(arg, false);
-                self.exclude(
+                self.exclude_modes(
                     &mut x,
                     ModeSet {
                         no_value: true,
@@ -595,7 +597,7 @@ impl<'a> Checker<'a, '_> {
                 );
                 match x.mode {
                     Mode::Invalid => return None,
-                    Mode::TypeExpr => self.valid_var_type(arg, x.typ),
+                    Mode::TypeExpr => self.builtin_valid_var_type(arg, x.typ),
                     _ => {
                         if is_untyped(&self.store, x.typ) {
                             self.assignment(&mut x, None, "argument to new");
@@ -603,15 +605,15 @@ impl<'a> Checker<'a, '_> {
                                 return None;
                             }
                         }
-                        self.verify_version(fun, 26, &format!("new({})", expr_string(arg)));
+                        self.builtin_verify_version(fun, 26, &format!("new({})", expr_string(arg)));
                     }
                 }
                 let t = x.typ;
                 x.mode = Mode::Value;
                 x.typ = self.store.arena.add_type(Type::Pointer(t));
                 x.val = None;
-                let sig = self.make_sig(Some(x.typ), &[t], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[t], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Panic => {
@@ -620,8 +622,8 @@ impl<'a> Checker<'a, '_> {
                     return None;
                 }
                 x.mode = Mode::NoValue;
-                let sig = self.make_sig(None, &[universe::EMPTY_INTERFACE], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(None, &[universe::EMPTY_INTERFACE], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Print | Builtin::Println => {
@@ -634,19 +636,19 @@ impl<'a> Checker<'a, '_> {
                     params.push(a.typ);
                 }
                 x.mode = Mode::NoValue;
-                let sig = self.make_sig(None, &params, false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(None, &params, false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Recover => {
                 x.mode = Mode::Value;
                 x.typ = universe::EMPTY_INTERFACE;
-                let sig = self.make_sig(Some(x.typ), &[], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Add => {
-                self.verify_version(fun, 17, "unsafe.Add");
+                self.builtin_verify_version(fun, 17, "unsafe.Add");
                 self.assignment(
                     &mut x,
                     Some(universe::UNSAFE_POINTER),
@@ -661,8 +663,8 @@ impl<'a> Checker<'a, '_> {
                 }
                 x.mode = Mode::Value;
                 x.typ = universe::UNSAFE_POINTER;
-                let sig = self.make_sig(Some(x.typ), &[x.typ, y.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[x.typ, y.typ], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::Alignof | Builtin::Sizeof => {
@@ -671,13 +673,14 @@ impl<'a> Checker<'a, '_> {
                 if !x.is_valid() {
                     return None;
                 }
-                if self.has_var_size(x.typ, &mut Vec::new()) {
+                if self.builtin_has_var_size(x.typ, &mut Vec::new()) {
                     x.mode = Mode::Value;
-                    let sig = self.make_sig(Some(basic(BasicKind::Uintptr)), &[x.typ], false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig =
+                        self.builtin_make_sig(Some(basic(BasicKind::Uintptr)), &[x.typ], false);
+                    self.builtin_record_type(fun, id, sig);
                 } else {
                     let v = if id == Builtin::Sizeof {
-                        let size = self.sizeof(x.typ);
+                        let size = self.gc_sizeof(x.typ);
                         if size < 0 {
                             let msg = format!("{} is too large", self.op_str(&x));
                             self.errorf(op_pos(&x), msg);
@@ -685,7 +688,7 @@ impl<'a> Checker<'a, '_> {
                         }
                         size
                     } else {
-                        self.alignof(x.typ)
+                        self.gc_alignof(x.typ)
                     };
                     x.mode = Mode::Constant;
                     x.val = Some(Value::from_i64(v));
@@ -711,7 +714,7 @@ impl<'a> Checker<'a, '_> {
                 if !x.is_valid() {
                     return None;
                 }
-                let base = self.deref_struct_ptr(x.typ);
+                let base = self.builtin_deref_struct_ptr(x.typ);
                 let pkg = Some(self.pkg());
                 let (obj, index, indirect) =
                     match lookup_field_or_method(&self.store, base, false, pkg, sel.value) {
@@ -764,12 +767,13 @@ impl<'a> Checker<'a, '_> {
                     Mode::Value
                 };
                 self.record_type_and_value(selx, mode, ftyp, None);
-                if self.has_var_size(base, &mut Vec::new()) {
+                if self.builtin_has_var_size(base, &mut Vec::new()) {
                     x.mode = Mode::Value;
-                    let sig = self.make_sig(Some(basic(BasicKind::Uintptr)), &[ftyp], false);
-                    self.record_builtin_type(fun, id, sig);
+                    let sig =
+                        self.builtin_make_sig(Some(basic(BasicKind::Uintptr)), &[ftyp], false);
+                    self.builtin_record_type(fun, id, sig);
                 } else {
-                    let offs = self.offsetof(base, &index);
+                    let offs = self.gc_offsetof(base, &index);
                     if offs < 0 {
                         let msg = format!("{} is too large", self.op_str(&x));
                         self.errorf(op_pos(&x), msg);
@@ -782,8 +786,8 @@ impl<'a> Checker<'a, '_> {
             }
 
             Builtin::Slice => {
-                self.verify_version(fun, 17, "unsafe.Slice");
-                let u = self.common_under(x.typ, |_, _, _| None).ok();
+                self.builtin_verify_version(fun, 17, "unsafe.Slice");
+                let u = self.call_common_under(x.typ, |_, _, _| None).ok();
                 let Some(Type::Pointer(elem)) = u.map(|u| self.store.ty(u)) else {
                     let msg = format!("invalid argument: {} is not a pointer", self.op_str(&x));
                     self.errorf(op_pos(&x), msg);
@@ -796,13 +800,13 @@ impl<'a> Checker<'a, '_> {
                 }
                 x.mode = Mode::Value;
                 x.typ = self.store.arena.add_type(Type::Slice(elem));
-                let sig = self.make_sig(Some(x.typ), &[ptr, y.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[ptr, y.typ], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::SliceData => {
-                self.verify_version(fun, 20, "unsafe.SliceData");
-                let u = self.common_under(x.typ, |_, _, _| None).ok();
+                self.builtin_verify_version(fun, 20, "unsafe.SliceData");
+                let u = self.call_common_under(x.typ, |_, _, _| None).ok();
                 let Some(Type::Slice(elem)) = u.map(|u| self.store.ty(u)) else {
                     let msg = format!("invalid argument: {} is not a slice", self.op_str(&x));
                     self.errorf(op_pos(&x), msg);
@@ -811,12 +815,12 @@ impl<'a> Checker<'a, '_> {
                 let (elem, slice) = (*elem, u.unwrap_or(universe::INVALID));
                 x.mode = Mode::Value;
                 x.typ = self.store.arena.add_type(Type::Pointer(elem));
-                let sig = self.make_sig(Some(x.typ), &[slice], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[slice], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::String => {
-                self.verify_version(fun, 20, "unsafe.String");
+                self.builtin_verify_version(fun, 20, "unsafe.String");
                 let pbyte = self.store.arena.add_type(Type::Pointer(universe::BYTE));
                 self.assignment(&mut x, Some(pbyte), "argument to unsafe.String");
                 if !x.is_valid() {
@@ -828,12 +832,12 @@ impl<'a> Checker<'a, '_> {
                 }
                 x.mode = Mode::Value;
                 x.typ = universe::STRING;
-                let sig = self.make_sig(Some(x.typ), &[pbyte, y.typ], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[pbyte, y.typ], false);
+                self.builtin_record_type(fun, id, sig);
             }
 
             Builtin::StringData => {
-                self.verify_version(fun, 20, "unsafe.StringData");
+                self.builtin_verify_version(fun, 20, "unsafe.StringData");
                 self.assignment(
                     &mut x,
                     Some(universe::STRING),
@@ -844,8 +848,8 @@ impl<'a> Checker<'a, '_> {
                 }
                 x.mode = Mode::Value;
                 x.typ = self.store.arena.add_type(Type::Pointer(universe::BYTE));
-                let sig = self.make_sig(Some(x.typ), &[universe::STRING], false);
-                self.record_builtin_type(fun, id, sig);
+                let sig = self.builtin_make_sig(Some(x.typ), &[universe::STRING], false);
+                self.builtin_record_type(fun, id, sig);
             }
         }
         if !x.is_valid() {
@@ -856,7 +860,7 @@ impl<'a> Checker<'a, '_> {
 
     /// The arguments of a built-in as values (types2's exprList): a single
     /// argument may be a call with several results.
-    fn expr_list(&mut self, es: &'a [Expr]) -> Vec<Operand<'a>> {
+    fn builtin_expr_list(&mut self, es: &'a [Expr]) -> Vec<Operand<'a>> {
         match es.len() {
             0 => Vec::new(),
             1 => self.multi_expr(&es[0], false),
@@ -865,7 +869,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Reports a feature newer than the language version.
-    fn verify_version(&mut self, at: &Expr, minor: u32, what: &str) -> bool {
+    fn builtin_verify_version(&mut self, at: &Expr, minor: u32, what: &str) -> bool {
         if self.allow_version(minor) {
             return true;
         }
@@ -878,7 +882,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Records the signature a built-in was called with at the callee
     /// (and the parenthesized expressions around it).
-    fn record_builtin_type(&mut self, fun: &'a Expr, id: Builtin, sig: TypeId) {
+    fn builtin_record_type(&mut self, fun: &'a Expr, id: Builtin, sig: TypeId) {
         let mut f = fun;
         loop {
             self.record_type_and_value(f, Mode::Builtin(id), sig, None);
@@ -891,15 +895,20 @@ impl<'a> Checker<'a, '_> {
 
     /// A signature of unnamed parameters (untyped ones get their default
     /// types) and an optional result.
-    fn make_sig(&mut self, res: Option<TypeId>, params: &[TypeId], variadic: bool) -> TypeId {
+    fn builtin_make_sig(
+        &mut self,
+        res: Option<TypeId>,
+        params: &[TypeId],
+        variadic: bool,
+    ) -> TypeId {
         let params: Vec<TypeId> = params
             .iter()
             .map(|&t| default_type(&self.store, t))
             .collect();
-        let params = self.new_tuple(&params);
+        let params = self.call_new_tuple(&params);
         let results = match res {
-            Some(r) => self.new_tuple(&[r]),
-            None => self.new_tuple(&[]),
+            Some(r) => self.call_new_tuple(&[r]),
+            None => self.call_new_tuple(&[]),
         };
         self.store.arena.add_type(Type::Signature(Signature {
             recv: None,
@@ -913,9 +922,9 @@ impl<'a> Checker<'a, '_> {
 
     /// The element type of a slice operand (all types of a type
     /// parameter's type set must be slices of one element type).
-    fn slice_elem(&self, x: &Operand) -> Result<TypeId, String> {
+    fn builtin_slice_elem(&self, x: &Operand) -> Result<TypeId, String> {
         let mut elem: Option<TypeId> = None;
-        for (_, u) in self.under_types(x.typ) {
+        for (_, u) in self.call_under_types(x.typ) {
             let Some(Type::Slice(e)) = u.map(|u| self.store.ty(u)) else {
                 return Err(if x.mode == Mode::NilValue {
                     "argument must be a slice; have untyped nil".into()
@@ -939,12 +948,12 @@ impl<'a> Checker<'a, '_> {
         elem.ok_or_else(|| format!("argument must be a slice; have {}", self.op_str(x)))
     }
 
-    fn is_byte_slice(&self, u: TypeId) -> bool {
+    fn builtin_is_byte_slice(&self, u: TypeId) -> bool {
         matches!(self.store.ty(u), Type::Slice(e) if identical(&self.store, *e, universe::BYTE))
     }
 
     /// Whether `x` is assignable to `[]byte`.
-    fn assignable_to_bytes(&mut self, x: &Operand) -> bool {
+    fn builtin_assignable_to_bytes(&mut self, x: &Operand) -> bool {
         let bytes = self.store.arena.add_type(Type::Slice(universe::BYTE));
         let q = crate::typestring::RelativeTo(&self.store, self.pkg());
         crate::assignable::assignable_to(&self.store, &q, x, bytes).is_ok()
@@ -953,26 +962,26 @@ impl<'a> Checker<'a, '_> {
     /// Whether every type in `t`'s type set satisfies `f` (types2's
     /// underIs); `f` gets no call for a type set without specific types
     /// (that fails).
-    fn under_is(&self, t: TypeId, f: impl Fn(&Self, TypeId) -> bool) -> bool {
-        self.under_types(t)
+    fn builtin_under_is(&self, t: TypeId, f: impl Fn(&Self, TypeId) -> bool) -> bool {
+        self.call_under_types(t)
             .into_iter()
             .all(|(_, u)| u.is_some_and(|u| f(self, u)))
     }
 
     /// types2's allBasic: `t`'s (or every type in its type set's) basic
     /// type has `info`.
-    fn all_basic(&self, t: TypeId, info: BasicInfo) -> bool {
+    fn builtin_all_basic(&self, t: TypeId, info: BasicInfo) -> bool {
         let has = |t: TypeId| basic_kind(&self.store, t).is_some_and(|k| k.info().has(info));
         if is_type_param(&self.store, t) {
-            return self.under_is(t, |_, u| has(u));
+            return self.builtin_under_is(t, |_, u| has(u));
         }
         has(t)
     }
 
-    fn all_ordered(&self, t: TypeId) -> bool {
+    fn builtin_all_ordered(&self, t: TypeId) -> bool {
         let ordered = |t: TypeId| basic_kind(&self.store, t).is_some_and(|k| k.info().is_ordered());
         if is_type_param(&self.store, t) {
-            return self.under_is(t, |_, u| ordered(u));
+            return self.builtin_under_is(t, |_, u| ordered(u));
         }
         ordered(t)
     }
@@ -980,13 +989,15 @@ impl<'a> Checker<'a, '_> {
     /// Gives untyped operands of a binary operation the other operand's
     /// type where that is allowed (types2's matchTypes, for ordered
     /// operands).
-    fn match_types(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>) {
+    fn minmax_match_types(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>) {
         let xu = is_untyped(&self.store, x.typ);
         let yu = is_untyped(&self.store, y.typ);
         if !xu && !yu {
             return;
         }
-        if self.all_basic(x.typ, BasicInfo::STRING) != self.all_basic(y.typ, BasicInfo::STRING) {
+        if self.builtin_all_basic(x.typ, BasicInfo::STRING)
+            != self.builtin_all_basic(y.typ, BasicInfo::STRING)
+        {
             return;
         }
         self.convert_untyped(x, y.typ);
@@ -1002,7 +1013,7 @@ impl<'a> Checker<'a, '_> {
     /// The type a built-in computes from its argument's type (`f`); for a
     /// type parameter argument, a new type parameter whose type set is the
     /// results for each type (types2's applyTypeFunc).
-    fn apply_type_func(
+    fn builtin_apply_type_func(
         &mut self,
         f: impl Fn(BasicKind) -> Option<TypeId>,
         x: &Operand<'a>,
@@ -1057,7 +1068,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// `A` for `*A` with an array `A`, else `t`.
-    fn array_ptr_deref(&self, t: TypeId) -> TypeId {
+    fn builtin_array_ptr_deref(&self, t: TypeId) -> TypeId {
         if let Type::Pointer(b) = self.store.ty(unalias(&self.store, t)) {
             let u = underlying(&self.store, *b);
             if let Type::Array(..) = self.store.ty(u) {
@@ -1068,7 +1079,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// `S` for a pointer to a struct `S`, else `t`.
-    fn deref_struct_ptr(&self, t: TypeId) -> TypeId {
+    fn builtin_deref_struct_ptr(&self, t: TypeId) -> TypeId {
         if let Type::Pointer(b) = self.store.ty(underlying(&self.store, t)) {
             if let Type::Struct(_) = self.store.ty(underlying(&self.store, *b)) {
                 return *b;
@@ -1079,7 +1090,7 @@ impl<'a> Checker<'a, '_> {
 
     /// A new type used as a variable's type must not be a constraint
     /// interface (types2's validVarType; checked once types are complete).
-    fn valid_var_type(&mut self, e: &'a Expr, t: TypeId) {
+    fn builtin_valid_var_type(&mut self, e: &'a Expr, t: TypeId) {
         if is_type_param(&self.store, t) {
             return;
         }
@@ -1104,7 +1115,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `t`'s size depends on type parameters (types2's
     /// hasVarSize).
-    fn has_var_size(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+    fn builtin_has_var_size(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
         let t = unalias(&self.store, t);
         if seen.contains(&t) {
             return false;
@@ -1115,16 +1126,16 @@ impl<'a> Checker<'a, '_> {
                     return false;
                 };
                 seen.push(t);
-                let r = self.has_var_size(u, seen);
+                let r = self.builtin_has_var_size(u, seen);
                 seen.pop();
                 r
             }
-            Type::Array(_, e) => self.has_var_size(*e, seen),
+            Type::Array(_, e) => self.builtin_has_var_size(*e, seen),
             Type::Struct(st) => st.fields.iter().any(|&f| {
                 self.store
                     .obj(f)
                     .typ
-                    .is_some_and(|ft| self.has_var_size(ft, seen))
+                    .is_some_and(|ft| self.builtin_has_var_size(ft, seen))
             }),
             Type::TypeParam(_) => true,
             _ => false,
@@ -1132,7 +1143,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// gc's size of `t` on amd64; -1 if too large.
-    pub(crate) fn sizeof(&self, t: TypeId) -> i64 {
+    pub(crate) fn gc_sizeof(&self, t: TypeId) -> i64 {
         let u = underlying(&self.store, t);
         match self.store.ty(u) {
             Type::Basic { kind, .. } => match kind.size() {
@@ -1144,7 +1155,7 @@ impl<'a> Checker<'a, '_> {
                 if n <= 0 {
                     return 0;
                 }
-                let es = self.sizeof(*e);
+                let es = self.gc_sizeof(*e);
                 if es < 0 {
                     return -1;
                 }
@@ -1161,17 +1172,17 @@ impl<'a> Checker<'a, '_> {
                 let Some(&last) = st.fields.last() else {
                     return 0;
                 };
-                let offsets = self.offsetsof(&st.fields);
+                let offsets = self.gc_offsetsof(&st.fields);
                 let offs = offsets.last().copied().unwrap_or(0);
                 let lt = self.store.obj(last).typ.unwrap_or(universe::INVALID);
-                let mut size = self.sizeof(lt);
+                let mut size = self.gc_sizeof(lt);
                 if offs < 0 || size < 0 {
                     return -1;
                 }
                 if offs > 0 && size == 0 {
                     size = 1;
                 }
-                align(offs.wrapping_add(size), self.alignof(t))
+                align(offs.wrapping_add(size), self.gc_alignof(t))
             }
             Type::Interface(_) => WORD * 2,
             _ => WORD,
@@ -1179,18 +1190,18 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// gc's alignment of `t` on amd64.
-    pub(crate) fn alignof(&self, t: TypeId) -> i64 {
+    pub(crate) fn gc_alignof(&self, t: TypeId) -> i64 {
         let u = underlying(&self.store, t);
         match self.store.ty(u) {
-            Type::Array(_, e) => return self.alignof(*e),
+            Type::Array(_, e) => return self.gc_alignof(*e),
             Type::Struct(st) => {
-                if st.fields.is_empty() && self.is_sync_atomic_align64(t) {
+                if st.fields.is_empty() && self.builtin_is_sync_atomic_align64(t) {
                     return 8;
                 }
                 return st
                     .fields
                     .iter()
-                    .map(|&f| self.alignof(self.store.obj(f).typ.unwrap_or(universe::INVALID)))
+                    .map(|&f| self.gc_alignof(self.store.obj(f).typ.unwrap_or(universe::INVALID)))
                     .max()
                     .unwrap_or(1)
                     .max(1);
@@ -1199,7 +1210,7 @@ impl<'a> Checker<'a, '_> {
             Type::Basic { .. } if is_string(&self.store, u) => return WORD,
             _ => {}
         }
-        let mut a = self.sizeof(t);
+        let mut a = self.gc_sizeof(t);
         if a < 1 {
             return 1;
         }
@@ -1211,7 +1222,7 @@ impl<'a> Checker<'a, '_> {
 
     /// The `align64` marker types of sync/atomic and the runtime's
     /// atomics force 8-byte alignment.
-    fn is_sync_atomic_align64(&self, t: TypeId) -> bool {
+    fn builtin_is_sync_atomic_align64(&self, t: TypeId) -> bool {
         let t = unalias(&self.store, t);
         let Type::Named(n) = self.store.ty(t) else {
             return false;
@@ -1225,7 +1236,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// gc's field offsets of a struct on amd64 (-1 once too large).
-    pub(crate) fn offsetsof(&self, fields: &[ObjId]) -> Vec<i64> {
+    pub(crate) fn gc_offsetsof(&self, fields: &[ObjId]) -> Vec<i64> {
         let mut out = Vec::with_capacity(fields.len());
         let mut offs: i64 = 0;
         for &f in fields {
@@ -1234,9 +1245,9 @@ impl<'a> Checker<'a, '_> {
                 continue;
             }
             let ft = self.store.obj(f).typ.unwrap_or(universe::INVALID);
-            offs = align(offs, self.alignof(ft));
+            offs = align(offs, self.gc_alignof(ft));
             out.push(offs);
-            let d = self.sizeof(ft);
+            let d = self.gc_sizeof(ft);
             if d >= 0 && offs >= 0 {
                 offs = offs.wrapping_add(d);
             } else {
@@ -1247,7 +1258,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// The offset of the field at embedding path `index` in struct `t`.
-    fn offsetof(&self, mut t: TypeId, index: &[u32]) -> i64 {
+    fn gc_offsetof(&self, mut t: TypeId, index: &[u32]) -> i64 {
         let mut offs: i64 = 0;
         for &i in index {
             let Type::Struct(st) = self.store.ty(underlying(&self.store, t)) else {
@@ -1256,7 +1267,7 @@ impl<'a> Checker<'a, '_> {
             let Some(&f) = st.fields.get(i as usize) else {
                 return -1;
             };
-            let d = self.offsetsof(&st.fields)[i as usize];
+            let d = self.gc_offsetsof(&st.fields)[i as usize];
             if d < 0 {
                 return -1;
             }
@@ -1344,13 +1355,13 @@ mod tests {
         ];
         for (t, size, align) in cases {
             assert_eq!(
-                (c.sizeof(t), c.alignof(t)),
+                (c.gc_sizeof(t), c.gc_alignof(t)),
                 (size, align),
                 "{}",
                 c.type_str(t)
             );
         }
-        assert_eq!(c.offsetsof(&fs), vec![0, 8, 16]);
+        assert_eq!(c.gc_offsetsof(&fs), vec![0, 8, 16]);
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl<'a> Checker<'a, '_> {
                 self.use_exprs(&call.args);
                 return Operand::invalid(Some(e));
             }
-            Mode::TypeExpr => return self.conversion_call(e, call, x),
+            Mode::TypeExpr => return self.call_conversion(e, call, x),
             Mode::Builtin(id) => {
                 let mut r = self.builtin(e, call, id);
                 r.expr = Some(e);
@@ -79,7 +79,7 @@ impl<'a> Checker<'a, '_> {
         // An ordinary function or method call: the callee's type (or
         // every type in its type set) must be a signature.
         let typ = x.typ;
-        let u = self.common_under(typ, |c, t, u| {
+        let u = self.call_common_under(typ, |c, t, u| {
             if u.is_some_and(|u| !matches!(c.store.ty(u), Type::Signature(_))) {
                 Some(format!(
                     "{} is not a function",
@@ -104,13 +104,13 @@ impl<'a> Checker<'a, '_> {
         };
         let was_generic = !s.tparams.is_empty();
         let targs = if was_generic {
-            self.partial_targs(&call.fun)
+            self.call_partial_targs(&call.fun)
         } else {
             Vec::new()
         };
 
-        let (args, atargs) = self.generic_expr_list(&call.args);
-        let sig = self.arguments(e, call, sig, &targs, args, &atargs);
+        let (args, atargs) = self.call_generic_expr_list(&call.args);
+        let sig = self.call_arguments(e, call, sig, &targs, args, &atargs);
         let Type::Signature(s) = self.store.ty(sig).clone() else {
             return Operand::invalid(Some(e));
         };
@@ -118,7 +118,7 @@ impl<'a> Checker<'a, '_> {
             self.record_type_and_value(&call.fun, Mode::Value, sig, None);
         }
 
-        let results = self.tuple_types(s.results);
+        let results = self.call_tuple_types(s.results);
         match results.len() {
             0 => {
                 x.mode = Mode::NoValue;
@@ -144,7 +144,7 @@ impl<'a> Checker<'a, '_> {
         // parameters cannot be used.
         if x.mode == Mode::Value
             && !s.tparams.is_empty()
-            && self.mentions(x.typ, &s.tparams, &mut Vec::new())
+            && self.call_mentions_tparams(x.typ, &s.tparams, &mut Vec::new())
         {
             return Operand::invalid(Some(e));
         }
@@ -152,13 +152,13 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// `T(x)`: a conversion (the callee `x` is a type).
-    fn conversion_call(
+    fn call_conversion(
         &mut self,
         e: &'a Expr,
         call: &'a ast::CallExpr,
         mut x: Operand<'a>,
     ) -> Operand<'a> {
-        self.non_generic(&mut x);
+        self.call_non_generic(&mut x);
         if !x.is_valid() {
             self.use_exprs(&call.args);
             return Operand::invalid(Some(e));
@@ -230,7 +230,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Reports a generic type or function used without instantiation
     /// (types2's nonGeneric) and invalidates `x`.
-    pub(crate) fn non_generic(&mut self, x: &mut Operand<'a>) {
+    pub(crate) fn call_non_generic(&mut self, x: &mut Operand<'a>) {
         if matches!(x.mode, Mode::Invalid | Mode::NoValue) {
             return;
         }
@@ -251,7 +251,7 @@ impl<'a> Checker<'a, '_> {
     /// The type arguments given explicitly to a generic callee that
     /// `index_expr` left partially instantiated (`f[int]` of
     /// `func f[A, B any]`).
-    fn partial_targs(&mut self, fun: &Expr) -> Vec<TypeId> {
+    fn call_partial_targs(&mut self, fun: &Expr) -> Vec<TypeId> {
         let k = self.key(fun.unparen());
         self.func_inst_targs.remove(&k).unwrap_or_default()
     }
@@ -260,13 +260,13 @@ impl<'a> Checker<'a, '_> {
     /// per value (a single call argument with several results expands),
     /// generic function values allowed, with the partial type arguments
     /// of each partially instantiated one.
-    fn generic_expr_list(&mut self, es: &'a [Expr]) -> (Vec<Operand<'a>>, Vec<Vec<TypeId>>) {
+    fn call_generic_expr_list(&mut self, es: &'a [Expr]) -> (Vec<Operand<'a>>, Vec<Vec<TypeId>>) {
         let mut out = Vec::new();
         let mut targs = Vec::new();
         if es.len() == 1 {
             let e = &es[0];
             let mut x = self.raw_expr(None, e, None, true);
-            self.exclude(&mut x, ModeSet::VALUES_ONLY);
+            self.exclude_modes(&mut x, ModeSet::VALUES_ONLY);
             if x.mode == Mode::Value {
                 if let Type::Tuple(vars) = self.store.ty(x.typ) {
                     let vars = vars.clone();
@@ -281,14 +281,14 @@ impl<'a> Checker<'a, '_> {
                     return (out, targs);
                 }
             }
-            targs.push(self.partial_targs(e));
+            targs.push(self.call_partial_targs(e));
             out.push(x);
         } else {
             for e in es {
                 let mut x = self.raw_expr(None, e, None, true);
-                self.exclude(&mut x, ModeSet::VALUES_ONLY);
-                self.single_value(&mut x);
-                targs.push(self.partial_targs(e));
+                self.exclude_modes(&mut x, ModeSet::VALUES_ONLY);
+                self.call_single_value(&mut x);
+                targs.push(self.call_partial_targs(e));
                 out.push(x);
             }
         }
@@ -296,7 +296,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Rejects operands of the given modes (types2's exclude).
-    pub(crate) fn exclude(&mut self, x: &mut Operand<'a>, set: ModeSet) {
+    pub(crate) fn exclude_modes(&mut self, x: &mut Operand<'a>, set: ModeSet) {
         let msg = match x.mode {
             Mode::NoValue if set.no_value => {
                 if set.type_expr {
@@ -314,7 +314,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// A tuple where one value is needed (types2's singleValue).
-    pub(crate) fn single_value(&mut self, x: &mut Operand<'a>) {
+    pub(crate) fn call_single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value {
             if let Type::Tuple(_) = self.store.ty(x.typ) {
                 let msg = format!("multiple-value {} in single-value context", self.op_str(x));
@@ -329,7 +329,7 @@ impl<'a> Checker<'a, '_> {
     /// type arguments of a generic callee and of generic function
     /// arguments, and assignability. Returns the (instantiated)
     /// signature, or `sig` itself after an error.
-    pub(crate) fn arguments(
+    pub(crate) fn call_arguments(
         &mut self,
         e: &'a Expr,
         call: &'a ast::CallExpr,
@@ -342,7 +342,7 @@ impl<'a> Checker<'a, '_> {
             return sig;
         };
         let nargs = args.len();
-        let params = self.tuple_vars(s.params);
+        let params = self.call_tuple_vars(s.params);
         let mut npars = params.len();
         let ddd = call.has_dots;
         let fun = expr_string(&call.fun);
@@ -405,11 +405,11 @@ impl<'a> Checker<'a, '_> {
             )
             .with(
                 Pos::NONE,
-                format!("have {}", self.types_summary(&have, false, ddd)),
+                format!("have {}", self.call_types_summary(&have, false, ddd)),
             )
             .with(
                 Pos::NONE,
-                format!("want {}", self.types_summary(&want, s.variadic, false)),
+                format!("want {}", self.call_types_summary(&want, s.variadic, false)),
             );
             self.error(err);
             return sig;
@@ -456,7 +456,7 @@ impl<'a> Checker<'a, '_> {
         if !tparams.is_empty() {
             let given: Vec<TypeId> = all_targs.iter().map_while(|t| *t).collect();
             let params_tuple = if adjusted {
-                self.new_tuple(&sig_params)
+                self.call_new_tuple(&sig_params)
             } else {
                 s.params
             };
@@ -472,7 +472,7 @@ impl<'a> Checker<'a, '_> {
                 return sig;
             };
             if n > 0 {
-                rsig = self.instantiate_signature(e.pos, &call.fun, sig, &inferred[..n]);
+                rsig = self.call_instantiate_signature(e.pos, &call.fun, sig, &inferred[..n]);
                 if adjusted {
                     let smap: crate::subst::SubstMap = s.tparams[..n]
                         .iter()
@@ -486,7 +486,7 @@ impl<'a> Checker<'a, '_> {
                 } else if let Type::Signature(r) = self.store.ty(rsig) {
                     let r = r.params;
                     sig_params = self
-                        .tuple_types(r)
+                        .call_tuple_types(r)
                         .into_iter()
                         .chain(std::iter::repeat(universe::INVALID))
                         .take(nargs)
@@ -503,7 +503,7 @@ impl<'a> Checker<'a, '_> {
                     continue;
                 };
                 let asig_id = args[i].typ;
-                let t = self.instantiate_signature(e.pos, arg_expr, asig_id, &inferred[j..k]);
+                let t = self.call_instantiate_signature(e.pos, arg_expr, asig_id, &inferred[j..k]);
                 args[i].typ = t;
                 let a = args[i].clone();
                 self.record_operand(arg_expr, &a);
@@ -523,7 +523,7 @@ impl<'a> Checker<'a, '_> {
     /// Instantiates generic signature `sig` with `targs` and records the
     /// instance at the identifier naming the function (types2's
     /// instantiateSignature).
-    fn instantiate_signature(
+    fn call_instantiate_signature(
         &mut self,
         pos: Pos,
         fun: &'a Expr,
@@ -540,7 +540,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Whether `t` mentions any of `tparams` (types2's isParameterized).
-    fn mentions(&self, t: TypeId, tparams: &[TypeId], seen: &mut Vec<TypeId>) -> bool {
+    fn call_mentions_tparams(&self, t: TypeId, tparams: &[TypeId], seen: &mut Vec<TypeId>) -> bool {
         let t = unalias(&self.store, t);
         if tparams.contains(&t) {
             return true;
@@ -569,12 +569,12 @@ impl<'a> Checker<'a, '_> {
         };
         children
             .into_iter()
-            .any(|c| self.mentions(c, tparams, seen))
+            .any(|c| self.call_mentions_tparams(c, tparams, seen))
     }
 
     /// types2's typesSummary: `(int, string)`, untyped numbers as
     /// `number`, variadic parameters as `...T`, spread arguments as `T...`.
-    fn types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool) -> String {
+    fn call_types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool) -> String {
         let mut out = Vec::new();
         for (i, &t) in list.iter().enumerate() {
             let mut s = if t == universe::INVALID {
@@ -607,7 +607,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// The variables of a tuple type.
-    pub(crate) fn tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
+    pub(crate) fn call_tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
         match self.store.ty(t) {
             Type::Tuple(vs) => vs.clone(),
             _ => Vec::new(),
@@ -615,15 +615,15 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// The types of a tuple's variables.
-    pub(crate) fn tuple_types(&self, t: TypeId) -> Vec<TypeId> {
-        self.tuple_vars(t)
+    pub(crate) fn call_tuple_types(&self, t: TypeId) -> Vec<TypeId> {
+        self.call_tuple_vars(t)
             .iter()
             .map(|&v| self.store.obj(v).typ.unwrap_or(universe::INVALID))
             .collect()
     }
 
     /// A new parameter variable of this package.
-    pub(crate) fn new_param(&mut self, name: &str, pos: Pos, typ: TypeId) -> ObjId {
+    pub(crate) fn call_new_param(&mut self, name: &str, pos: Pos, typ: TypeId) -> ObjId {
         let pkg = self.pkg();
         self.store.arena.add_object(Object::new(
             syntax::ast::sym(name),
@@ -640,10 +640,10 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// A new tuple of unnamed parameters of the given types.
-    pub(crate) fn new_tuple(&mut self, types: &[TypeId]) -> TypeId {
+    pub(crate) fn call_new_tuple(&mut self, types: &[TypeId]) -> TypeId {
         let vars = types
             .iter()
-            .map(|&t| self.new_param("", Pos::NONE, t))
+            .map(|&t| self.call_new_param("", Pos::NONE, t))
             .collect();
         self.store.arena.add_type(Type::Tuple(vars))
     }
@@ -652,7 +652,7 @@ impl<'a> Checker<'a, '_> {
     /// typeset): `t` itself for ordinary types; the terms of a type
     /// parameter's constraint, or one `(None, None)` if it has no specific
     /// types.
-    pub(crate) fn under_types(&self, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
+    pub(crate) fn call_under_types(&self, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
         let tt = unalias(&self.store, t);
         if !matches!(self.store.ty(tt), Type::TypeParam(_)) {
             return vec![(Some(t), Some(underlying(&self.store, t)))];
@@ -673,13 +673,13 @@ impl<'a> Checker<'a, '_> {
 
     /// The underlying type all types of `t`'s type set share (types2's
     /// commonUnder); `cond` may reject a member with a reason first.
-    pub(crate) fn common_under(
+    pub(crate) fn call_common_under(
         &self,
         t: TypeId,
         cond: impl Fn(&Self, Option<TypeId>, Option<TypeId>) -> Option<String>,
     ) -> Result<TypeId, String> {
         let mut common: Option<(TypeId, TypeId)> = None;
-        for (tt, u) in self.under_types(t) {
+        for (tt, u) in self.call_under_types(t) {
             if let Some(why) = cond(self, tt, u) {
                 return Err(why);
             }
@@ -738,7 +738,7 @@ impl<'a> Checker<'a, '_> {
             if let Some((_, o)) = self.lookup(name) {
                 if let ObjKind::PkgName { imported, .. } = &self.store.obj(o).kind {
                     let imported = *imported;
-                    return self.qualified_ident(e, x, o, imported, sel);
+                    return self.call_qualified_ident(e, x, o, imported, sel);
                 }
             }
         }
@@ -769,7 +769,7 @@ impl<'a> Checker<'a, '_> {
         let name = sel.value;
         let pkg = Some(self.pkg());
         let addressable = op.mode == Mode::Variable;
-        let found = self.lookup_selector(op.typ, addressable, name);
+        let found = self.call_lookup_selector(op.typ, addressable, name);
         let (obj, index, indirect) = match found {
             Lookup::Found {
                 obj,
@@ -797,7 +797,7 @@ impl<'a> Checker<'a, '_> {
                 if underlying(&self.store, op.typ) == universe::INVALID {
                     return Operand::invalid(Some(e));
                 }
-                let why = if self.is_interface_ptr(op.typ) {
+                let why = if self.call_is_interface_ptr(op.typ) {
                     let base = match self.store.ty(underlying(&self.store, op.typ)) {
                         Type::Pointer(b) => *b,
                         _ => op.typ,
@@ -813,7 +813,7 @@ impl<'a> Checker<'a, '_> {
                         Lookup::Found { obj, .. } | Lookup::NeedsPointer { obj } => Some(obj),
                         _ => None,
                     };
-                    self.lookup_error(op.typ, name.as_str(), alt)
+                    self.call_lookup_error(op.typ, name.as_str(), alt)
                 };
                 let msg = format!("{}.{name} undefined ({why})", expr_string(x));
                 self.errorf(sel.pos, msg);
@@ -861,7 +861,7 @@ impl<'a> Checker<'a, '_> {
                     self.obj_decl(obj);
                 }
                 self.add_dep(obj);
-                let holder = self.embedded_type(op.typ, &index);
+                let holder = self.call_embedded_type(op.typ, &index);
                 let mtyp = self.method_type(holder, obj);
                 let Type::Signature(msig) = self.store.ty(mtyp).clone() else {
                     return Operand::invalid(Some(e));
@@ -889,7 +889,7 @@ impl<'a> Checker<'a, '_> {
                     };
                     // The receiver becomes the first parameter; parameter
                     // names stay all present or all absent.
-                    let params = self.tuple_vars(msig.params);
+                    let params = self.call_tuple_vars(msig.params);
                     let named = params
                         .first()
                         .is_some_and(|&p| !self.store.obj(p).name.is_empty());
@@ -907,7 +907,7 @@ impl<'a> Checker<'a, '_> {
                     } else {
                         rn
                     };
-                    let first = self.new_param(&rname, rpos, op.typ);
+                    let first = self.call_new_param(&rname, rpos, op.typ);
                     let mut vars = vec![first];
                     vars.extend(params);
                     let tuple = self.store.arena.add_type(Type::Tuple(vars));
@@ -956,7 +956,7 @@ impl<'a> Checker<'a, '_> {
     /// The type a field or method was found in: `t`'s embedded field at
     /// the embedding path `index` (without its last entry, which selects
     /// the field or method itself); `t` itself for a path of one.
-    fn embedded_type(&self, t: TypeId, index: &[u32]) -> TypeId {
+    fn call_embedded_type(&self, t: TypeId, index: &[u32]) -> TypeId {
         let mut cur = t;
         for &i in index.iter().take(index.len().saturating_sub(1)) {
             let base = match self.store.ty(unalias(&self.store, cur)) {
@@ -978,7 +978,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// `pkg.Name` where `pkg` is the package name object `pname`.
-    fn qualified_ident(
+    fn call_qualified_ident(
         &mut self,
         e: &'a Expr,
         x: &'a Expr,
@@ -1050,7 +1050,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Field and method lookup as types2's lookupFieldOrMethod: a named
     /// pointer type has the fields of its base type, but no methods.
-    fn lookup_selector(&self, t: TypeId, addressable: bool, name: ast::Symbol) -> Lookup {
+    fn call_lookup_selector(&self, t: TypeId, addressable: bool, name: ast::Symbol) -> Lookup {
         let pkg = Some(self.pkg());
         let tt = unalias(&self.store, t);
         if let Type::Named(_) = self.store.ty(tt) {
@@ -1071,7 +1071,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// `*I` for an interface or type parameter `I`.
-    fn is_interface_ptr(&self, t: TypeId) -> bool {
+    fn call_is_interface_ptr(&self, t: TypeId) -> bool {
         match self.store.ty(underlying(&self.store, t)) {
             Type::Pointer(b) => {
                 is_type_param(&self.store, *b)
@@ -1086,7 +1086,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Why a lookup of `sel` in `t` failed, given a field or method `alt`
     /// whose name differs only in case (types2's lookupError).
-    pub(crate) fn lookup_error(&self, t: TypeId, sel: &str, alt: Option<ObjId>) -> String {
+    pub(crate) fn call_lookup_error(&self, t: TypeId, sel: &str, alt: Option<ObjId>) -> String {
         #[derive(PartialEq)]
         enum Case {
             Missing,
