@@ -276,8 +276,9 @@ impl<'a> Checker<'a, '_> {
                     (true, true) => {
                         if x.mode == Mode::Constant && y.mode == Mode::Constant {
                             for o in [&mut x, &mut y] {
-                                let real = o.val.as_ref().is_none_or(|v| v.imag().sign() == 0);
-                                if is_numeric(&self.store, o.typ) && real {
+                                if is_numeric(&self.store, o.typ)
+                                    && o.val.as_ref().is_none_or(|v| v.imag().sign() == 0)
+                                {
                                     o.typ = universe::UNTYPED_FLOAT;
                                 }
                             }
