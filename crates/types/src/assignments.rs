@@ -59,7 +59,7 @@ impl<'a> Checker<'a, '_> {
 
         if is_untyped(&self.store, x.typ) {
             let mut target = t;
-            if x.mode == Mode::NilValue {
+            if x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL {
                 if t.is_none() {
                     let m = format!("use of untyped nil in {context}");
                     self.errorf(op_pos(x, Pos::NONE), m);
@@ -247,8 +247,12 @@ impl<'a> Checker<'a, '_> {
 
         let mut ops = self.multi_expr(&rhs[0], l == 2 && return_stmt.is_none());
         if ops.len() == l {
+            let comma_ok = is_comma_ok(&ops);
             for (&v, x) in lhs.iter().zip(ops.iter_mut()) {
                 self.init_var(v, x, context);
+            }
+            if comma_ok {
+                self.record_comma_ok_types(&rhs[0], &ops);
             }
             return;
         }
@@ -466,8 +470,12 @@ impl<'a> Checker<'a, '_> {
         }
         let mut ops = self.multi_expr(&rhs[0], l == 2);
         if ops.len() == l {
+            let comma_ok = is_comma_ok(&ops);
             for (le, x) in lhs.iter().zip(ops.iter_mut()) {
                 self.assign_var(le, None, Some(x), context);
+            }
+            if comma_ok {
+                self.record_comma_ok_types(&rhs[0], &ops);
             }
             return;
         }
@@ -549,6 +557,44 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
+    /// Records a comma-ok expression `e` (and the expressions inside its
+    /// parentheses) as producing the pair of its two values' types, once
+    /// both were assigned successfully (types2's recordCommaOkTypes).
+    fn record_comma_ok_types(&mut self, e: &'a Expr, ops: &[Operand<'a>]) {
+        if ops.len() != 2 || !ops[0].is_valid() || !ops[1].is_valid() {
+            return;
+        }
+        let pkg = self.pkg();
+        let mut vars = Vec::with_capacity(2);
+        for x in ops {
+            let v = self.store.arena.add_object(crate::object::Object::new(
+                ast::sym(""),
+                e.pos,
+                Some(pkg),
+                Some(x.typ),
+                ObjKind::Var {
+                    embedded: false,
+                    is_field: false,
+                    is_param: false,
+                    used: true,
+                },
+            ));
+            vars.push(v);
+        }
+        let tuple = self.store.arena.add_type(Type::Tuple(vars));
+        let mut x = e;
+        loop {
+            let k = self.key(x);
+            if let Some(tv) = self.info.types.get_mut(&k) {
+                tv.typ = tuple;
+            }
+            match &x.kind {
+                ExprKind::Paren(inner) => x = inner,
+                _ => break,
+            }
+        }
+    }
+
     /// Evaluates `es` for their errors and side effects only (types2's
     /// use); whether all were valid.
     pub(crate) fn use_list(&mut self, es: &'a [Expr]) -> bool {
@@ -589,6 +635,13 @@ impl<'a> Checker<'a, '_> {
         }
         ok
     }
+}
+
+/// Whether the two operands of a two-value right side are a comma-ok
+/// expression's (a map index, receive or type assertion and its ok or
+/// error), rather than a call's two results.
+fn is_comma_ok(ops: &[Operand]) -> bool {
+    ops.len() == 2 && matches!(ops[0].mode, Mode::MapIndex | Mode::CommaOk | Mode::CommaErr)
 }
 
 fn measure(n: usize, unit: &str) -> String {

@@ -55,8 +55,8 @@ impl SeenVal {
                 .map(|x| SeenVal::Int(x as i128))
                 .or_else(|| v.uint64_val().map(|x| SeenVal::Int(x as i128))),
             Kind::Float => {
-                let (f, _) = v.float64_val();
-                Some(SeenVal::Float(f.to_bits()))
+                let (f, exact) = v.float64_val();
+                exact.then(|| SeenVal::Float(f.to_bits()))
             }
             Kind::String => Some(SeenVal::Str(v.str_bytes().to_vec())),
             _ => None,
@@ -1387,6 +1387,94 @@ fn composite_kind(s: &impl Store, t: TypeId) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use crate::testutil::check_source;
+
+    /// Checks the body of the first function of `src` directly, with a
+    /// signature made by hand (`results` result types), so statements
+    /// are exercised without the declaration and expression passes.
+    fn body_errors(src: &str, results: &[crate::arena::TypeId]) -> Vec<String> {
+        use crate::arena::World;
+        use crate::check::Checker;
+        use crate::testutil::{sig, UnsafeOnly, P};
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = World::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly);
+        let syntax::ast::Decl::Func(fd) = &f.decls[0] else {
+            panic!("no function")
+        };
+        let s = sig(&mut c.store, &[], results);
+        let scope = c.open_scope(fd.typ.pos, fd.typ.end, "function");
+        c.close_scope();
+        c.func_body(None, "f", s, scope, fd.body.as_ref().unwrap(), None);
+        let (_, errors) = c.finish();
+        errors.iter().map(|e| e.display(&fset).to_string()).collect()
+    }
+
+    #[test]
+    fn missing_return_and_unused_without_expressions() {
+        let src = "package p
+func f() {
+	x := y
+	{
+		z := w
+	}
+	for {
+		a := b
+	}
+	switch {
+	default:
+		c := d
+	}
+	select {}
+}
+";
+        assert_eq!(
+            body_errors(src, &[crate::universe::INT]),
+            [
+                "a.go:3:2: declared and not used: x",
+                "a.go:5:3: declared and not used: z",
+                "a.go:8:3: declared and not used: a",
+                "a.go:12:3: declared and not used: c",
+            ]
+        );
+        let src = "package p
+func f() {
+	for {
+		break
+	}
+}
+";
+        assert_eq!(
+            body_errors(src, &[crate::universe::INT]),
+            ["a.go:6:1: missing return"]
+        );
+        assert!(body_errors(src, &[]).is_empty());
+        let src = "package p
+func f() {
+	x := 1
+	x := 2
+L:
+	for {
+		if y := 1; true {
+			break L
+		} else {
+			goto L
+		}
+	}
+	return
+}
+";
+        assert_eq!(
+            body_errors(src, &[crate::universe::INT]),
+            [
+                "a.go:3:2: declared and not used: x",
+                "a.go:4:4: no new variables on left side of :=",
+                "a.go:7:6: declared and not used: y",
+                "a.go:13:2: not enough return values\n\thave ()\n\twant (int)",
+            ]
+        );
+    }
 
     #[test]
     #[ignore = "needs expr, typexpr and decl"]
