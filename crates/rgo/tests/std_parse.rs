@@ -10,7 +10,11 @@ fn all_of_goroot_src_parses_without_errors() {
     let env = rgo(&["env", "GOROOT"]);
     assert_eq!(env.status, 0, "no GOROOT: {}", env.stderr);
     let src = std::path::Path::new(env.stdout.trim()).join("src");
-    let o = rgo(&[std::ffi::OsStr::new("tool"), "parse".as_ref(), src.as_os_str()]);
+    let o = rgo(&[
+        std::ffi::OsStr::new("tool"),
+        "parse".as_ref(),
+        src.as_os_str(),
+    ]);
     assert_eq!(o.stderr, "", "syntax errors in GOROOT/src");
     assert_eq!(o.status, 0);
     // "parsed N files, L lines, B bytes, 0 errors in T"

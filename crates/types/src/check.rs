@@ -172,6 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// The type arguments of a partially instantiated generic function
+    /// `f[A]`, by the index expression (see index.rs).
+    pub(crate) func_inst_targs: HashMap<ExprKey, Vec<TypeId>>,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -188,6 +191,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         importer: &'a dyn Importer,
     ) -> Checker<'a, 'w> {
         let files: Vec<&'a ast::File> = files.into_iter().collect();
+        let expr_counts: Vec<u32> = files.iter().map(|f| f.expr_count).collect();
         let mut arena = Arena::new(pkg);
         arena.path = path.into();
         arena.name = files.first().map_or("", |f| f.name.value.as_str()).into();
@@ -221,7 +225,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 has_label: false,
                 has_call_or_recv: false,
             },
-            info: Info::default(),
+            info: Info::new(&expr_counts),
             untyped: HashMap::new(),
             later: Vec::new(),
             obj_path: Vec::new(),
@@ -230,6 +234,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
+            func_inst_targs: HashMap::new(),
             lang: None,
         }
     }
@@ -277,6 +282,12 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     pub(crate) fn later(&mut self, f: impl FnOnce(&mut Checker<'a, 'w>) + 'a) {
         self.later.push(Some(Box::new(f)));
+    }
+
+    /// Runs `f` with enough stack for one more level of recursion over
+    /// the syntax tree (trees nest up to `syntax::MAX_NESTING` deep).
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        stacker::maybe_grow(64 << 10, 1 << 20, || f(self))
     }
 
     // ---- scopes ----
