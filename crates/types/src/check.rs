@@ -172,6 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances whose underlying type is still to be computed
+    /// (`instantiate`'s lazy expansion).
+    pub(crate) pending_instances: crate::instantiate::Pending,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -230,6 +233,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
+            pending_instances: Default::default(),
             lang: None,
         }
     }
