@@ -781,3 +781,186 @@ fn find_in_expr(e: &Expr, pos: Pos, found: &mut Option<String>) {
         ExprKind::StructType(_) | ExprKind::FuncType(_) | ExprKind::InterfaceType(_) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arena::World;
+    use crate::constant::Value;
+    use crate::instantiate::tests::{generic_sig, tparam};
+    use crate::testutil::{named, UnsafeOnly, P};
+    use crate::ty::{Interface, Term};
+    use crate::universe::{ANY, FLOAT64, INT, STRING, UNTYPED_FLOAT, UNTYPED_INT, UNTYPED_STRING};
+    use syntax::FileSet;
+
+    const SRC: &str = "package p
+
+func f[P, Q any](x P) Q
+func h[T any](a, b T)
+func g[S ~[]E, E any](s S)
+var _ = f(1)
+var _ = h(1, \"a\")
+var _ = h(x, y)
+var _ = g(xs)
+var _ = h(1, 2.5)
+var _ = k(1)
+";
+
+    /// The calls of the `var _ = call` declarations, in order.
+    fn calls(f: &ast::File) -> Vec<(&Expr, &ast::CallExpr)> {
+        let mut out = Vec::new();
+        for d in &f.decls {
+            if let ast::Decl::Gen(g) = d {
+                for s in &g.specs {
+                    if let Spec::Value(v) = s {
+                        if let ExprKind::Call(c) = &v.values[0].kind {
+                            out.push((&v.values[0], &**c));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn op(e: &Expr, mode: Mode, typ: TypeId, val: Option<Value>) -> Operand<'_> {
+        Operand {
+            mode,
+            expr: Some(e),
+            typ,
+            val,
+        }
+    }
+
+    fn constant(e: &Expr, typ: TypeId) -> Operand<'_> {
+        op(e, Mode::Constant, typ, Some(Value::from_i64(1)))
+    }
+
+    fn shown(c: &Checker) -> Vec<String> {
+        c.errors
+            .iter()
+            .map(|e| e.display(c.fset).to_string())
+            .collect()
+    }
+
+    fn params_of(c: &Checker, sig: TypeId) -> (Vec<TypeId>, TypeId) {
+        match c.store.ty(sig) {
+            Type::Signature(s) => (s.tparams.clone(), s.params),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn inference_and_its_messages() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let (file, errs) = syntax::parse_file(&fset, "a.go", SRC.as_bytes());
+        assert!(errs.is_empty());
+        let base = file.source.base;
+        let at = |s: &str| Pos(base + SRC.find(s).unwrap() as u32);
+        let mut c = Checker::new(&world, &fset, P, "p", [&file], &UnsafeOnly);
+        let cs = calls(&file);
+
+        // func f[P, Q any](x P) Q; f(1)
+        let p = tparam(&mut c.store, "P", 0, ANY, at("P, Q"));
+        let q = tparam(&mut c.store, "Q", 1, ANY, at("Q any"));
+        let fsig = generic_sig(&mut c.store, vec![p, q], &[("x", p)], &[q]);
+        let (tps, params) = params_of(&c, fsig);
+        let (call, ce) = cs[0];
+        let args = vec![constant(&ce.args[0], UNTYPED_INT)];
+        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        // With Q given (f[int, string] style partial lists are complete).
+        assert_eq!(
+            c.infer(call.pos, &tps, &[INT, STRING], Some(params), &args, false),
+            Some(vec![INT, STRING])
+        );
+
+        // func h[T any](a, b T)
+        let t = tparam(&mut c.store, "T", 0, ANY, at("T any"));
+        let hsig = generic_sig(&mut c.store, vec![t], &[("a", t), ("b", t)], &[]);
+        let (tps, params) = params_of(&c, hsig);
+        let (call, ce) = cs[1];
+        let args = vec![
+            constant(&ce.args[0], UNTYPED_INT),
+            constant(&ce.args[1], UNTYPED_STRING),
+        ];
+        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        let (call, ce) = cs[2];
+        let args = vec![
+            op(&ce.args[0], Mode::Variable, INT, None),
+            op(&ce.args[1], Mode::Variable, STRING, None),
+        ];
+        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        let (call, ce) = cs[4];
+        let args = vec![
+            constant(&ce.args[0], UNTYPED_INT),
+            constant(&ce.args[1], UNTYPED_FLOAT),
+        ];
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            Some(vec![FLOAT64])
+        );
+
+        // func g[S ~[]E, E any](s S); g(xs) with xs of type Ints ([]int)
+        let e = tparam(&mut c.store, "E", 1, ANY, at("E any"));
+        let se = c.store.arena.add_type(Type::Slice(e));
+        let u = c.store.arena.add_type(Type::Union(vec![Term {
+            tilde: true,
+            typ: se,
+        }]));
+        let sb = c.store.arena.add_type(Type::Interface(Interface {
+            embeddeds: vec![u],
+            implicit: true,
+            ..Interface::default()
+        }));
+        let s = tparam(&mut c.store, "S", 0, sb, at("S ~"));
+        let gsig = generic_sig(&mut c.store, vec![s, e], &[("s", s)], &[]);
+        let (tps, params) = params_of(&c, gsig);
+        let ints = c.store.arena.add_type(Type::Slice(INT));
+        let my_ints = named(&mut c.store, "Ints", Some(ints), vec![]);
+        let (call, ce) = cs[3];
+        let args = vec![op(&ce.args[0], Mode::Variable, my_ints, None)];
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            Some(vec![my_ints, INT])
+        );
+
+        // func k[T any, PT interface{ *T }](x T); k(1): PT = *int
+        let t2 = tparam(&mut c.store, "T", 0, ANY, Pos::NONE);
+        let pt_core = c.store.arena.add_type(Type::Pointer(t2));
+        let pt_bound = c.store.arena.add_type(Type::Interface(Interface {
+            embeddeds: vec![pt_core],
+            ..Interface::default()
+        }));
+        let pt = tparam(&mut c.store, "PT", 1, pt_bound, Pos::NONE);
+        let ksig = generic_sig(&mut c.store, vec![t2, pt], &[("x", t2)], &[]);
+        let (tps, params) = params_of(&c, ksig);
+        let (call, ce) = cs[5];
+        let args = vec![constant(&ce.args[0], UNTYPED_INT)];
+        let r = c
+            .infer(call.pos, &tps, &[], Some(params), &args, false)
+            .unwrap();
+        assert_eq!(r[0], INT);
+        assert_eq!(c.type_str(r[1]), "*int");
+
+        // Reverse: var y func(int) = h; var z func(int, int) = h
+        let target = crate::testutil::sig(&mut c.store, &[INT], &[]);
+        let fpos = at("h(x");
+        assert_eq!(c.infer_reverse(fpos, hsig, &[], target, "y"), None);
+        let target2 = crate::testutil::sig(&mut c.store, &[INT, INT], &[]);
+        assert_eq!(
+            c.infer_reverse(fpos, hsig, &[], target2, "z"),
+            Some(vec![INT])
+        );
+
+        assert_eq!(
+            shown(&c),
+            vec![
+                "a.go:6:10: in call to f, cannot infer Q (declared at a.go:3:11)",
+                "a.go:7:14: in call to h, mismatched types untyped int and untyped string (cannot infer T)",
+                "a.go:8:14: in call to h, type string of y does not match inferred type int for T",
+                "a.go:8:9: type func(int) of y does not match func(a T, b T) (cannot infer T)",
+            ]
+        );
+    }
+}
