@@ -175,6 +175,9 @@ pub struct Checker<'a, 'w> {
     /// Instances whose underlying type is still to be computed
     /// (`instantiate`'s lazy expansion).
     pub(crate) pending_instances: crate::instantiate::Pending,
+    /// The type arguments of a partially instantiated generic function
+    /// `f[A]`, by the index expression (see index.rs).
+    pub(crate) func_inst_targs: HashMap<ExprKey, Vec<TypeId>>,
     /// The language version in effect: (major, minor) of `go1.N`; `None`
     /// means the newest.
     pub(crate) lang: Option<(u32, u32)>,
@@ -191,6 +194,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         importer: &'a dyn Importer,
     ) -> Checker<'a, 'w> {
         let files: Vec<&'a ast::File> = files.into_iter().collect();
+        let expr_counts: Vec<u32> = files.iter().map(|f| f.expr_count).collect();
         let mut arena = Arena::new(pkg);
         arena.path = path.into();
         arena.name = files.first().map_or("", |f| f.name.value.as_str()).into();
@@ -224,7 +228,7 @@ impl<'a, 'w> Checker<'a, 'w> {
                 has_label: false,
                 has_call_or_recv: false,
             },
-            info: Info::default(),
+            info: Info::new(&expr_counts),
             untyped: HashMap::new(),
             later: Vec::new(),
             obj_path: Vec::new(),
@@ -234,6 +238,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
             pending_instances: Default::default(),
+            func_inst_targs: HashMap::new(),
             lang: None,
         }
     }
@@ -281,6 +286,12 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     pub(crate) fn later(&mut self, f: impl FnOnce(&mut Checker<'a, 'w>) + 'a) {
         self.later.push(Some(Box::new(f)));
+    }
+
+    /// Runs `f` with enough stack for one more level of recursion over
+    /// the syntax tree (trees nest up to `syntax::MAX_NESTING` deep).
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        stacker::maybe_grow(64 << 10, 1 << 20, || f(self))
     }
 
     // ---- scopes ----

@@ -1,14 +1,88 @@
 //! Index and slice expressions (types2's index.go): indexing of strings,
 //! arrays, pointers to arrays, slices, maps and type parameters
-//! (through their core types), constant index checks ("invalid argument:
+//! (through their type sets), constant index checks ("invalid argument:
 //! index 5 out of bounds [0:3]"), slicing with two and three indices,
-//! and `x[T1, T2]` on a generic function or type (instantiation, handed
-//! to the generics passes).
+//! and `x[T1, T2]` on a generic function or type (instantiation).
+//!
+//! Explicit instantiation of a generic function `f[A, B]` (types2's
+//! funcInst) happens in `index_expr`:
+//! - too many type arguments: "got 3 type arguments but want 2";
+//! - all type arguments given: the signature is instantiated
+//!   (`instantiate`, constraints verified in a delayed action) and the
+//!   instance recorded at `f` (`record_instance`); the operand is a value
+//!   of the instantiated signature;
+//! - some missing, `allow_generic` (a callee, or an argument of a call):
+//!   the operand stays a value of the *generic* signature, and the type
+//!   arguments given are left in `Checker::func_inst_targs`, keyed by the
+//!   index expression's `ExprKey` (the type argument expressions are the
+//!   index expression's indices). The caller (call.rs) completes the
+//!   instantiation by inference and removes the entry;
+//! - some missing, not `allow_generic`: the missing ones are inferred
+//!   without a target ("in call to f, cannot infer Q" when impossible).
+//!
+//! `index` checks one index; `valid_index` (types2's isValidIndex) is the
+//! shared check that an operand is an integer usable as index or size
+//! (also for `make`).
 
 use syntax::ast::{self, Expr};
 
+use crate::arena::{Store, TypeId};
 use crate::check::Checker;
-use crate::operand::Operand;
+use crate::constant::Kind;
+use crate::operand::{Mode, Operand};
+use crate::predicates::{identical, is_integer, is_string, is_type_param, is_untyped, underlying};
+use crate::termlist::TypeTerm;
+use crate::ty::Type;
+use crate::typeset::type_set;
+use crate::universe;
+
+/// The (type, underlying type) pairs of the type set of `t` (types2's
+/// `typeset` iterator): for a type parameter, one per specific term of
+/// its constraint (`None` as underlying type when there are no specific
+/// terms); for any other type just `t` itself.
+pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeId>)> {
+    if !is_type_param(s, t) {
+        return vec![(t, Some(underlying(s, t)))];
+    }
+    let ts = type_set(s, t);
+    let mut out = Vec::new();
+    for term in &ts.terms.0 {
+        match term {
+            TypeTerm::All => return vec![(universe::INVALID, None)],
+            TypeTerm::Type { typ, .. } => out.push((*typ, Some(underlying(s, *typ)))),
+        }
+    }
+    if out.is_empty() {
+        out.push((universe::INVALID, None));
+    }
+    out
+}
+
+/// Whether every type of `t`'s type set is an integer type (types2's
+/// allInteger).
+fn all_integer(s: &impl Store, t: TypeId) -> bool {
+    type_terms(s, t)
+        .iter()
+        .all(|&(_, u)| u.is_some_and(|u| is_integer(s, u)))
+}
+
+/// Element type and length of an indexable (non-map) underlying type, and
+/// whether the result is a value (not a variable) regardless of the
+/// operand's mode. `None` if `u` cannot be indexed this way.
+enum Indexable {
+    /// Strings: byte values; arrays: elements, variable if the array is;
+    /// pointers to arrays and slices: variables.
+    Seq {
+        elem: TypeId,
+        len: Option<i64>,
+        mode: Mode,
+    },
+    Map {
+        key: TypeId,
+        elem: TypeId,
+    },
+    No,
+}
 
 impl<'a> Checker<'a, '_> {
     /// `x[i]` or `x[T1, T2]` (types2's indexExpr and funcInst).
@@ -19,24 +93,838 @@ impl<'a> Checker<'a, '_> {
         indices: &'a [Expr],
         allow_generic: bool,
     ) -> Operand<'a> {
-        // SKELETON
-        let _ = (x, indices, allow_generic);
-        Operand::invalid(Some(e))
+        let mut op = self.expr_or_type(x, true);
+        match op.mode {
+            Mode::Invalid => {
+                self.use_exprs(indices);
+                return Operand::invalid(Some(e));
+            }
+            Mode::TypeExpr => {
+                // A generic type instantiated: `T[A]` in an expression.
+                let t = self.var_type(e);
+                if t == universe::INVALID {
+                    return Operand::invalid(Some(e));
+                }
+                return Operand {
+                    mode: Mode::TypeExpr,
+                    expr: Some(e),
+                    typ: t,
+                    val: None,
+                };
+            }
+            Mode::Value => {
+                if let Type::Signature(sig) = self.store.ty(underlying(&self.store, op.typ)) {
+                    if !sig.tparams.is_empty() {
+                        return self.func_inst(e, x, indices, op, allow_generic);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Type::Signature(sig) = self.store.ty(op.typ) {
+            if !sig.tparams.is_empty() {
+                let msg = format!(
+                    "cannot use generic function {} without instantiation",
+                    syntax::print::expr_string(x)
+                );
+                self.errorf(x.start_pos(), msg);
+                self.use_exprs(indices);
+                return Operand::invalid(Some(e));
+            }
+        }
+        if !self.is_complete(op.typ) {
+            self.use_exprs(indices);
+            return Operand::invalid(Some(e));
+        }
+        let u = underlying(&self.store, op.typ);
+        let inner = match *self.store.ty(u) {
+            Type::Pointer(base) => Some(base),
+            Type::Map(_, elem) => Some(elem),
+            _ => None,
+        };
+        if inner.is_some_and(|t| !self.is_complete(t)) {
+            self.use_exprs(indices);
+            return Operand::invalid(Some(e));
+        }
+
+        let what = if is_type_param(&self.store, op.typ) {
+            self.type_param_indexable(&op)
+        } else {
+            self.indexable(&op, u)
+        };
+        op.expr = Some(e);
+        match what {
+            Indexable::Map { key, elem } => {
+                let Some(index) = self.single_index(indices) else {
+                    return Operand::invalid(Some(e));
+                };
+                let mut k = self.generic_value(index, None);
+                self.assignment(&mut k, Some(key), "map index");
+                // The element type is known even if the key is wrong.
+                Operand {
+                    mode: Mode::MapIndex,
+                    expr: Some(e),
+                    typ: elem,
+                    val: None,
+                }
+            }
+            Indexable::Seq { elem, len, mode } => {
+                let Some(index) = self.single_index(indices) else {
+                    return Operand::invalid(Some(e));
+                };
+                self.index(index, len);
+                Operand {
+                    mode,
+                    expr: Some(e),
+                    typ: elem,
+                    val: None,
+                }
+            }
+            Indexable::No => {
+                op.expr = Some(x);
+                let msg = format!("cannot index {}", self.op_str(&op));
+                self.errorf(e.pos, msg);
+                self.use_exprs(indices);
+                Operand::invalid(Some(e))
+            }
+        }
+    }
+
+    /// How an operand of (non-type-parameter) underlying type `u` is
+    /// indexed.
+    fn indexable(&self, x: &Operand<'a>, u: TypeId) -> Indexable {
+        let s = &self.store;
+        match *s.ty(u) {
+            Type::Basic { .. } if is_string(s, u) => Indexable::Seq {
+                elem: universe::BYTE,
+                len: match (&x.val, x.mode) {
+                    (Some(v), Mode::Constant) if v.kind() == Kind::String => {
+                        Some(v.str_len() as i64)
+                    }
+                    _ => None,
+                },
+                mode: Mode::Value,
+            },
+            Type::Array(n, elem) => Indexable::Seq {
+                elem,
+                len: n.map(|n| n as i64),
+                mode: if x.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                },
+            },
+            Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+                Type::Array(n, elem) => Indexable::Seq {
+                    elem,
+                    len: n.map(|n| n as i64),
+                    mode: Mode::Variable,
+                },
+                _ => Indexable::No,
+            },
+            Type::Slice(elem) => Indexable::Seq {
+                elem,
+                len: None,
+                mode: Mode::Variable,
+            },
+            Type::Map(key, elem) => Indexable::Map { key, elem },
+            _ => Indexable::No,
+        }
+    }
+
+    /// How an operand of type parameter type is indexed: every type of
+    /// its type set must be indexable with identical element types (and
+    /// identical keys, if maps); the length is the smallest array length.
+    fn type_param_indexable(&self, x: &Operand<'a>) -> Indexable {
+        let s = &self.store;
+        let mut key: Option<TypeId> = None;
+        let mut elem: Option<TypeId> = None;
+        let mut length: Option<i64> = None;
+        let mut mode = Mode::Variable;
+        for (_, u) in type_terms(s, x.typ) {
+            let Some(u) = u else {
+                return Indexable::No;
+            };
+            let mut l: Option<i64> = None;
+            let mut k: Option<TypeId> = None;
+            let e = match *s.ty(u) {
+                Type::Basic { .. } if is_string(s, u) => {
+                    mode = Mode::Value;
+                    Some(universe::BYTE)
+                }
+                Type::Array(n, el) => {
+                    l = n.map(|n| n as i64);
+                    if x.mode != Mode::Variable {
+                        mode = Mode::Value;
+                    }
+                    Some(el)
+                }
+                Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+                    Type::Array(n, el) => {
+                        l = n.map(|n| n as i64);
+                        Some(el)
+                    }
+                    _ => None,
+                },
+                Type::Slice(el) => Some(el),
+                Type::Map(kt, el) => {
+                    k = Some(kt);
+                    Some(el)
+                }
+                _ => None,
+            };
+            let Some(e) = e else {
+                return Indexable::No;
+            };
+            match elem {
+                None => {
+                    length = l;
+                    key = k;
+                    elem = Some(e);
+                }
+                Some(prev) => {
+                    let same_key = match (key, k) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => identical(s, a, b),
+                        _ => false,
+                    };
+                    if !same_key || !identical(s, prev, e) {
+                        return Indexable::No;
+                    }
+                    // The smallest array length, unless a slice came
+                    // first (types2 keeps "unknown" then).
+                    if let (Some(l), Some(m)) = (l, length) {
+                        if l < m {
+                            length = Some(l);
+                        }
+                    }
+                }
+            }
+        }
+        match (key, elem) {
+            (Some(key), Some(elem)) => Indexable::Map { key, elem },
+            (None, Some(elem)) => Indexable::Seq {
+                elem,
+                len: length,
+                mode,
+            },
+            _ => Indexable::No,
+        }
+    }
+
+    /// The one index of `x[i]`; more than one is an error (reported at
+    /// the second).
+    fn single_index(&mut self, indices: &'a [Expr]) -> Option<&'a Expr> {
+        let first = indices.first()?;
+        if let Some(second) = indices.get(1) {
+            self.errorf(second.start_pos(), "invalid operation: more than one index");
+        }
+        Some(first)
+    }
+
+    /// `e` as a single value that may be a generic function (types2's
+    /// genericExpr), with `hint` for an elided composite literal type.
+    pub(crate) fn generic_value(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
+        let mut x = self.raw_expr(None, e, hint, true);
+        let msg = match x.mode {
+            Mode::NoValue => Some(format!("{} used as value", self.op_str(&x))),
+            Mode::Builtin(_) => Some(format!("{} must be called", self.op_str(&x))),
+            Mode::TypeExpr => Some(format!("{} is not an expression", self.op_str(&x))),
+            Mode::Value if matches!(self.store.ty(x.typ), Type::Tuple(_)) => Some(format!(
+                "multiple-value {} in single-value context",
+                self.op_str(&x)
+            )),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            let pos = x.expr.map_or(e.start_pos(), |x| x.start_pos());
+            self.errorf(pos, msg);
+            x.mode = Mode::Invalid;
+        }
+        x
+    }
+
+    /// Explicit instantiation of the generic function `op` (types2's
+    /// funcInst); see the module documentation.
+    fn func_inst(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xlist: &'a [Expr],
+        op: Operand<'a>,
+        allow_generic: bool,
+    ) -> Operand<'a> {
+        if !self.allow_version(18) {
+            self.errorf(e.pos, "function instantiation requires go1.18 or later");
+        }
+        let mut targs = Vec::with_capacity(xlist.len());
+        let mut ok = true;
+        for t in xlist {
+            let t = self.var_type(t);
+            ok &= t != universe::INVALID;
+            targs.push(t);
+        }
+        if !ok {
+            return Operand::invalid(Some(e));
+        }
+        let Type::Signature(sig) = self.store.ty(underlying(&self.store, op.typ)) else {
+            return Operand::invalid(Some(e));
+        };
+        let tparams = sig.tparams.clone();
+        let (got, want) = (targs.len(), tparams.len());
+        if got > want {
+            let at = if allow_generic { want } else { got - 1 };
+            let msg = format!("got {got} type arguments but want {want}");
+            self.errorf(xlist[at].start_pos(), msg);
+            return Operand::invalid(Some(e));
+        }
+        if got < want {
+            if allow_generic {
+                let k = self.key(e);
+                self.func_inst_targs.insert(k, targs);
+                return Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    typ: op.typ,
+                    val: None,
+                };
+            }
+            match self.infer(e.pos, &tparams, &targs, None, &[], false) {
+                Some(all) if all.len() == want => targs = all,
+                _ => return Operand::invalid(Some(e)),
+            }
+        }
+        let generic = op.typ;
+        let inst = self.instantiate(e.pos, generic, &targs, false);
+        self.record_instance(x, targs.clone(), inst);
+        // Constraints are verified once the declarations are complete,
+        // at the first type argument's position.
+        let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
+        self.later(move |c| {
+            c.instantiate(pos, generic, &targs, true);
+        });
+        Operand {
+            mode: Mode::Value,
+            expr: Some(e),
+            typ: inst,
+            val: None,
+        }
     }
 
     /// `x[lo:hi:max]` (types2's sliceExpr).
     pub(crate) fn slice_expr(&mut self, e: &'a Expr, s: &'a ast::SliceExpr) -> Operand<'a> {
-        // SKELETON
-        let _ = s;
-        Operand::invalid(Some(e))
+        let mut x = self.expr(None, &s.x);
+        if !x.is_valid() {
+            for i in s.index.iter().flatten() {
+                self.use_exprs(std::slice::from_ref(i));
+            }
+            return Operand::invalid(Some(e));
+        }
+
+        // The common underlying type, strings counting as byte slices.
+        let mut cu: Option<(TypeId, TypeId)> = None; // (type, underlying)
+        let mut has_string = false;
+        for (t, u) in type_terms(&self.store, x.typ) {
+            let Some(mut u) = u else {
+                let msg = format!(
+                    "cannot slice {}: no specific type in {}",
+                    self.op_str(&x),
+                    self.type_str(x.typ)
+                );
+                self.errorf(s.x.start_pos(), msg);
+                return Operand::invalid(Some(e));
+            };
+            if is_string(&self.store, u) {
+                u = self.store.arena.add_type(Type::Slice(universe::BYTE));
+                has_string = true;
+            }
+            match cu {
+                None => cu = Some((t, u)),
+                Some((ct, c)) => {
+                    if !identical(&self.store, c, u) {
+                        let msg = format!(
+                            "cannot slice {}: {} and {} have different underlying types",
+                            self.op_str(&x),
+                            self.type_str(ct),
+                            self.type_str(t)
+                        );
+                        self.errorf(s.x.start_pos(), msg);
+                        return Operand::invalid(Some(e));
+                    }
+                }
+            }
+        }
+        let Some((_, mut cu)) = cu else {
+            return Operand::invalid(Some(e));
+        };
+        if has_string {
+            cu = if is_type_param(&self.store, x.typ) {
+                universe::STRING
+            } else {
+                // An untyped string stays untyped here.
+                underlying(&self.store, x.typ)
+            };
+        }
+        if let Type::Pointer(base) = *self.store.ty(underlying(&self.store, x.typ)) {
+            if !self.is_complete(base) {
+                return Operand::invalid(Some(e));
+            }
+        }
+
+        let mut valid = false;
+        let mut length: Option<i64> = None;
+        match *self.store.ty(cu) {
+            Type::Basic { .. } if is_string(&self.store, cu) => {
+                if s.full {
+                    let at = s.index[2].as_ref().map_or(e.start_pos(), |i| i.start_pos());
+                    self.errorf(at, "invalid operation: 3-index slice of string");
+                    return Operand::invalid(Some(e));
+                }
+                valid = true;
+                if x.mode == Mode::Constant {
+                    if let Some(v) = x.val.as_ref().filter(|v| v.kind() == Kind::String) {
+                        length = Some(v.str_len() as i64);
+                    }
+                }
+                if is_untyped(&self.store, x.typ) {
+                    x.typ = universe::STRING;
+                }
+            }
+            Type::Array(n, elem) => {
+                valid = true;
+                length = n.map(|n| n as i64);
+                if x.mode != Mode::Variable {
+                    let msg = format!("cannot slice unaddressable value {}", self.op_str(&x));
+                    self.errorf(s.x.start_pos(), msg);
+                    return Operand::invalid(Some(e));
+                }
+                x.typ = self.store.arena.add_type(Type::Slice(elem));
+            }
+            Type::Pointer(base) => {
+                if let Type::Array(n, elem) = *self.store.ty(underlying(&self.store, base)) {
+                    valid = true;
+                    length = n.map(|n| n as i64);
+                    x.typ = self.store.arena.add_type(Type::Slice(elem));
+                }
+            }
+            Type::Slice(_) => valid = true,
+            _ => {}
+        }
+        if !valid {
+            let msg = format!("cannot slice {}", self.op_str(&x));
+            self.errorf(s.x.start_pos(), msg);
+            return Operand::invalid(Some(e));
+        }
+        x.mode = Mode::Value;
+        x.val = None;
+        x.expr = Some(e);
+
+        if s.full && (s.index[1].is_none() || s.index[2].is_none()) {
+            // The parser reports this.
+            return Operand::invalid(Some(e));
+        }
+
+        // Constant indices, or the defaults: 0 for the first, the length
+        // (which is also the capacity) for the others.
+        let mut ind: [Option<i64>; 3] = [None; 3];
+        for (i, ix) in s.index.iter().enumerate() {
+            ind[i] = match ix {
+                Some(ix) => self.index(ix, length.map(|l| l + 1)),
+                None if i == 0 => Some(0),
+                None => length,
+            };
+        }
+        // Constant indices must be in order; one error is enough.
+        'outer: for i in 0..2 {
+            let Some(a) = ind[i].filter(|&a| a > 0) else {
+                continue;
+            };
+            for (b, at) in ind.iter().zip(&s.index).skip(i + 1) {
+                if let Some(b) = *b {
+                    if b < a {
+                        if let Some(at) = at {
+                            self.errorf(
+                                at.start_pos(),
+                                format!("invalid slice indices: {b} < {a}"),
+                            );
+                        }
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        x
     }
 
     /// Checks an index `e` (a non-negative integer constant smaller
     /// than `max` if known, or an integer value): its value if constant
     /// (types2's index).
     pub(crate) fn index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<i64> {
-        // SKELETON
-        let _ = (e, max);
-        None
+        self.checked_index(e, max).flatten()
+    }
+
+    /// Like `index`, but says whether the index was valid at all:
+    /// `None` if invalid (reported), `Some(None)` for a valid
+    /// non-constant index, `Some(Some(v))` for a constant one.
+    pub(crate) fn checked_index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<Option<i64>> {
+        let mut x = self.expr(None, e);
+        if !self.valid_index(&mut x, "index", false) {
+            return None;
+        }
+        if x.mode != Mode::Constant {
+            return Some(None);
+        }
+        let v = x.val.as_ref()?;
+        if v.is_unknown() {
+            return None;
+        }
+        let n = v.int64_val()?;
+        if let Some(max) = max {
+            if n >= max {
+                let msg = format!("invalid argument: index {v} out of bounds [0:{max}]");
+                self.errorf(e.start_pos(), msg);
+                return None;
+            }
+        }
+        Some(Some(n))
+    }
+
+    /// Whether `x` can be used as an index or size (types2's
+    /// isValidIndex): an integer, untyped constants converted to `int`,
+    /// constants non-negative (unless `allow_negative`) and representable
+    /// as `int`. Reports the error with `what` ("index", "size", ...).
+    pub(crate) fn valid_index(
+        &mut self,
+        x: &mut Operand<'a>,
+        what: &str,
+        allow_negative: bool,
+    ) -> bool {
+        if !x.is_valid() {
+            return false;
+        }
+        self.convert_untyped(x, universe::INT);
+        if !x.is_valid() {
+            return false;
+        }
+        let pos = x.expr.map_or(syntax::Pos::NONE, |e| e.start_pos());
+        if !all_integer(&self.store, x.typ) {
+            let msg = format!(
+                "invalid argument: {what} {} must be integer",
+                self.op_str(x)
+            );
+            self.errorf(pos, msg);
+            return false;
+        }
+        if x.mode == Mode::Constant {
+            if let Some(v) = &x.val {
+                if !allow_negative && v.sign() < 0 {
+                    let msg = format!(
+                        "invalid argument: {what} {} must not be negative",
+                        self.op_str(x)
+                    );
+                    self.errorf(pos, msg);
+                    return false;
+                }
+                if !v.is_unknown() && v.int64_val().is_none() {
+                    let msg = format!("invalid argument: {what} {} overflows int", self.op_str(x));
+                    self.errorf(pos, msg);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether a literal or index expression may use type `t`: a named
+    /// type (or alias) whose declaration is in progress on the object
+    /// path is an invalid recursive type (types2's isComplete; reported
+    /// here, then `false`).
+    pub(crate) fn is_complete(&mut self, t: TypeId) -> bool {
+        let mut t = t;
+        // Aliases and named types chain through their right-hand sides.
+        for _ in 0..64 {
+            let (obj, rhs) = match self.store.ty(t) {
+                Type::Alias(a) => (a.obj, a.actual),
+                Type::Named(n) => (n.obj, n.underlying),
+                _ => return true,
+            };
+            if let Some(i) = self.obj_path.iter().position(|&o| o == obj) {
+                self.cycle_error_at(i);
+                return false;
+            }
+            match rhs {
+                Some(r) if r != t => t = r,
+                _ => return true,
+            }
+        }
+        true
+    }
+
+    /// Reports the cycle `obj_path[i..]` as types2's cycleError does.
+    fn cycle_error_at(&mut self, i: usize) {
+        let cycle: Vec<_> = self.obj_path[i..].to_vec();
+        let start = (0..cycle.len())
+            .min_by_key(|&k| self.store.obj(cycle[k]).pos)
+            .unwrap_or(0);
+        let name = |c: &Self, o| {
+            let obj = c.store.obj(o);
+            match obj.pkg {
+                Some(p) if p != c.pkg() => format!("{}.{}", c.package_name(p), obj.name),
+                _ => obj.name.to_string(),
+            }
+        };
+        let first = cycle[start];
+        let pos = self.store.obj(first).pos;
+        let is_type = matches!(self.store.obj(first).kind, crate::object::ObjKind::TypeName);
+        if cycle.len() == 1 {
+            let msg = if is_type {
+                format!(
+                    "invalid recursive type: {} refers to itself",
+                    name(self, first)
+                )
+            } else {
+                format!(
+                    "invalid cycle in declaration: {} refers to itself",
+                    name(self, first)
+                )
+            };
+            self.errorf(pos, msg);
+            return;
+        }
+        let msg = if is_type {
+            format!("invalid recursive type {}", name(self, first))
+        } else {
+            format!("invalid cycle in declaration of {}", name(self, first))
+        };
+        let mut err = crate::errors::TypeError::new(pos, msg);
+        let mut o = first;
+        for k in 0..cycle.len() {
+            let next = cycle[(start + k + 1) % cycle.len()];
+            err = err.with(
+                self.store.obj(o).pos,
+                format!("{} refers to {}", name(self, o), name(self, next)),
+            );
+            o = next;
+        }
+        self.error(err);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::check_source;
+
+    #[test]
+    #[ignore = "needs expr, decl"]
+    fn index_values() {
+        let src = r#"package p
+
+var x int
+var _ = x[0]
+var s []int
+var _ = s["a"]
+var _ = s[-1]
+var _ = s[1.5]
+var _ = s[1<<70]
+var _ = s[x]
+var _ int = s[0]
+var a [3]int
+var _ = a[5]
+var _ = a[3]
+var _ = "abc"[5]
+var _ byte = "abc"[1]
+var m map[string]int
+var _ = m[1]
+var _ int = m["a"]
+var pa = &a
+var _ = pa[4]
+var _ = a[x]
+var _ = s[uint8(1)]
+var _ = s[uint64(1<<63)]
+var _ = s[true]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:4:10: cannot index x (variable of type int)",
+                "a.go:6:11: cannot convert \"a\" (untyped string constant) to type int",
+                "a.go:7:11: invalid argument: index -1 (constant of type int) must not be negative",
+                "a.go:8:11: 1.5 (untyped float constant) truncated to int",
+                "a.go:9:11: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+                "a.go:13:11: invalid argument: index 5 out of bounds [0:3]",
+                "a.go:14:11: invalid argument: index 3 out of bounds [0:3]",
+                "a.go:15:15: invalid argument: index 5 out of bounds [0:3]",
+                "a.go:18:11: cannot use 1 (untyped int constant) as string value in map index",
+                "a.go:21:12: invalid argument: index 4 out of bounds [0:3]",
+                "a.go:24:11: invalid argument: index uint64(1 << 63) (constant 9223372036854775808 of type uint64) overflows int",
+                "a.go:25:11: cannot convert true (untyped bool constant) to type int",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, decl"]
+    fn slices() {
+        let src = r#"package p
+
+var a [3]int
+var s []int
+var x int
+var _ = a[1:2:1]
+var _ = "abc"[1:2:3]
+var _ = [3]int{}[1:2]
+var _ = a[2:1]
+var _ = a[1:5]
+var _ = a[5:]
+var _ = s[3:2:1]
+var _ = x[1:2]
+var _ = s[x:"a"]
+var _ = a[4:]
+var _ = "abc"[:4]
+var _ = "abc"[:5]
+var pa = &a
+var _ = pa[1:5]
+var _ []int = s[:]
+var _ []int = a[1:]
+var _ string = "abc"[1:]
+var _ []int = pa[:2:3]
+var _ = s[1:x:2]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:6:15: invalid slice indices: 1 < 2",
+                "a.go:7:19: invalid operation: 3-index slice of string",
+                "a.go:8:9: cannot slice unaddressable value [3]int{} (value of type [3]int)",
+                "a.go:9:13: invalid slice indices: 1 < 2",
+                "a.go:10:13: invalid argument: index 5 out of bounds [0:4]",
+                "a.go:11:11: invalid argument: index 5 out of bounds [0:4]",
+                "a.go:12:13: invalid slice indices: 2 < 3",
+                "a.go:13:9: cannot slice x (variable of type int)",
+                "a.go:14:13: cannot convert \"a\" (untyped string constant) to type int",
+                "a.go:15:11: invalid argument: index 4 out of bounds [0:4]",
+                "a.go:16:16: invalid argument: index 4 out of bounds [0:4]",
+                "a.go:17:16: invalid argument: index 5 out of bounds [0:4]",
+                "a.go:19:14: invalid argument: index 5 out of bounds [0:4]",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, decl, stmt"]
+    fn type_parameters() {
+        let src = r#"package p
+
+type C interface{ ~int }
+
+func _[S ~[]int | ~[3]int, M ~map[string]int, B ~string | ~[]byte, I C, A any, P ~[]int | ~[]int8](s S, m M, b B, i I, a A, p P) {
+	_ = s[1]
+	_ = m["a"]
+	_ = m[1]
+	_ = b[0]
+	_ = b[1:2]
+	_ = i[0]
+	_ = a[0]
+	_ = a[1:]
+	_ = s[1:2]
+	_ = p[0]
+	_ = s[5]
+	var arr [3]int
+	_ = arr[1:2:5]
+	var str string
+	_ = str[1:2]
+	_ = str[x:]
+}
+
+var x = 1
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:8:8: cannot use 1 (untyped int constant) as string value in map index",
+                "a.go:11:7: cannot index i (variable of type I constrained by C)",
+                "a.go:12:7: cannot index a (variable of type A constrained by any)",
+                "a.go:13:6: cannot slice a (variable of type A constrained by any): no specific type in A",
+                "a.go:14:6: cannot slice s (variable of type S constrained by ~[]int | ~[3]int): []int and [3]int have different underlying types",
+                "a.go:15:7: cannot index p (variable of type P constrained by ~[]int | ~[]int8)",
+                "a.go:18:14: invalid argument: index 5 out of bounds [0:4]",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, decl, call, generics"]
+    fn generic_instantiation() {
+        let src = r#"package p
+
+func f[P, Q any](P) Q { var q Q; return q }
+func g[P any](P) {}
+
+type C interface{ ~int }
+type G[T any] struct{ t T }
+
+var _ = f[int]
+var _ = f[int, string, bool]
+var _ func(int) = g[int]
+var _ = g
+var _ func(int) string = f[int, string]
+var _ = g[C]
+var _ = G[int]{}
+var _ = G{}
+var _ = f[int](1)
+var _ = g[int, string](1)
+var _ = g[undefined]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:9:10: cannot infer Q (declared at a.go:3:11)",
+                "a.go:10:24: got 3 type arguments but want 2",
+                "a.go:12:9: cannot use generic function g without instantiation",
+                "a.go:14:11: cannot use type C outside a type constraint: interface contains type constraints",
+                "a.go:16:9: cannot use generic type G[T any] without instantiation",
+                "a.go:17:15: in call to f[int], cannot infer Q (declared at a.go:3:11)",
+                "a.go:18:16: got 2 type arguments but want 1",
+                "a.go:19:11: undefined: undefined",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, decl"]
+    fn non_integer_indices() {
+        let src = r#"package p
+
+var s []int
+var str string
+var f float64
+var _ = s[str]
+var _ = s[f]
+var _ = s[1:str]
+var _ = [...]int{str: 1}
+var _ = []int{f: 1}
+const big = 1 << 40
+var _ = [big]int{}[5]
+var _ = [2]int{}[2]
+var _ = [2]int{}[1]
+var _ = "abc"[-1]
+var _ = s[nil]
+var _ = s[1 << 63]
+var _ = s[int64(1)<<62]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:6:11: invalid argument: index str (variable of type string) must be integer",
+                "a.go:7:11: invalid argument: index f (variable of type float64) must be integer",
+                "a.go:8:13: invalid argument: index str (variable of type string) must be integer",
+                "a.go:9:18: invalid argument: index str (variable of type string) must be integer",
+                "a.go:10:15: invalid argument: index f (variable of type float64) must be integer",
+                "a.go:13:18: invalid argument: index 2 out of bounds [0:2]",
+                "a.go:15:15: invalid argument: index -1 (constant of type int) must not be negative",
+                "a.go:16:11: cannot convert nil to type int",
+                "a.go:17:11: 1 << 63 (untyped int constant 9223372036854775808) overflows int",
+            ]
+        );
     }
 }

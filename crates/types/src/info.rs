@@ -76,14 +76,82 @@ pub struct Initializer {
     pub rhs: ExprKey,
 }
 
+/// A table with one slot per expression of the package: per file, a
+/// vector indexed by `ExprId` (ids are dense per file).
+#[derive(Debug)]
+pub struct ExprTable<T> {
+    files: Vec<Vec<Option<T>>>,
+}
+
+impl<T> Default for ExprTable<T> {
+    fn default() -> Self {
+        ExprTable { files: Vec::new() }
+    }
+}
+
+impl<T> ExprTable<T> {
+    /// A table for files with the given expression counts.
+    pub fn new(expr_counts: impl IntoIterator<Item = u32>) -> ExprTable<T> {
+        ExprTable {
+            files: expr_counts
+                .into_iter()
+                .map(|n| std::iter::repeat_with(|| None).take(n as usize).collect())
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, k: ExprKey) -> Option<&T> {
+        self.files
+            .get(k.file as usize)?
+            .get(k.id.0 as usize)?
+            .as_ref()
+    }
+
+    pub fn get_mut(&mut self, k: ExprKey) -> Option<&mut T> {
+        self.files
+            .get_mut(k.file as usize)?
+            .get_mut(k.id.0 as usize)?
+            .as_mut()
+    }
+
+    /// Sets the slot of `k` (keys outside the table are ignored: they
+    /// cannot come from the package's files).
+    pub fn insert(&mut self, k: ExprKey, v: T) {
+        if let Some(slot) = self
+            .files
+            .get_mut(k.file as usize)
+            .and_then(|f| f.get_mut(k.id.0 as usize))
+        {
+            *slot = Some(v);
+        }
+    }
+
+    /// Every filled slot with its key.
+    pub fn iter(&self) -> impl Iterator<Item = (ExprKey, &T)> {
+        self.files.iter().enumerate().flat_map(|(f, v)| {
+            v.iter().enumerate().filter_map(move |(i, t)| {
+                t.as_ref().map(|t| {
+                    (
+                        ExprKey {
+                            file: f as u32,
+                            id: ExprId(i as u32),
+                        },
+                        t,
+                    )
+                })
+            })
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Info {
-    pub types: HashMap<ExprKey, TypeAndValue>,
+    pub types: ExprTable<TypeAndValue>,
     /// Identifiers that declare an object, by the identifier's position
     /// (package name of the package clause excepted).
     pub defs: HashMap<Pos, ObjId>,
     /// Identifiers (name expressions) that denote an object.
-    pub uses: HashMap<ExprKey, ObjId>,
+    pub uses: ExprTable<ObjId>,
     /// Objects declared without an identifier of their own: import
     /// specs without a name (keyed by the spec's position) and the
     /// variable of each type switch clause (keyed by the clause's
@@ -94,4 +162,15 @@ pub struct Info {
     /// generic function or type.
     pub instances: HashMap<ExprKey, Instance>,
     pub init_order: Vec<Initializer>,
+}
+
+impl Info {
+    /// Empty tables for files with the given expression counts.
+    pub fn new(expr_counts: &[u32]) -> Info {
+        Info {
+            types: ExprTable::new(expr_counts.iter().copied()),
+            uses: ExprTable::new(expr_counts.iter().copied()),
+            ..Info::default()
+        }
+    }
 }
