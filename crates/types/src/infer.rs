@@ -175,6 +175,26 @@ impl<'a> Checker<'a, '_> {
             None => Vec::new(),
         };
 
+        // Generic functions passed as arguments (Go 1.21) have their type
+        // parameters among `tparams0`: rename them in those arguments'
+        // types (only there: an argument of type P inside f's own body
+        // keeps its P).
+        let mut arg_types: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
+        for t in &mut arg_types {
+            let own = match self.store.ty(*t) {
+                Type::Signature(sig) if !sig.tparams.is_empty() => sig.tparams.clone(),
+                _ => continue,
+            };
+            let rmap: SubstMap = own
+                .iter()
+                .filter_map(|p| {
+                    let i = tparams0.iter().position(|q| q == p)?;
+                    Some((*p, tparams[i]))
+                })
+                .collect();
+            *t = self.subst(Pos::NONE, *t, &rmap);
+        }
+
         let mut u = Unifier::new(&tparams, &known, self.allow_version(21));
         let mut untyped: Vec<usize> = Vec::new();
 
@@ -183,13 +203,14 @@ impl<'a> Checker<'a, '_> {
             let Some(&par) = param_types.get(i) else {
                 break;
             };
+            let at = arg_types[i];
             if !is_parameterized(&self.store, &tparams, par)
-                && !is_parameterized(&self.store, &tparams, arg.typ)
+                && !is_parameterized(&self.store, &tparams, at)
             {
                 continue;
             }
-            if is_typed(&self.store, arg.typ) {
-                if !u.unify(self, par, arg.typ, ASSIGN) {
+            if is_typed(&self.store, at) {
+                if !u.unify(self, par, at, ASSIGN) {
                     return Err(Some(
                         self.mismatch(&u, &tparams, par, arg, pos, reverse, desc),
                     ));

@@ -94,7 +94,7 @@ impl<'a> Checker<'a, '_> {
                     // Generic named types: the parameters are complete now.
                     let tparams = c.type_params_of(orig);
                     let name = c.store.obj(obj).name.to_string();
-                    if !c.validate_targ_len(pos, &name, tparams.len(), targs.len()) {
+                    if !c.targ_count_ok(pos, &name, tparams.len(), targs.len()) {
                         return;
                     }
                 }
@@ -116,7 +116,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Reports a wrong number of type arguments for generic type `name`
     /// (types2's validateTArgLen); whether the count is right.
-    pub(crate) fn validate_targ_len(
+    pub(crate) fn targ_count_ok(
         &mut self,
         pos: Pos,
         name: &str,
@@ -203,7 +203,7 @@ impl<'a> Checker<'a, '_> {
                     return self.instance(pos, o, targs);
                 }
                 let name = self.store.obj(a.obj).name.to_string();
-                if !self.validate_targ_len(pos, &name, a.tparams.len(), targs.len()) {
+                if !self.targ_count_ok(pos, &name, a.tparams.len(), targs.len()) {
                     return universe::INVALID;
                 }
                 if a.tparams.is_empty() {
@@ -229,7 +229,7 @@ impl<'a> Checker<'a, '_> {
                 }
                 if sig.tparams.len() != targs.len() {
                     let s = self.type_str(orig);
-                    self.validate_targ_len(pos, &s, sig.tparams.len(), targs.len());
+                    self.targ_count_ok(pos, &s, sig.tparams.len(), targs.len());
                     return universe::INVALID;
                 }
                 if let Some(t) = self.cached_instance(orig, targs) {
