@@ -15,14 +15,24 @@
 //!   the operand stays a value of the *generic* signature, and the type
 //!   arguments given are left in `Checker::func_inst_targs`, keyed by the
 //!   index expression's `ExprKey` (the type argument expressions are the
-//!   index expression's indices). The caller (call.rs) completes the
-//!   instantiation by inference and removes the entry;
+//!   index expression's indices, for error positions). The caller
+//!   completes the instantiation by inference and removes the entry.
+//!   This is also how reverse inference for a partial instantiation
+//!   with a target (`var _ func(int) string = f[int]`) is done: the
+//!   caller that has the target evaluates the index expression with
+//!   `allow_generic` and infers the rest from the target;
 //! - some missing, not `allow_generic`: the missing ones are inferred
-//!   without a target ("in call to f, cannot infer Q" when impossible).
+//!   without a target ("cannot infer Q (declared at a.go:3:11)" at the
+//!   `[` when impossible).
 //!
 //! `index` checks one index; `valid_index` (types2's isValidIndex) is the
 //! shared check that an operand is an integer usable as index or size
-//! (also for `make`).
+//! (also for `make`). Other helpers open to the crate: `checked_index`
+//! (an index, telling invalid from non-constant), `generic_value`
+//! (types2's genericExpr: a single value, possibly a generic function,
+//! with a composite literal hint), `is_complete` (types2's isComplete:
+//! a type whose declaration is in progress is a cycle, reported) and
+//! `type_terms` (the type/underlying pairs of a type set).
 
 use syntax::ast::{self, Expr};
 
@@ -394,15 +404,14 @@ impl<'a> Checker<'a, '_> {
                 _ => return Operand::invalid(Some(e)),
             }
         }
-        let generic = op.typ;
-        let inst = self.instantiate(e.pos, generic, &targs, false);
-        self.record_instance(x, targs.clone(), inst);
-        // Constraints are verified once the declarations are complete,
-        // at the first type argument's position.
+        // Constraints are verified by `instantiate` once declarations are
+        // complete; failures are reported at the first type argument.
         let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
-        self.later(move |c| {
-            c.instantiate(pos, generic, &targs, true);
-        });
+        let inst = self.instantiate(pos, op.typ, &targs, true);
+        if inst == universe::INVALID {
+            return Operand::invalid(Some(e));
+        }
+        self.record_instance(x, targs, inst);
         Operand {
             mode: Mode::Value,
             expr: Some(e),
