@@ -284,6 +284,12 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.later.push(Some(Box::new(f)));
     }
 
+    /// Runs `f` with enough stack for one more level of recursion over
+    /// the syntax tree (trees nest up to `syntax::MAX_NESTING` deep).
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        stacker::maybe_grow(64 << 10, 1 << 20, || f(self))
+    }
+
     // ---- scopes ----
 
     /// Opens a block scope inside the current one.
