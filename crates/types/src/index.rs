@@ -68,6 +68,12 @@ pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeI
     out
 }
 
+/// A length as the `int` it is in Go (array lengths beyond that were
+/// reported where the type was written).
+pub(crate) fn len_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// Whether every type of `t`'s type set is an integer type (types2's
 /// allInteger).
 fn all_integer(s: &impl Store, t: TypeId) -> bool {
@@ -209,7 +215,7 @@ impl<'a> Checker<'a, '_> {
                 elem: universe::BYTE,
                 len: match (&x.val, x.mode) {
                     (Some(v), Mode::Constant) if v.kind() == Kind::String => {
-                        Some(v.str_len() as i64)
+                        Some(len_i64(v.str_len()))
                     }
                     _ => None,
                 },
@@ -217,7 +223,7 @@ impl<'a> Checker<'a, '_> {
             },
             Type::Array(n, elem) => Indexable::Seq {
                 elem,
-                len: n.map(|n| n as i64),
+                len: n.map(len_i64),
                 mode: if x.mode == Mode::Variable {
                     Mode::Variable
                 } else {
@@ -227,7 +233,7 @@ impl<'a> Checker<'a, '_> {
             Type::Pointer(base) => match *s.ty(underlying(s, base)) {
                 Type::Array(n, elem) => Indexable::Seq {
                     elem,
-                    len: n.map(|n| n as i64),
+                    len: n.map(len_i64),
                     mode: Mode::Variable,
                 },
                 _ => Indexable::No,
@@ -263,7 +269,7 @@ impl<'a> Checker<'a, '_> {
                     Some(universe::BYTE)
                 }
                 Type::Array(n, el) => {
-                    l = n.map(|n| n as i64);
+                    l = n.map(len_i64);
                     if x.mode != Mode::Variable {
                         mode = Mode::Value;
                     }
@@ -271,7 +277,7 @@ impl<'a> Checker<'a, '_> {
                 }
                 Type::Pointer(base) => match *s.ty(underlying(s, base)) {
                     Type::Array(n, el) => {
-                        l = n.map(|n| n as i64);
+                        l = n.map(len_i64);
                         Some(el)
                     }
                     _ => None,
@@ -492,7 +498,7 @@ impl<'a> Checker<'a, '_> {
                 valid = true;
                 if x.mode == Mode::Constant {
                     if let Some(v) = x.val.as_ref().filter(|v| v.kind() == Kind::String) {
-                        length = Some(v.str_len() as i64);
+                        length = Some(len_i64(v.str_len()));
                     }
                 }
                 if is_untyped(&self.store, x.typ) {
@@ -501,7 +507,7 @@ impl<'a> Checker<'a, '_> {
             }
             Type::Array(n, elem) => {
                 valid = true;
-                length = n.map(|n| n as i64);
+                length = n.map(len_i64);
                 if x.mode != Mode::Variable {
                     let msg = format!("cannot slice unaddressable value {}", self.op_str(&x));
                     self.errorf(s.x.start_pos(), msg);
@@ -512,7 +518,7 @@ impl<'a> Checker<'a, '_> {
             Type::Pointer(base) => {
                 if let Type::Array(n, elem) = *self.store.ty(underlying(&self.store, base)) {
                     valid = true;
-                    length = n.map(|n| n as i64);
+                    length = n.map(len_i64);
                     x.typ = self.store.arena.add_type(Type::Slice(elem));
                 }
             }
@@ -538,7 +544,7 @@ impl<'a> Checker<'a, '_> {
         let mut ind: [Option<i64>; 3] = [None; 3];
         for (i, ix) in s.index.iter().enumerate() {
             ind[i] = match ix {
-                Some(ix) => self.index(ix, length.map(|l| l + 1)),
+                Some(ix) => self.index(ix, length.map(|l| l.saturating_add(1))),
                 None if i == 0 => Some(0),
                 None => length,
             };
