@@ -75,6 +75,12 @@ impl<'a> Checker<'a, '_> {
         for obj in aliases {
             self.obj_decl(obj);
         }
+        // Method signatures next: lookups (interface satisfaction in
+        // initializers checked below) read them from the method objects.
+        let methods: Vec<_> = self.methods.iter().map(|m| m.obj).collect();
+        for obj in methods {
+            self.obj_decl(obj);
+        }
         for obj in others {
             self.obj_decl(obj);
         }
