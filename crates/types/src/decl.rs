@@ -988,4 +988,125 @@ func (E) m() {}
             ]
         );
     }
+
+    #[test]
+    fn arity_of_constant_and_variable_specs() {
+        let src = "package p
+
+const (
+	a = iota
+	b
+	c, d
+	e, f = 1
+)
+const g, h = 1
+const i = 1, 2
+var j, k, l = 1, 2
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:6:5: missing init expr for d",
+                "a.go:7:5: missing init expr for f",
+                "a.go:9:10: missing init expr for h",
+                "a.go:10:14: extra init expr 2",
+                "a.go:11:11: missing init expr for l",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr and assignments (constant values, representability)"]
+    fn constant_declarations() {
+        let src = "package p
+
+const z int = \"s\"
+const y = q()
+const w [2]int = 0
+const v int = 1.5
+const (
+	u int8 = iota * 100
+	t
+	r
+)
+var _ = iota
+
+func q() int
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:3:15: cannot use \"s\" (untyped string constant) as int value in constant declaration",
+                "a.go:4:11: q() (value of type int) is not constant",
+                "a.go:5:9: invalid constant type [2]int",
+                "a.go:6:15: cannot use 1.5 (untyped float constant) as int value in constant declaration (truncated)",
+                "a.go:10:2: cannot use iota * 100 (untyped int constant 200) as int8 value in constant declaration (overflows)",
+                "a.go:12:9: cannot use iota outside constant declaration",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs stmt (function bodies), expr and assignments"]
+    fn local_declarations() {
+        let src = "package p
+
+func _() {
+	const (
+		a = iota
+		b
+		c, d
+		e, f = 1
+	)
+	const g, h = 1
+	const i = 1, 2
+	type L L
+	type M []M
+	var _ M
+	type N struct{ n [2]N }
+	var x int
+	var _ x
+	type A = A
+	type B = *B
+	var _ iota
+	type X[P any] = P
+	const z int = \"s\"
+	var y, y2 int
+	_, _ = y, y2
+}
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:7:6: missing init expr for d",
+                "a.go:8:6: missing init expr for f",
+                "a.go:10:11: missing init expr for h",
+                "a.go:11:15: extra init expr 2",
+                "a.go:12:7: invalid recursive type: L refers to itself",
+                "a.go:15:7: invalid recursive type: N refers to itself",
+                "a.go:17:8: x (local variable) is not a type",
+                "a.go:18:7: invalid recursive type: A refers to itself",
+                "a.go:19:7: invalid recursive type: B refers to itself",
+                "a.go:20:8: iota (constant) is not a type",
+                "a.go:21:18: cannot use type parameter declared in alias declaration as RHS",
+                "a.go:22:16: cannot use \"s\" (untyped string constant) as int value in constant declaration",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs call (unsafe.Sizeof) and expr"]
+    fn cycles_through_values() {
+        let src = "package p
+
+import \"unsafe\"
+
+type T [unsafe.Sizeof(x)]int
+var x T
+";
+        assert_eq!(
+            check_source(src),
+            vec!["a.go:5:6: invalid recursive type T\n\ta.go:5:6: T refers to x\n\ta.go:6:5: x refers to T"]
+        );
+    }
 }

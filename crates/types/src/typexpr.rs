@@ -1570,4 +1570,175 @@ var _ *x
             ]
         );
     }
+
+    #[test]
+    fn struct_fields_and_embedding() {
+        let src = "package p
+
+type S struct {
+	a int `json:\"a\"`
+	b, c string \"x\"
+	*S2
+	*S5
+	E
+	*E
+}
+type S2 int
+type S5 = *int
+type E interface{}
+type T struct {
+	x int
+	x int
+	y, y int
+	_, _ int
+	T2
+	*T2
+}
+type T2 struct{}
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:7:2: embedded field type cannot be a pointer",
+                "a.go:9:2: embedded field type cannot be a pointer to an interface",
+                "a.go:9:3: E redeclared\n\ta.go:8:2: other declaration of E",
+                "a.go:16:2: x redeclared\n\ta.go:15:2: other declaration of x",
+                "a.go:17:5: y redeclared\n\ta.go:17:2: other declaration of y",
+                "a.go:20:3: T2 redeclared\n\ta.go:19:2: other declaration of T2",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs call (selector for unsafe.Pointer)"]
+    fn embedded_unsafe_pointer() {
+        let src = "package p
+
+import \"unsafe\"
+
+type S struct{ unsafe.Pointer }
+";
+        assert_eq!(
+            check(src),
+            vec!["a.go:5:16: embedded field type cannot be unsafe.Pointer"]
+        );
+    }
+
+    #[test]
+    fn interfaces_unions_and_type_parameters() {
+        let src = "package p
+
+type T[P, P any] struct{}
+func f[P any, Q P]() {}
+type A[P any] = P
+type E interface{ m(); m() }
+type F interface{ E; m() }
+type G interface{ m(int); F }
+type H interface{ _() }
+type I interface{ int }
+func h(x I) {}
+type J interface{ comparable }
+var _ J
+type K[P comparable | int] struct{}
+type U interface{ ~int | ~string; m() }
+type V interface{ U | int }
+type W interface{ ~U }
+type X interface{ ~Q2 }
+type Q2 int
+type Y[P any] interface{ ~P }
+type Z[P any] interface{ P }
+type Z2[P any] struct{ P }
+type O interface{ ~int | string | int }
+type R[P any] P
+var _ map[[]int]int
+func m[P any](map[P]int) {}
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:3:11: P redeclared in this block\n\ta.go:3:8: other declaration of P",
+                "a.go:4:17: cannot use a type parameter as constraint",
+                "a.go:5:17: cannot use type parameter declared in alias declaration as RHS",
+                "a.go:6:24: duplicate method m\n\ta.go:6:19: other declaration of method m",
+                "a.go:8:27: duplicate method m\n\ta.go:8:19: other declaration of method m",
+                "a.go:9:19: methods must have a unique non-blank name",
+                "a.go:11:10: cannot use type I outside a type constraint: interface contains type constraints",
+                "a.go:13:7: cannot use type J outside a type constraint: interface is (or embeds) comparable",
+                "a.go:14:10: cannot use comparable in union",
+                "a.go:16:19: cannot use p.U in union (p.U contains methods)",
+                "a.go:17:19: invalid use of ~ (U is an interface)",
+                "a.go:18:19: invalid use of ~ (underlying type of Q2 is int)",
+                "a.go:20:27: type in term ~P cannot be a type parameter",
+                "a.go:21:26: term cannot be a type parameter",
+                "a.go:22:24: embedded field type cannot be a (pointer to a) type parameter",
+                "a.go:23:35: overlapping terms int and ~int",
+                "a.go:24:15: cannot use a type parameter as RHS in type declaration",
+                "a.go:25:11: invalid map key type []int",
+                "a.go:26:19: invalid map key type P (missing comparable constraint)",
+            ]
+        );
+    }
+
+    #[test]
+    fn receivers_and_parameters() {
+        let src = "package p
+
+type B[P any] = int
+func (B[P]) m() {}
+type F interface{}
+func (r *F) m() {}
+type L[P any] struct{}
+func (L[P]) m(p P) {}
+func (l L[_]) o() {}
+func (L) q() {}
+func (L[*P]) s() {}
+func (L[P, Q]) t() {}
+func f(a, b int) (c int) { return }
+type I interface { m(a, a int) }
+var _ func(x, x int)
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:4:7: cannot define new methods on generic alias type B[P any]",
+                "a.go:6:10: invalid receiver type F (pointer or interface type)",
+                "a.go:10:7: cannot use generic type L[P any] without instantiation",
+                "a.go:11:9: receiver type parameter *P must be an identifier",
+                "a.go:12:7: receiver declares 2 type parameters, but receiver base type declares 1",
+                "a.go:14:25: a redeclared in this block\n\ta.go:14:22: other declaration of a",
+                "a.go:15:15: x redeclared in this block\n\ta.go:15:12: other declaration of x",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr (constant expressions)"]
+    fn array_lengths() {
+        let src = "package p
+
+const a = 2
+var _ [a]int
+var _ [-1]int
+var _ [1.5]int
+var _ [1 << 70]int
+var x int
+var _ [x]int
+var _ [undefinedLen]int
+const s = \"s\"
+var _ [s]int
+var _ [...]int
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:5:8: invalid array length -1 (untyped int constant)",
+                "a.go:6:8: array length 1.5 (untyped float constant) must be integer",
+                "a.go:7:8: invalid array length 1 << 70 (untyped int constant 1180591620717411303424)",
+                "a.go:9:8: invalid array length x",
+                "a.go:10:8: undefined array length undefinedLen or missing type constraint",
+                "a.go:12:8: array length s (untyped string constant \"s\") must be integer",
+                "a.go:13:7: invalid use of [...] array (outside a composite literal)",
+            ]
+        );
+    }
 }
