@@ -645,10 +645,7 @@ impl<'a> Checker<'a, '_> {
     /// The restrictions on embedded field types, checked once types are
     /// complete.
     fn check_embedded_field(&mut self, pos: Pos, typ: TypeId) {
-        let (t, is_ptr) = match self.store.ty(typ) {
-            Type::Pointer(b) => (*b, true),
-            _ => (typ, false),
-        };
+        let (t, is_ptr) = deref(&self.store, typ);
         let u = underlying(&self.store, t);
         match self.store.ty(u) {
             Type::Basic { kind, .. } => {
@@ -1430,10 +1427,7 @@ impl<'a> Checker<'a, '_> {
     /// pointer or interface (types2's validRecv).
     fn valid_recv(&mut self, pos: Pos, recv: ObjId) {
         let rt = self.store.obj(recv).typ.unwrap_or(universe::INVALID);
-        let rtyp = match self.store.ty(rt) {
-            Type::Pointer(b) => *b,
-            _ => rt,
-        };
+        let (rtyp, _) = deref(&self.store, rt);
         let atyp = unalias(&self.store, rtyp);
         if atyp == universe::INVALID {
             return;
@@ -1484,6 +1478,15 @@ struct ByPath<'s, S: Store>(&'s S);
 impl<S: Store> crate::typestring::Qualifier for ByPath<'_, S> {
     fn qualify(&self, pkg: crate::arena::PkgIdx) -> Option<String> {
         Some(self.0.package(pkg).1.to_string())
+    }
+}
+
+/// The base type of a pointer type (through aliases), and whether `t`
+/// was one (types2's deref).
+fn deref(s: &impl Store, t: TypeId) -> (TypeId, bool) {
+    match s.ty(unalias(s, t)) {
+        Type::Pointer(b) => (*b, true),
+        _ => (t, false),
     }
 }
 
