@@ -494,7 +494,7 @@ impl<'a> Checker<'a, '_> {
     /// once when several variables share it.
     fn decl_var_type(&mut self, e: &'a ast::Expr) -> TypeId {
         let k = self.key(e);
-        if let Some(tv) = self.info.types.get(k) {
+        if let Some(tv) = self.info.types.get(&k) {
             if tv.mode == Mode::TypeExpr {
                 return tv.typ;
             }
