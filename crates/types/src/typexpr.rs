@@ -1058,6 +1058,7 @@ impl<'a> Checker<'a, '_> {
                 );
                 bound = universe::INVALID;
             }
+            let bound = self.constraint_interface(bound);
             for _ in &f.names {
                 if let Some(&tp) = tparams.get(i) {
                     if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
@@ -1088,6 +1089,32 @@ impl<'a> Checker<'a, '_> {
             return it;
         }
         self.typ(x)
+    }
+
+    /// A constraint that is not an interface (`[P *T]`, `[F func(A)]`)
+    /// stands for the implicit interface embedding it (types2 wraps it
+    /// when the type parameter's interface is first asked for). A named
+    /// constraint whose underlying type is not known yet is left as is.
+    fn constraint_interface(&mut self, bound: TypeId) -> TypeId {
+        if bound == universe::INVALID {
+            return bound;
+        }
+        let t = crate::predicates::unalias(&self.store, bound);
+        if let Type::Named(n) = self.store.ty(t) {
+            if n.underlying.is_none() {
+                return bound;
+            }
+        }
+        let u = crate::predicates::underlying(&self.store, bound);
+        if u == universe::INVALID || matches!(self.store.ty(u), Type::Interface(_)) {
+            return bound;
+        }
+        self.store.arena.add_type(Type::Interface(Interface {
+            methods: Vec::new(),
+            embeddeds: vec![bound],
+            implicit: true,
+            is_comparable: false,
+        }))
     }
 
     fn declare_type_param(&mut self, name: ast::Name, index: u32) -> TypeId {
