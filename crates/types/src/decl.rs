@@ -755,6 +755,16 @@ impl<'a> Checker<'a, '_> {
                 s.end = b.rbrace.offset_by(1);
             }
         }
+        if let Some(tp) = fd.tparams.first() {
+            let n = fd.name.value.as_str();
+            let special = fd.recv.is_none()
+                && (n == "init" || (n == "main" && self.store.arena.name.as_ref() == "main"));
+            // init and main report their type parameters themselves.
+            if !special && !self.allow_version(18) {
+                let at = tp.names.first().map_or(tp.pos, |n| n.pos);
+                self.errorf(at, "type parameter requires go1.18 or later");
+            }
+        }
         if !fd.tparams.is_empty() && fd.body.is_none() {
             self.soft_errorf(fd.pos, "generic function is missing function body");
         }
