@@ -476,41 +476,15 @@ impl<'a> Checker<'a, '_> {
         let Some(targs) = targs else {
             return universe::INVALID;
         };
-        let tparams = match self.store.ty(typ) {
-            Type::Named(n) => n.tparams.clone(),
-            Type::Alias(a) => a.tparams.clone(),
-            _ => Vec::new(),
-        };
-        let name = self.type_str(typ);
-        if !self.validate_targ_len(x.pos, &name, tparams.len(), targs.len()) {
-            return universe::INVALID;
-        }
+        // A wrong number of arguments is reported by instantiate (for
+        // named types in a delayed action, giving an instance with an
+        // invalid underlying type meanwhile, as types2 does).
         // Constraints are verified once the type parameters are complete
         // (a delayed action of instantiate), each failure at its argument.
         let arg_pos: Vec<Pos> = xlist.iter().map(|a| a.start_pos()).collect();
         let inst = self.instantiate_at(x.pos, typ, &targs, true, &arg_pos);
         self.record_instance(x, targs, inst);
         inst
-    }
-
-    /// Reports a wrong number of type arguments (types2's
-    /// validateTArgLen).
-    pub(crate) fn validate_targ_len(
-        &mut self,
-        pos: Pos,
-        name: &str,
-        want: usize,
-        got: usize,
-    ) -> bool {
-        let msg = if got < want {
-            "not enough type arguments for type"
-        } else if got > want {
-            "too many type arguments for type"
-        } else {
-            return true;
-        };
-        self.errorf(pos, format!("{msg} {name}: have {got}, want {want}"));
-        false
     }
 
     /// The length of an array type `[e]T` (types2's arrayLength).
@@ -1081,6 +1055,7 @@ impl<'a> Checker<'a, '_> {
         let saved = std::mem::replace(&mut self.env.in_tparam_list, true);
         let mut i = 0;
         for f in list {
+            let top = self.later.len();
             let mut bound = self.bound(&f.typ);
             if is_type_param(&self.store, bound) {
                 self.errorf(
@@ -1092,7 +1067,7 @@ impl<'a> Checker<'a, '_> {
             let n = f.names.len();
             let group: Vec<TypeId> = tparams.iter().skip(i).take(n).copied().collect();
             i += n;
-            self.set_bound(&group, bound);
+            self.set_bound(&group, bound, top);
         }
         self.env.in_tparam_list = saved;
         tparams
@@ -1102,7 +1077,11 @@ impl<'a> Checker<'a, '_> {
     /// an interface (`[P *int]`) is wrapped in an implicit interface, as
     /// types2's TypeParam.iface does, once its underlying type is known
     /// (later, if its declaration is still in progress).
-    fn set_bound(&mut self, group: &[TypeId], bound: TypeId) {
+    ///
+    /// The delayed wrapping goes before the actions queued while the
+    /// constraint was checked (from index `top`): those verify type
+    /// arguments against constraints, which must be interfaces by then.
+    fn set_bound(&mut self, group: &[TypeId], bound: TypeId, top: usize) {
         let b = match self.constraint_iface(bound) {
             Some(b) => b,
             None => {
@@ -1115,6 +1094,10 @@ impl<'a> Checker<'a, '_> {
                         }
                     }
                 });
+                if let Some(action) = self.later.pop() {
+                    let at = top.min(self.later.len());
+                    self.later.insert(at, action);
+                }
                 bound
             }
         };
