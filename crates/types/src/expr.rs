@@ -29,7 +29,7 @@ use crate::constant::{
 use crate::operand::{Mode, Operand};
 use crate::predicates::{
     basic_kind, identical, is_boolean, is_complex, is_integer, is_interface, is_numeric,
-    is_ordered, is_string, is_type_param, is_typed, is_unsigned, is_untyped, underlying,
+    is_ordered, is_string, is_type_param, is_typed, is_unsigned, is_untyped, unalias, underlying,
 };
 use crate::termlist::TypeTerm;
 use crate::ty::{BasicKind, ChanDir, Signature, Type};
@@ -167,6 +167,39 @@ fn composite_kind(s: &impl Store, t: TypeId) -> &'static str {
 // ---------------------------------------------------------------------------
 // Predicates over type sets
 
+/// The type set of type parameter `t`: its constraint's, where a
+/// constraint that is not an interface (`[P Foo]`) stands for the
+/// implicit interface `interface{Foo}` around it.
+pub(crate) fn tparam_type_set(s: &impl Store, t: TypeId) -> crate::typeset::TypeSet {
+    use crate::termlist::TermList;
+    use crate::typeset::TypeSet;
+    let Type::TypeParam(p) = s.ty(unalias(s, t)) else {
+        return type_set(s, t);
+    };
+    match p.bound {
+        // Still being declared (or invalid): no specific types.
+        None => TypeSet {
+            methods: Vec::new(),
+            terms: TermList::all(),
+            comparable: false,
+        },
+        Some(b) if matches!(s.ty(underlying(s, b)), Type::Interface(_)) => type_set(s, b),
+        Some(b) if is_type_param(s, b) || b == universe::INVALID => TypeSet {
+            methods: Vec::new(),
+            terms: TermList::all(),
+            comparable: false,
+        },
+        Some(b) => TypeSet {
+            methods: Vec::new(),
+            terms: TermList(vec![TypeTerm::Type {
+                tilde: false,
+                typ: b,
+            }]),
+            comparable: false,
+        },
+    }
+}
+
 /// Calls `f` with the underlying type of every type in `t`'s type set
 /// (for a type parameter, its constraint's specific types; `None` once
 /// if there are none), else with `t`'s underlying type; whether `f` held
@@ -177,7 +210,7 @@ pub(crate) fn under_is(
     mut f: impl FnMut(Option<TypeId>) -> bool,
 ) -> bool {
     if is_type_param(s, t) {
-        let ts = type_set(s, t);
+        let ts = tparam_type_set(s, t);
         if ts.terms.is_empty() || ts.terms.is_all() {
             return f(None);
         }
@@ -194,7 +227,7 @@ pub(crate) fn under_is(
 /// `(None, None)` if the set has no specific types.
 fn type_set_members(s: &impl Store, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
     if is_type_param(s, t) {
-        let ts = type_set(s, t);
+        let ts = tparam_type_set(s, t);
         if ts.terms.is_empty() || ts.terms.is_all() {
             return vec![(None, None)];
         }
@@ -218,7 +251,7 @@ macro_rules! all_pred {
     ($name:ident, $pred:path) => {
         pub(crate) fn $name(s: &impl Store, t: TypeId) -> bool {
             if is_type_param(s, t) {
-                let ts = type_set(s, t);
+                let ts = tparam_type_set(s, t);
                 if ts.terms.is_empty() || ts.terms.is_all() {
                     return false;
                 }
@@ -563,6 +596,8 @@ impl<'a> Checker<'a, '_> {
         };
         if !x.is_valid() {
             x.typ = universe::INVALID;
+        }
+        if x.mode != Mode::Constant {
             x.val = None;
         }
         x.expr = Some(e);
@@ -1261,6 +1296,11 @@ impl<'a> Checker<'a, '_> {
 
     /// Why values of `t` cannot be compared (types2's incomparableCause).
     fn incomparable_reason(&self, t: TypeId) -> String {
+        if is_type_param(&self.store, t) {
+            return self
+                .comparable_cause(t, &mut Vec::new())
+                .unwrap_or_default();
+        }
         match self.store.ty(underlying(&self.store, t)) {
             Type::Slice(_) | Type::Signature(_) | Type::Map(..) => {
                 format!(
@@ -1282,6 +1322,17 @@ impl<'a> Checker<'a, '_> {
         }
         seen.push(t);
         let s = &self.store;
+        if is_type_param(s, t) {
+            // A type parameter's underlying type is its constraint.
+            if crate::assignable::comparable(s, t, false) {
+                return None;
+            }
+            return Some(if tparam_type_set(s, t).is_empty() {
+                "empty type set".into()
+            } else {
+                "incomparable types in type set".into()
+            });
+        }
         match s.ty(underlying(s, t)) {
             Type::Basic { kind, .. } => (*kind == BasicKind::UntypedNil).then(String::new),
             Type::Pointer(_) | Type::Chan(..) => None,
@@ -1302,16 +1353,7 @@ impl<'a> Checker<'a, '_> {
                 self.comparable_cause(elem, seen)
                     .map(|_| format!("{} cannot be compared", self.type_str(t)))
             }
-            Type::Interface(_) => {
-                if (!is_type_param(s, t)) || crate::assignable::comparable(s, t, false) {
-                    return None;
-                }
-                if type_set(s, t).is_empty() {
-                    Some("empty type set".into())
-                } else {
-                    Some("incomparable types in type set".into())
-                }
-            }
+            Type::Interface(_) => None, // comparable dynamically
             _ => Some(String::new()),
         }
     }
@@ -1349,7 +1391,7 @@ impl<'a> Checker<'a, '_> {
             }
             yval = Some(v);
             if is_untyped(&self.store, y.typ) {
-                self.representable(y, BasicKind::Uint);
+                self.representable(y, universe::basic(BasicKind::Uint));
                 if !y.is_valid() {
                     x.mode = Mode::Invalid;
                     return;
@@ -1429,6 +1471,7 @@ impl<'a> Checker<'a, '_> {
                     }
                 }
                 x.mode = Mode::Value;
+                x.val = None;
                 return;
             }
         }
@@ -1458,8 +1501,9 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         if is_typed(&self.store, x.typ) {
-            if let Some(k) = basic_kind(&self.store, x.typ) {
-                self.representable(x, k);
+            let u = underlying(&self.store, x.typ);
+            if let Type::Basic { .. } = self.store.ty(u) {
+                self.representable(x, u);
             }
             return;
         }
@@ -1481,15 +1525,16 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Checks that the constant `x` is representable in the basic type
-    /// of kind `k`, rounding its value (types2's representable); reports
+    /// `t`, rounding its value (types2's representable); reports
     /// and invalidates `x` if not.
-    pub(crate) fn representable(&mut self, x: &mut Operand<'a>, k: BasicKind) {
+    pub(crate) fn representable(&mut self, x: &mut Operand<'a>, t: TypeId) {
         let v = x.val.clone().unwrap_or_default();
         let from = basic_kind(&self.store, x.typ).unwrap_or(BasicKind::Invalid);
-        match v.representation(from, k) {
+        let to = basic_kind(&self.store, t).unwrap_or(BasicKind::Invalid);
+        match v.representation(from, to) {
             Ok(v) => x.val = Some(v),
             Err(err) => {
-                self.invalid_conversion(err, x, universe::basic(k));
+                self.invalid_conversion(err, x, t);
                 x.mode = Mode::Invalid;
             }
         }
