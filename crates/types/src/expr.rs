@@ -1558,7 +1558,16 @@ impl<'a> Checker<'a, '_> {
     /// Converts an untyped operand to `target` (types2's convertUntyped):
     /// on failure reports gc's error and invalidates `x`.
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TypeId) {
-        let r = implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target);
+        let nil_for_tparam = (x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL)
+            && is_type_param(&self.store, target)
+            && has_nil(&self.store, target);
+        let r = if nil_for_tparam {
+            // (untyped::implicit_type does not look into type sets for
+            // nil: every type of the set must have nil.)
+            Ok((target, None))
+        } else {
+            implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target)
+        };
         match r {
             Err(err) => {
                 let t = if is_type_param(&self.store, target) {
@@ -1849,6 +1858,197 @@ mod tests {
         ok("1 + 1i", "1 + 1i (constant (1 + 1i) of type complex128)");
     }
 
+    /// Operations, assertions, receives, conversions and operand modes
+    /// (gc's output, verified with `go tool compile -e`).
+    #[test]
+    fn operations_end_to_end() {
+        let src = r#"package p
+
+import "unsafe"
+
+type I interface{ m() }
+type J interface{ n() }
+type T struct{}
+type U struct{}
+
+func (U) m() {}
+
+type S []int
+type MyInt int
+
+func f() (int, int) { return 1, 2 }
+func g()             {}
+func gen[P any](p P) P { return p }
+
+func _[P any, Q ~int | ~float64, R ~[]int](p P, q Q, r R) {
+	var x int
+	var i I
+	var ch chan int
+	var sch chan<- int
+	var rch <-chan int
+	var s []int
+	var m map[int]int
+	var fn func()
+	var b bool
+	var str string
+	var i8 int8
+	var f32 float32
+	var ptr *int
+	_ = x.(int)
+	_ = i.(T)
+	_ = i.(U)
+	_ = i.(J)
+	_ = p.(int)
+	_ = <-x
+	_ = <-sch
+	_ = <-rch
+	_ = <-ch
+	_ = &x
+	_ = &f()
+	_ = &T{}
+	_ = &(T{})
+	_ = &1
+	_ = *x
+	_ = *ptr
+	_ = x + str
+	_ = b + b
+	_ = s == s
+	_ = m == m
+	_ = fn == fn
+	_ = s == nil
+	_ = x == nil
+	_ = i == x
+	_ = i == 1
+	_ = x < b
+	_ = i < i
+	_ = ptr < ptr
+	_ = p + p
+	_ = q + q
+	_ = q + 1
+	_ = q + 1.5
+	_ = p == p
+	_ = r == r
+	_ = r == nil
+	_ = i8 + 300
+	_ = i8 + 1.5
+	_ = i8 << 1.5
+	_ = x << str
+	_ = x << -1
+	_ = x / 0
+	_ = f32 / 0
+	_ = x % 0.0
+	_ = x & f32
+	_ = int8(300)
+	_ = int8(1.5)
+	_ = string(65)
+	_ = string(x)
+	_ = string(f32)
+	_ = int(str)
+	_ = []byte(str)
+	_ = []rune(str)
+	_ = float32(x)
+	_ = (*int)(unsafe.Pointer(ptr))
+	_ = uintptr(unsafe.Pointer(ptr))
+	_ = [3]int(s)
+	_ = (*[3]int)(s)
+	_ = MyInt(x)
+	_ = S(s)
+	_ = I(x)
+	_ = f()
+	_ = g()
+	_ = len
+	_ = int
+	_ = gen
+	_ = f() + 1
+	var _ func(int) int = gen
+	_ = 1 + ch
+	_ = -b
+	_ = !x
+	_ = ^f32
+	_ = x == 1.5
+	_ = "a" + 1
+	_ = str + 1
+	_ = i8 == 300
+	_ = P(1)
+	_ = Q(1)
+	_ = Q(1.5)
+	_ = Q("a")
+	_ = R(s)
+	_ = string(r)
+	_ = x &^ 1.0
+	_ = 1 << x
+	var _ float64 = 1 << x
+	var _ = 1.0 << x
+	_ = m[1] == 1
+	_, _ = i.(T)
+	_ = nil
+	_ = 1 == nil
+}
+"#;
+        let want = [
+            "a.go:33:6: invalid operation: x (variable of type int) is not an interface",
+            "a.go:34:6: impossible type assertion: i.(T)\n\tT does not implement I (missing method m)",
+            "a.go:37:6: invalid operation: cannot use type assertion on type parameter value p (variable of type P constrained by any)",
+            "a.go:38:8: invalid operation: cannot receive from non-channel int x (variable of type int)",
+            "a.go:39:8: invalid operation: cannot receive from send-only channel chan<- int sch (variable of type chan<- int)",
+            "a.go:43:7: multiple-value f() (value of type (int, int)) in single-value context",
+            "a.go:46:7: invalid operation: cannot take address of 1 (untyped int constant)",
+            "a.go:47:7: invalid operation: cannot indirect x (variable of type int)",
+            "a.go:49:6: invalid operation: x + str (mismatched types int and string)",
+            "a.go:50:6: invalid operation: operator + not defined on b (variable of type bool)",
+            "a.go:51:6: invalid operation: s == s (slice can only be compared to nil)",
+            "a.go:52:6: invalid operation: m == m (map can only be compared to nil)",
+            "a.go:53:6: invalid operation: fn == fn (func can only be compared to nil)",
+            "a.go:55:11: invalid operation: x == nil (mismatched types int and untyped nil)",
+            "a.go:56:11: invalid operation: i == x (mismatched types I and int)",
+            "a.go:57:11: invalid operation: i == 1 (mismatched types I and untyped int)",
+            "a.go:58:10: invalid operation: x < b (mismatched types int and bool)",
+            "a.go:59:6: invalid operation: i < i (operator < not defined on interface)",
+            "a.go:60:6: invalid operation: ptr < ptr (operator < not defined on pointer)",
+            "a.go:61:6: invalid operation: operator + not defined on p (variable of type P constrained by any)",
+            "a.go:64:10: cannot convert 1.5 (untyped float constant) to type Q",
+            "a.go:65:6: invalid operation: p == p (incomparable types in type set)",
+            "a.go:66:6: invalid operation: r == r (incomparable types in type set)",
+            "a.go:68:11: 300 (untyped int constant) overflows int8",
+            "a.go:69:11: 1.5 (untyped float constant) truncated to int8",
+            "a.go:70:12: 1.5 (untyped float constant) truncated to uint",
+            "a.go:71:11: invalid operation: shift count str (variable of type string) must be integer",
+            "a.go:72:11: invalid operation: negative shift count -1 (untyped int constant)",
+            "a.go:73:10: invalid operation: division by zero",
+            "a.go:75:10: invalid operation: division by zero",
+            "a.go:76:6: invalid operation: x & f32 (mismatched types int and float32)",
+            "a.go:77:11: constant 300 overflows int8",
+            "a.go:78:11: cannot convert 1.5 (untyped float constant) to type int8",
+            "a.go:81:13: cannot convert f32 (variable of type float32) to type string",
+            "a.go:82:10: cannot convert str (variable of type string) to type int",
+            "a.go:92:8: cannot convert x (variable of type int) to type I: int does not implement I (missing method m)",
+            "a.go:93:6: assignment mismatch: 1 variable but f returns 2 values",
+            "a.go:94:6: g() (no value) used as value",
+            "a.go:95:6: len (built-in) must be called",
+            "a.go:96:6: int (type) is not an expression",
+            "a.go:97:6: cannot use generic function gen without instantiation",
+            "a.go:98:6: multiple-value f() (value of type (int, int)) in single-value context",
+            "a.go:100:6: invalid operation: 1 + ch (mismatched types untyped int and chan int)",
+            "a.go:101:7: invalid operation: operator - not defined on b (variable of type bool)",
+            "a.go:102:7: invalid operation: operator ! not defined on x (variable of type int)",
+            "a.go:103:7: invalid operation: operator ^ not defined on f32 (variable of type float32)",
+            "a.go:104:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:105:6: invalid operation: \"a\" + 1 (mismatched types untyped string and untyped int)",
+            "a.go:106:6: invalid operation: str + 1 (mismatched types string and untyped int)",
+            "a.go:107:12: 300 (untyped int constant) overflows int8",
+            "a.go:108:8: cannot convert 1 (untyped int value) to type P: P does not contain specific types",
+            "a.go:110:8: cannot convert 1.5 (untyped float value) to type Q: cannot convert 1.5 (untyped float constant) to type int (in Q)",
+            "a.go:111:8: cannot convert \"a\" (untyped string value) to type Q: cannot convert \"a\" (untyped string constant) to type int (in Q)",
+            "a.go:113:13: cannot convert r (variable of type R constrained by ~[]int) to type string: cannot convert []int (in R) to type string",
+            "a.go:116:18: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:117:10: invalid operation: shifted operand 1.0 (type float64) must be integer",
+            "a.go:119:9: impossible type assertion: i.(T)\n\tT does not implement I (missing method m)",
+            "a.go:120:6: use of untyped nil in assignment to _ identifier",
+            "a.go:121:11: invalid operation: 1 == nil (mismatched types untyped int and untyped nil)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
@@ -1864,5 +2064,23 @@ mod tests {
             "\"a\" < \"b\"",
             "\"a\" < \"b\" (constant true of type bool)",
         );
+    }
+}
+
+/// A development aid: `GOFILE=/path/x.go cargo test -p types --lib
+/// check_gofile -- --ignored --nocapture` prints this checker's errors
+/// for a one-file package, to compare with `go tool compile -e`.
+#[cfg(test)]
+mod dev {
+    #[test]
+    #[ignore = "development aid: needs GOFILE"]
+    fn check_gofile() {
+        let Ok(path) = std::env::var("GOFILE") else {
+            return;
+        };
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        for e in crate::testutil::check_source(&src) {
+            println!("{e}");
+        }
     }
 }
