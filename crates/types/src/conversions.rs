@@ -27,7 +27,10 @@ impl<'a> Checker<'a, '_> {
         let const_arg = x.mode == Mode::Constant;
         let mut cause = String::new();
         let ok;
-        if const_arg && is_const_type(&self.store, t) {
+        // (A type parameter's constraint may be a basic type: it is still
+        // no constant type.)
+        let const_type = !is_type_param(&self.store, t) && is_const_type(&self.store, t);
+        if const_arg && const_type {
             match self.const_convertible(x, t) {
                 Some(v) => {
                     x.val = Some(v);
@@ -96,7 +99,7 @@ impl<'a> Checker<'a, '_> {
             let mut fin = t;
             if x.typ == universe::UNTYPED_NIL {
                 // nil stays nil of the target type
-            } else if is_interface(s, t) || (const_arg && !is_const_type(s, t)) {
+            } else if is_interface(s, t) || (const_arg && !const_type) {
                 fin = crate::untyped::default_type(s, x.typ);
             } else if x.mode == Mode::Constant && is_integer(s, x.typ) && all_string(s, t) {
                 fin = x.typ;

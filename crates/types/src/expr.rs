@@ -53,7 +53,30 @@ pub(crate) const INVALID_OP: &str = "invalid operation: ";
 /// The position gc reports an error about operand `x` at: the start of
 /// its expression.
 pub(crate) fn at(x: &Operand) -> Pos {
-    x.expr.map_or(Pos::NONE, |e| e.start_pos())
+    x.expr.map_or(Pos::NONE, start_pos)
+}
+
+/// The start of `e` as gc's `syntax.StartPos` computes it: like
+/// `Expr::start_pos`, except that a slice expression starts at its `[`
+/// (gc does not descend into its operand).
+pub(crate) fn start_pos(e: &Expr) -> Pos {
+    let mut x = e;
+    loop {
+        x = match &x.kind {
+            ExprKind::Slice(_) => return x.pos,
+            ExprKind::CompositeLit(c) => match &c.typ {
+                Some(t) => t,
+                None => return x.pos,
+            },
+            ExprKind::KeyValue(k, _) => k,
+            ExprKind::Selector(e, _) | ExprKind::Index(e, _) | ExprKind::Assert(e, _) => e,
+            ExprKind::TypeSwitchGuard(Some(_), _) => return x.start_pos(),
+            ExprKind::TypeSwitchGuard(None, e) => e,
+            ExprKind::Operation(_, a, Some(_)) => a,
+            ExprKind::Call(c) => &c.fun,
+            _ => return x.pos,
+        };
+    }
 }
 
 /// The position of the operator if `e` is an operation, else its start
@@ -67,7 +90,7 @@ fn op_pos(e: Option<&Expr>) -> Pos {
                 ..
             },
         ) => e.pos,
-        Some(e) => e.start_pos(),
+        Some(e) => start_pos(e),
     }
 }
 
@@ -297,6 +320,41 @@ pub(crate) fn has_nil(s: &impl Store, t: TypeId) -> bool {
     crate::predicates::has_nil(s, t)
 }
 
+/// Whether values of `t` can be compared with `==` (types2's
+/// Comparable): a type parameter is if all types of its type set are
+/// (and a parameter with an empty type set is not).
+fn comparable_dyn(s: &impl Store, t: TypeId) -> bool {
+    if is_type_param(s, t) {
+        return matches!(tparam_comparable_terms(s, t), Some(true));
+    }
+    crate::assignable::comparable(s, t, true)
+}
+
+/// For type parameter `t`: whether every type of its type set is
+/// comparable, or `None` if the set is empty. With `comparable` among
+/// the constraints, the set holds only the comparable types of its terms
+/// (types2 intersects them when computing the set).
+fn tparam_comparable_terms(s: &impl Store, t: TypeId) -> Option<bool> {
+    let ts = tparam_type_set(s, t);
+    if ts.terms.is_all() {
+        return Some(ts.comparable);
+    }
+    let cmp = |term: &TypeTerm| match term {
+        TypeTerm::All => false,
+        TypeTerm::Type { typ, .. } => crate::assignable::comparable(s, *typ, false),
+    };
+    let terms: Vec<&TypeTerm> = ts
+        .terms
+        .0
+        .iter()
+        .filter(|term| !ts.comparable || cmp(term))
+        .collect();
+    if terms.is_empty() {
+        return None;
+    }
+    Some(terms.into_iter().all(cmp))
+}
+
 /// Whether `t` is a generic named type or alias not yet instantiated.
 fn is_generic_type(s: &impl Store, t: TypeId) -> bool {
     match s.ty(t) {
@@ -356,7 +414,7 @@ impl<'a> Checker<'a, '_> {
         self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
         if x.is_valid() {
             if let Type::Tuple(vars) = self.store.ty(x.typ) {
-                let start = e.start_pos();
+                let start = start_pos(e);
                 return vars
                     .clone()
                     .iter()
@@ -379,7 +437,7 @@ impl<'a> Checker<'a, '_> {
             };
             let x2 = Operand {
                 mode: Mode::Value,
-                expr: Some(dummy_name(what, e.start_pos())),
+                expr: Some(dummy_name(what, start_pos(e))),
                 typ,
                 val: None,
             };
@@ -453,10 +511,19 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
+    /// The target for reverse inference when a value is used where a `t`
+    /// is expected: `t`'s signature (its type set's common underlying
+    /// type), if it is a function type (types2's newTarget).
+    pub(crate) fn new_target<'t>(&self, t: TypeId, desc: &'t str) -> Option<Target<'t>> {
+        let u = self.common_underlying(t, |_, _, _| None).ok()?;
+        matches!(self.store.ty(u), Type::Signature(_)).then_some(Target { sig: u, desc })
+    }
+
     /// Reports a generic type or function used without instantiation,
     /// unless the function's type arguments can be inferred from the
-    /// target signature (types2's nonGeneric).
-    fn non_generic(&mut self, target: Option<Target>, x: &mut Operand<'a>) {
+    /// target signature (types2's nonGeneric; `assignment` uses it with
+    /// `new_target` of the variable's type).
+    pub(crate) fn non_generic(&mut self, target: Option<Target>, x: &mut Operand<'a>) {
         if !x.is_valid() || x.mode == Mode::NoValue {
             return;
         }
@@ -549,7 +616,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Bad => Operand::invalid(Some(e)),
             ExprKind::Name(n) => self.ident(e, *n, None, false),
             ExprKind::DotsType(_) => {
-                self.errorf(e.start_pos(), "invalid syntax tree: invalid use of ...");
+                self.errorf(start_pos(e), "invalid syntax tree: invalid use of ...");
                 Operand::invalid(Some(e))
             }
             ExprKind::BasicLit(lit) => self.basic_lit(e, lit),
@@ -567,7 +634,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Assert(x, t) => self.assert_expr(e, x, t),
             ExprKind::TypeSwitchGuard(_, x) => {
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     "invalid syntax tree: use of .(type) outside type switch",
                 );
                 self.use_exprs(std::slice::from_ref(&**x));
@@ -578,7 +645,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Operation(op, x, None) => self.unary(e, *op, x),
             ExprKind::Operation(op, x, Some(y)) => self.binary(Some(e), x, y, *op),
             ExprKind::KeyValue(..) => {
-                self.errorf(e.start_pos(), "invalid syntax tree: no key:value expected");
+                self.errorf(start_pos(e), "invalid syntax tree: no key:value expected");
                 Operand::invalid(Some(e))
             }
             ExprKind::ArrayType(..)
@@ -611,11 +678,11 @@ impl<'a> Checker<'a, '_> {
         }
         let s = &*lit.value;
         if matches!(lit.kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
-            self.lang_compat(e.start_pos(), lit);
+            self.lang_compat(start_pos(e), lit);
             if s.len() > MAX_NUMBER_LITERAL_LEN {
                 let head: String = s.chars().take(10).collect();
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     format!("excessively long constant: {head}... ({} chars)", s.len()),
                 );
                 return Operand::invalid(Some(e));
@@ -623,7 +690,7 @@ impl<'a> Checker<'a, '_> {
         }
         let val = Value::from_literal(lit.kind, s);
         if val.is_unknown() {
-            self.errorf(e.start_pos(), format!("malformed constant: {s}"));
+            self.errorf(start_pos(e), format!("malformed constant: {s}"));
             return Operand::invalid(Some(e));
         }
         let typ = match lit.kind {
@@ -725,7 +792,7 @@ impl<'a> Checker<'a, '_> {
         } else {
             format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}")
         };
-        self.errorf(e.start_pos(), m);
+        self.errorf(start_pos(e), m);
     }
 
     /// `*x`: a pointer type if `x` is a type, else an indirection.
@@ -783,7 +850,7 @@ impl<'a> Checker<'a, '_> {
         if is_type_param(&self.store, t) {
             return;
         }
-        let pos = e.start_pos();
+        let pos = start_pos(e);
         self.later(move |c| {
             if let Type::Interface(_) = c.store.ty(underlying(&c.store, t)) {
                 let ts = type_set(&c.store, t);
@@ -841,13 +908,13 @@ impl<'a> Checker<'a, '_> {
             Operator::Tilde => {
                 if !all_integer(&self.store, x.typ) {
                     self.errorf(
-                        e.start_pos(),
+                        start_pos(e),
                         "cannot use ~ outside of interface or type constraint",
                     );
                     return Operand::invalid(Some(e));
                 }
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
                 );
                 op = Operator::Xor;
@@ -1208,10 +1275,10 @@ impl<'a> Checker<'a, '_> {
                             err_y = true;
                             break 'check true;
                         }
-                    } else if !crate::assignable::comparable(s, x.typ, true) {
+                    } else if !comparable_dyn(s, x.typ) {
                         cause = self.incomparable_reason(x.typ);
                         break 'check true;
-                    } else if !crate::assignable::comparable(s, y.typ, true) {
+                    } else if !comparable_dyn(s, y.typ) {
                         err_y = true;
                         cause = self.incomparable_reason(y.typ);
                         break 'check true;
@@ -1324,14 +1391,11 @@ impl<'a> Checker<'a, '_> {
         let s = &self.store;
         if is_type_param(s, t) {
             // A type parameter's underlying type is its constraint.
-            if crate::assignable::comparable(s, t, false) {
-                return None;
-            }
-            return Some(if tparam_type_set(s, t).is_empty() {
-                "empty type set".into()
-            } else {
-                "incomparable types in type set".into()
-            });
+            return match tparam_comparable_terms(s, t) {
+                Some(true) => None,
+                Some(false) => Some("incomparable types in type set".into()),
+                None => Some("empty type set".into()),
+            };
         }
         match s.ty(underlying(s, t)) {
             Type::Basic { kind, .. } => (*kind == BasicKind::UntypedNil).then(String::new),
@@ -1656,7 +1720,7 @@ impl<'a> Checker<'a, '_> {
                 expr_string(e),
                 self.type_str(t)
             );
-            self.errorf(e.start_pos(), m);
+            self.errorf(start_pos(e), m);
             return;
         }
         if old.val.is_some() {
@@ -2045,6 +2109,77 @@ func _[P any, Q ~int | ~float64, R ~[]int](p P, q Q, r R) {
             "a.go:119:9: impossible type assertion: i.(T)\n\tT does not implement I (missing method m)",
             "a.go:120:6: use of untyped nil in assignment to _ identifier",
             "a.go:121:11: invalid operation: 1 == nil (mismatched types untyped int and untyped nil)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Operators on type parameters by their type sets (comparability
+    /// with `comparable` and empty sets, ordering, arithmetic, receive,
+    /// indirection), and gc's start positions of slice expressions.
+    #[test]
+    fn type_parameters_end_to_end() {
+        let src = r#"package p
+
+type Number interface{ ~int | ~float64 }
+
+func _[T interface{ ~int; ~string }](x T) {
+	_ = x == x
+}
+
+func _[T interface{ comparable; ~[]byte }](x T) {
+	_ = x == x
+}
+
+func _[T interface{ comparable; []byte | string }](x T) {
+	_ = x == x
+}
+
+func _[P int](p P) int {
+	return P(1)
+}
+
+func _[M map[string]int](m M) {
+	_ = m == nil
+	_ = m == m
+}
+
+func _[P ~int | ~string, Q any](p P, q Q) {
+	_ = p < p
+	_ = q < q
+	_ = p + p
+	_ = p - p
+	_ = -q
+	_ = <-q
+	_ = *q
+}
+
+func _[F ~func() | ~func(int)](f F) {
+	_ = f == nil
+}
+
+func _() {
+	var a [10]int
+	_ = &a[:5]
+	var s struct{ x int }
+	_ = &s.x
+	_ = &a[1]
+	_ = &(a)
+	var c chan int
+	_ = &<-c
+}
+"#;
+        let want = [
+            "a.go:6:6: invalid operation: x == x (empty type set)",
+            "a.go:10:6: invalid operation: x == x (empty type set)",
+            "a.go:18:9: cannot use P(1) (value of type P constrained by int) as int value in return statement",
+            "a.go:23:6: invalid operation: m == m (incomparable types in type set)",
+            "a.go:28:6: invalid operation: q < q (type parameter Q cannot use operator <)",
+            "a.go:30:6: invalid operation: operator - not defined on p (variable of type P constrained by ~int | ~string)",
+            "a.go:31:7: invalid operation: operator - not defined on q (variable of type Q constrained by any)",
+            "a.go:32:8: invalid operation: cannot receive from q (variable of type Q constrained by any): no specific channel type",
+            "a.go:33:7: invalid operation: cannot indirect q (variable of type Q constrained by any)",
+            "a.go:42:8: invalid operation: cannot take address of a[:5] (value of type []int)",
+            "a.go:48:7: invalid operation: cannot take address of <-c (comma, ok expression of type int)",
         ];
         assert_eq!(crate::testutil::check_source(src), want);
     }
