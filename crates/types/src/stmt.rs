@@ -1408,7 +1408,10 @@ mod tests {
         c.close_scope();
         c.func_body(None, "f", s, scope, fd.body.as_ref().unwrap(), None);
         let (_, errors) = c.finish();
-        errors.iter().map(|e| e.display(&fset).to_string()).collect()
+        errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
     }
 
     #[test]
