@@ -2184,6 +2184,183 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// The types and values recorded for (formerly untyped) expressions,
+    /// as `Info.Types` of go/types holds them (non-type expressions of
+    /// package-level initializers, as `line:col expr: type = value`).
+    fn recorded_types(src: &str) -> Vec<String> {
+        use crate::arena::Local;
+        use crate::typestring::{type_string, RelativeTo};
+        use syntax::ast::{Decl, Spec};
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let checked = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly).check();
+        let l = Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        fn walk<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+            out.push(e);
+            match &e.kind {
+                ExprKind::Paren(x) | ExprKind::Operation(_, x, None) => walk(x, out),
+                ExprKind::Operation(_, x, Some(y)) => {
+                    walk(x, out);
+                    walk(y, out);
+                }
+                ExprKind::Call(c) => {
+                    walk(&c.fun, out);
+                    c.args.iter().for_each(|a| walk(a, out));
+                }
+                _ => {}
+            }
+        }
+        let mut exprs = Vec::new();
+        for d in &f.decls {
+            let Decl::Gen(g) = d else { continue };
+            for s in &g.specs {
+                if let Spec::Value(v) = s {
+                    v.values.iter().for_each(|e| walk(e, &mut exprs));
+                }
+            }
+        }
+        let mut lines = Vec::new();
+        for e in exprs {
+            let k = crate::info::ExprKey { file: 0, id: e.id };
+            let Some(tv) = checked.info.types.get(&k) else {
+                continue;
+            };
+            if tv.mode == Mode::TypeExpr {
+                continue;
+            }
+            let p = fset.position(start_pos(e)).unwrap();
+            let v = tv
+                .val
+                .as_ref()
+                .map(|v| format!(" = {v}"))
+                .unwrap_or_default();
+            let t = type_string(&l, &RelativeTo(&l, P), tv.typ);
+            lines.push(format!(
+                "{:03}:{:03} {}: {t}{v}",
+                p.line,
+                p.col,
+                expr_string(e)
+            ));
+        }
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn recorded_untyped_types() {
+        let src = r#"package p
+
+var s uint
+
+var (
+	a          = 1 << s
+	b float64  = 1 + 2
+	c int32    = (1 << s) + 2
+	d          = 1.0 << s
+	e          = 1 < 2
+	f          = 'a' + 1 == 98
+	g          = -(1 << s)
+	h          = int8(1) << s
+	i          = 2 >> s
+)
+"#;
+        let want = [
+            "006:015 1 << s: int",
+            "006:015 1: int = 1",
+            "006:020 s: uint",
+            "007:015 1 + 2: float64 = 3",
+            "007:015 1: untyped int = 1",
+            "007:019 2: untyped int = 2",
+            "008:015 (1 << s) + 2: int32",
+            "008:015 (1 << s): int32",
+            "008:016 1 << s: int32",
+            "008:016 1: int32 = 1",
+            "008:021 s: uint",
+            "008:026 2: int32 = 2",
+            "009:015 1.0 << s: float64",
+            "009:022 s: uint",
+            "010:015 1 < 2: bool = true",
+            "010:015 1: untyped int = 1",
+            "010:019 2: untyped int = 2",
+            "011:015 'a' + 1 == 98: bool = true",
+            "011:015 'a' + 1: untyped rune = 98",
+            "011:015 'a': untyped rune = 97",
+            "011:021 1: untyped rune = 1",
+            "011:026 98: untyped rune = 98",
+            "012:015 -(1 << s): int",
+            "012:016 (1 << s): int",
+            "012:017 1 << s: int",
+            "012:017 1: int = 1",
+            "012:022 s: uint",
+            "013:015 int8(1) << s: int8",
+            "013:015 int8(1): int8 = 1",
+            "013:020 1: int8 = 1",
+            "013:026 s: uint",
+            "014:015 2 >> s: int",
+            "014:015 2: int = 2",
+            "014:020 s: uint",
+        ];
+        assert_eq!(recorded_types(src), want);
+    }
+
+    /// Checks `src` with language version go1.`minor`.
+    fn check_lang(src: &str, minor: u32) -> Vec<String> {
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly);
+        c.set_lang(1, minor);
+        let checked = c.check();
+        checked
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Literal syntax, signed shift counts and slice conversions newer
+    /// than the language version (gc's messages without the driver's
+    /// "(-lang was set to ...)" note).
+    #[test]
+    fn version_gates() {
+        let src = r#"package p
+
+var i int
+var s []int
+
+var _ = 0b101
+var _ = 1_000
+var _ = 0o17
+var _ = 0x1p4
+var _ = 1 << i
+var _ = (*[1]int)(s)
+var _ = [1]int(s)
+"#;
+        assert_eq!(
+            check_lang(src, 12),
+            [
+                "a.go:6:9: binary literal requires go1.13 or later",
+                "a.go:7:9: underscore in numeric literal requires go1.13 or later",
+                "a.go:8:9: 0o/0O-style octal literal requires go1.13 or later",
+                "a.go:9:9: hexadecimal floating-point literal requires go1.13 or later",
+                "a.go:10:14: invalid operation: signed shift count i (variable of type int) requires go1.13 or later",
+                "a.go:11:19: cannot convert s (variable of type []int) to type *[1]int: conversion of slice to array pointer requires go1.17 or later",
+                "a.go:12:16: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later",
+            ]
+        );
+        assert_eq!(
+            check_lang(src, 19),
+            ["a.go:12:16: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later"]
+        );
+        assert!(check_lang(src, 20).is_empty());
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
