@@ -37,6 +37,14 @@ impl<'a> Checker<'a, '_> {
                     ok = true;
                 }
                 None => {
+                    // types2 leaves an integer target's failed conversion
+                    // with the value made an integer (quoted below).
+                    if is_integer(&self.store, t) {
+                        let iv = x.val.clone().unwrap_or_default().to_int();
+                        if iv.kind() == crate::constant::Kind::Int {
+                            x.val = Some(iv);
+                        }
+                    }
                     if is_integer(&self.store, x.typ) && is_integer(&self.store, t) {
                         let v = x.val.clone().unwrap_or_default();
                         let m = format!("constant {v} overflows {}", self.type_str(t));

@@ -2361,6 +2361,168 @@ var _ = [1]int(s)
         assert!(check_lang(src, 20).is_empty());
     }
 
+    /// Typed constant overflow, constant conversions (the value quoted
+    /// as gc quotes it), division by zero, shifts and comparisons of
+    /// structs, arrays and interfaces.
+    #[test]
+    fn constants_end_to_end() {
+        let src = r#"package p
+
+type B bool
+type S struct{ a []int }
+type A [2]func()
+type E struct{}
+type I interface{ m() }
+
+func (E) m() {}
+
+const c8 int8 = 100
+const u8 uint8 = 200
+
+func _() {
+	var x int
+	var e E
+	var i I
+	var b B
+	var st S
+	var ar A
+	var f32 float32
+	var f64 float64
+	var c64 complex64
+	_ = c8 * 2
+	_ = c8 + c8
+	_ = u8 + 100
+	_ = ^u8
+	_ = -u8
+	_ = u8 << 1
+	_ = byte(256)
+	_ = byte(255) + 1
+	_ = st == st
+	_ = ar == ar
+	_ = e == i
+	_ = i == e
+	_ = b == (x == 1)
+	_ = b && true
+	_ = b && x == 1
+	_ = x == 1.5
+	_ = x + 1.0
+	_ = f32 + 1e300
+	_ = f64 + 1e400
+	_ = c64 + 1e40i
+	_ = int(1e100)
+	_ = float32(1e100)
+	_ = uint(-1)
+	_ = int64(1 << 63)
+	_ = string(-1)
+	_ = string(1 << 40)
+	_ = rune(1.0)
+	_ = complex64(1 + 2i)
+	_ = int(1 + 0i)
+	_ = int(1 + 1i)
+	_ = x / 0.0
+	_ = 1 / x
+	_ = 1.0 / 0.0
+	_ = 0 / 0
+	_ = f32 / 0.0
+	_ = x % 1.5
+	_ = 10 % 3.0
+	_ = "s" < "t"
+	_ = 1 << 1.0
+	_ = 1 >> 1000
+	_ = x << 1000
+	_ = x >> -1
+	_ = 1.5 >> x
+	_ = x << 1.0
+	_ = x << f32
+	_ = s << x
+	_ = ^1.5
+	_ = !b
+	_ = 1e1000 - 1e1000
+	_ = 'x' * 2.5
+	_ = 1 / 1e-400
+}
+
+var s string
+"#;
+        let want = [
+            "a.go:24:6: c8 * 2 (constant 200 of type int8) overflows int8",
+            "a.go:25:6: c8 + c8 (constant 200 of type int8) overflows int8",
+            "a.go:26:6: u8 + 100 (constant 300 of type uint8) overflows uint8",
+            "a.go:28:6: -u8 (constant -200 of type uint8) overflows uint8",
+            "a.go:29:6: u8 << 1 (constant 400 of type uint8) overflows uint8",
+            "a.go:30:11: constant 256 overflows byte",
+            "a.go:31:6: byte(255) + 1 (constant 256 of type byte) overflows byte",
+            "a.go:32:6: invalid operation: st == st (struct containing []int cannot be compared)",
+            "a.go:33:6: invalid operation: ar == ar (A cannot be compared)",
+            "a.go:39:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:41:12: 1e300 (untyped float constant 1e+300) overflows float32",
+            "a.go:42:12: 1e400 (untyped float constant 1e+400) overflows float64",
+            "a.go:43:12: 1e40i (untyped complex constant (0 + 1e+40i)) overflows complex64",
+            "a.go:44:10: cannot convert 1e100 (untyped float constant 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000) to type int",
+            "a.go:45:14: cannot convert 1e100 (untyped float constant 1e+100) to type float32",
+            "a.go:46:11: constant -1 overflows uint",
+            "a.go:47:12: constant 9223372036854775808 overflows int64",
+            "a.go:53:10: cannot convert 1 + 1i (untyped complex constant (1 + 1i)) to type int",
+            "a.go:54:10: invalid operation: division by zero",
+            "a.go:56:12: invalid operation: division by zero",
+            "a.go:57:10: invalid operation: division by zero",
+            "a.go:59:10: 1.5 (untyped float constant) truncated to int",
+            "a.go:60:6: invalid operation: operator % not defined on 10 (untyped float constant)",
+            "a.go:65:11: invalid operation: negative shift count -1 (untyped int constant)",
+            "a.go:66:6: invalid operation: shifted operand 1.5 (untyped float constant) must be integer",
+            "a.go:68:11: invalid operation: shift count f32 (variable of type float32) must be integer",
+            "a.go:69:6: invalid operation: shifted operand s (variable of type string) must be integer",
+            "a.go:70:7: invalid operation: operator ^ not defined on 1.5 (untyped float constant)",
+            "a.go:74:6: cannot use 1 / 1e-400 (untyped float constant 1e+400) as float64 value in assignment to _ identifier (overflows)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Assignment operations (`binary` without an expression of its own).
+    #[test]
+    fn assign_ops_end_to_end() {
+        let src = r#"package p
+
+func _() {
+	var x int
+	var s string
+	var b bool
+	var f float64
+	x += "a"
+	s -= "a"
+	b += 1
+	x <<= 1.5
+	x /= 0
+	f %= 2
+	x += 1.5
+	x++
+	s++
+	b--
+	x &^= 3
+	var p *int
+	p += 1
+	x += nil
+	var ch chan int
+	ch += ch
+}
+"#;
+        let want = [
+            "a.go:8:2: invalid operation: x += \"a\" (mismatched types int and untyped string)",
+            "a.go:9:2: invalid operation: operator - not defined on s (variable of type string)",
+            "a.go:10:2: invalid operation: b += 1 (mismatched types bool and untyped int)",
+            "a.go:11:8: 1.5 (untyped float constant) truncated to uint",
+            "a.go:12:7: invalid operation: division by zero",
+            "a.go:13:2: invalid operation: operator % not defined on f (variable of type float64)",
+            "a.go:14:7: 1.5 (untyped float constant) truncated to int",
+            "a.go:16:2: invalid operation: s++ (non-numeric type string)",
+            "a.go:17:2: invalid operation: b-- (non-numeric type bool)",
+            "a.go:20:2: invalid operation: p += 1 (mismatched types *int and untyped int)",
+            "a.go:21:2: invalid operation: x += nil (mismatched types int and untyped nil)",
+            "a.go:23:2: invalid operation: operator + not defined on ch (variable of type chan int)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
