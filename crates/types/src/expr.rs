@@ -855,7 +855,8 @@ impl<'a> Checker<'a, '_> {
             if let Type::Interface(_) = c.store.ty(underlying(&c.store, t)) {
                 let ts = type_set(&c.store, t);
                 if !ts.is_method_set() {
-                    let why = if ts.comparable {
+                    // (types2 folds `comparable` into specific terms.)
+                    let why = if ts.comparable && ts.terms.is_all() {
                         "interface is (or embeds) comparable"
                     } else {
                         "interface contains type constraints"
@@ -953,7 +954,18 @@ impl<'a> Checker<'a, '_> {
             let Some(uop) = UnaryOp::from_operator(op) else {
                 return Operand::invalid(Some(e));
             };
-            x.val = Some(v.unary(uop, prec));
+            // (A value left by an earlier error may not fit the operator:
+            // then the result is unknown rather than go/constant's panic.)
+            let fits = match uop {
+                UnaryOp::Pos | UnaryOp::Neg => v.is_numeric(),
+                UnaryOp::Not => v.kind() == Kind::Int,
+                UnaryOp::LNot => v.kind() == Kind::Bool,
+            };
+            x.val = Some(if fits {
+                v.unary(uop, prec)
+            } else {
+                Value::unknown()
+            });
             x.expr = Some(e);
             self.overflow(&mut x, op_pos(Some(e)));
             return x;
