@@ -2535,6 +2535,94 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// Reverse type inference of generic function values from the
+    /// assignment's or result's type, and its version gate.
+    #[test]
+    fn reverse_inference() {
+        let src = r#"package p
+
+func gen[P any](p P) P { return p }
+func two[P, Q any](p P) Q { var q Q; return q }
+
+func _() func(int) int {
+	var f func(int) int = gen
+	var g func(string) = gen
+	var h func(int) int = two
+	var k func(int) string = two
+	_, _, _, _ = f, g, h, k
+	f = gen
+	return gen
+}
+
+func _() func(int) {
+	return gen
+}
+"#;
+        assert_eq!(
+            check_lang(src, 27),
+            [
+                "a.go:8:23: inferred type func(p string) string for func(p P) P does not match type func(string) of g",
+                "a.go:17:9: inferred type func(p int) int for func(p P) P does not match type func(int) of result variable",
+            ]
+        );
+        assert_eq!(
+            check_lang(src, 20),
+            [
+                "a.go:7:24: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:8:23: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:8:23: inferred type func(p string) string for func(p P) P does not match type func(string) of g",
+                "a.go:9:24: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:10:27: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:12:6: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:13:9: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:17:9: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:17:9: inferred type func(p int) int for func(p P) P does not match type func(int) of result variable",
+            ]
+        );
+    }
+
+    /// Multi-valued expressions: the values of calls ("1st function
+    /// result") and comma-ok expressions ("ok value of (comma, ok)
+    /// expression") as gc names them.
+    #[test]
+    fn multi_values_end_to_end() {
+        let src = r#"package p
+
+func f() (int, int) { return 1, 2 }
+func g() (int, string, bool) { return 1, "", true }
+
+func _() {
+	var a, b string = f()
+	var m map[int]int
+	var c, d string = m[1]
+	var i any
+	var e, h string = i.(int)
+	var ch chan int
+	var k, l string = <-ch
+	var n, o, p int = g()
+	x := f()
+	_ = .5 + f()
+	_, _, _, _, _, _, _, _, _, _, _ = a, b, c, d, e, h, k, l, n, o, p
+	_ = x
+}
+"#;
+        let want = [
+            "a.go:7:20: cannot use 1st function result (value of type int) as string value in multiple assignment",
+            "a.go:7:20: cannot use 2nd function result (value of type int) as string value in multiple assignment",
+            "a.go:9:20: cannot use m[1] (map index expression of type int) as string value in multiple assignment",
+            "a.go:9:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:11:20: cannot use i.(int) (comma, ok expression of type int) as string value in multiple assignment",
+            "a.go:11:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:13:20: cannot use <-ch (comma, ok expression of type int) as string value in multiple assignment",
+            "a.go:13:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:14:20: cannot use 2nd function result (value of type string) as int value in multiple assignment",
+            "a.go:14:20: cannot use 3rd function result (value of type bool) as int value in multiple assignment",
+            "a.go:15:7: assignment mismatch: 1 variable but f returns 2 values",
+            "a.go:16:11: multiple-value f() (value of type (int, int)) in single-value context",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
