@@ -996,8 +996,11 @@ impl<'a> Checker<'a, '_> {
         if !xu && !yu {
             return;
         }
-        if self.builtin_all_basic(x.typ, BasicInfo::STRING)
-            != self.builtin_all_basic(y.typ, BasicInfo::STRING)
+        // Only numbers convert to numbers, strings to strings.
+        let numeric = BasicInfo(BasicInfo::INTEGER.0 | BasicInfo::FLOAT.0 | BasicInfo::COMPLEX.0);
+        if self.builtin_all_basic(x.typ, numeric) != self.builtin_all_basic(y.typ, numeric)
+            || self.builtin_all_basic(x.typ, BasicInfo::STRING)
+                != self.builtin_all_basic(y.typ, BasicInfo::STRING)
         {
             return;
         }
