@@ -431,9 +431,13 @@ impl<'a> Checker<'a, '_> {
             all_targs.resize(tparams.len(), None);
         }
         let mut generic_args = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            if let Type::Signature(asig) = self.store.ty(a.typ) {
-                if !asig.tparams.is_empty() {
+        for i in 0..args.len() {
+            let generic = matches!(self.store.ty(args[i].typ), Type::Signature(asig) if !asig.tparams.is_empty());
+            if generic {
+                // Each generic function argument gets type parameters of
+                // its own (`f(g, g)` infers two instances of g).
+                args[i].typ = self.call_rename_tparams(e.pos, args[i].typ);
+                if let Type::Signature(asig) = self.store.ty(args[i].typ) {
                     tparams.extend(asig.tparams.iter().copied());
                     if let Some(given) = atargs.get(i) {
                         all_targs.extend(given.iter().copied().map(Some));
@@ -518,6 +522,69 @@ impl<'a> Checker<'a, '_> {
             }
         }
         rsig
+    }
+
+    /// A copy of generic signature `sig` with fresh type parameters (same
+    /// names and constraints), so that it has an identity of its own in
+    /// inference (types2's renameTParams on a clone).
+    fn call_rename_tparams(&mut self, pos: Pos, sig: TypeId) -> TypeId {
+        let Type::Signature(s) = self.store.ty(sig).clone() else {
+            return sig;
+        };
+        let pkg = self.pkg();
+        let mut fresh = Vec::with_capacity(s.tparams.len());
+        let mut bounds = Vec::with_capacity(s.tparams.len());
+        for &tp in &s.tparams {
+            let Type::TypeParam(p) = self.store.ty(tp).clone() else {
+                return sig;
+            };
+            let o = self.store.obj(p.obj);
+            let (name, opos) = (o.name, o.pos);
+            let obj = self.store.arena.add_object(Object::new(
+                name,
+                opos,
+                Some(pkg),
+                None,
+                ObjKind::TypeName,
+            ));
+            let t = self
+                .store
+                .arena
+                .add_type(Type::TypeParam(crate::ty::TypeParam {
+                    obj,
+                    index: p.index,
+                    bound: p.bound,
+                }));
+            self.store.arena.obj_mut(obj).typ = Some(t);
+            fresh.push(t);
+            bounds.push(p.bound);
+        }
+        let smap: crate::subst::SubstMap = s
+            .tparams
+            .iter()
+            .copied()
+            .zip(fresh.iter().copied())
+            .collect();
+        for (&t, b) in fresh.iter().zip(bounds) {
+            if let Some(b) = b {
+                let nb = self.subst(pos, b, &smap);
+                if let Type::TypeParam(p) = self.store.arena.ty_mut(t) {
+                    p.bound = Some(nb);
+                }
+            }
+        }
+        let plain = self.store.arena.add_type(Type::Signature(Signature {
+            tparams: Vec::new(),
+            ..s.clone()
+        }));
+        let renamed = self.subst(pos, plain, &smap);
+        let Type::Signature(r) = self.store.ty(renamed).clone() else {
+            return sig;
+        };
+        self.store.arena.add_type(Type::Signature(Signature {
+            tparams: fresh,
+            ..r
+        }))
     }
 
     /// Instantiates generic signature `sig` with `targs` and records the

@@ -466,6 +466,13 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     pub(crate) fn error(&mut self, e: TypeError) {
+        // As types2 does: once an error was reported, messages mentioning
+        // "invalid operand" or "invalid type" (not at their start) are
+        // follow-on errors and dropped.
+        let follow_on = |w: &str| e.msg.find(w).is_some_and(|i| i > 0);
+        if !self.errors.is_empty() && (follow_on("invalid operand") || follow_on("invalid type")) {
+            return;
+        }
         self.errors.push(e);
     }
 
