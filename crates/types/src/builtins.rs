@@ -499,7 +499,7 @@ impl<'a> Checker<'a, '_> {
                 for arg in &arg_list[1..] {
                     let size = self.index(arg, None);
                     let k = self.key(arg);
-                    types.push(self.info.types.get(k).map_or(universe::INT, |tv| tv.typ));
+                    types.push(self.info.types.get(&k).map_or(universe::INT, |tv| tv.typ));
                     if let Some(s) = size.filter(|&s| s >= 0) {
                         sizes.push(s);
                     }
