@@ -876,7 +876,10 @@ impl<'a> Checker<'a, '_> {
                         format!("type {ts} is pointer to interface, not interface")
                     }
                 } else {
-                    let alt = match lookup_fold_case(&self.store, op.typ, pkg, name) {
+                    let alt = match self
+                        .call_lookup_tparam(op.typ, name, true)
+                        .unwrap_or_else(|| lookup_fold_case(&self.store, op.typ, pkg, name))
+                    {
                         Lookup::Found { obj, .. } | Lookup::NeedsPointer { obj } => Some(obj),
                         _ => None,
                     };
@@ -1119,6 +1122,9 @@ impl<'a> Checker<'a, '_> {
     /// pointer type has the fields of its base type, but no methods.
     fn call_lookup_selector(&self, t: TypeId, addressable: bool, name: ast::Symbol) -> Lookup {
         let pkg = Some(self.pkg());
+        if let Some(r) = self.call_lookup_tparam(t, name, false) {
+            return r;
+        }
         let tt = unalias(&self.store, t);
         if let Type::Named(_) = self.store.ty(tt) {
             let u = underlying(&self.store, tt);
@@ -1135,6 +1141,42 @@ impl<'a> Checker<'a, '_> {
             }
         }
         lookup_field_or_method(&self.store, t, addressable, pkg, name)
+    }
+
+    /// Lookup in a type parameter (or a pointer to one): only the methods
+    /// of its constraint's type set, never fields of its types; a pointer
+    /// to a type parameter has none. `None` if `t` is neither. With
+    /// `fold`, names match whatever their case (for hints).
+    fn call_lookup_tparam(&self, t: TypeId, name: ast::Symbol, fold: bool) -> Option<Lookup> {
+        let tt = unalias(&self.store, t);
+        let (base, is_ptr) = match self.store.ty(tt) {
+            Type::Pointer(b) => (unalias(&self.store, *b), true),
+            _ => (tt, false),
+        };
+        if !matches!(self.store.ty(base), Type::TypeParam(_)) {
+            return None;
+        }
+        if is_ptr || name.as_str() == "_" {
+            return Some(Lookup::NotFound);
+        }
+        let pkg = Some(self.pkg());
+        let methods = type_set(&self.store, base).methods;
+        let found = methods.iter().position(|&m| {
+            let o = self.store.obj(m);
+            if fold {
+                o.name.to_lowercase() == name.to_lowercase()
+            } else {
+                o.name == name && (o.is_exported() || o.pkg == pkg || o.pkg.is_none())
+            }
+        });
+        Some(match found {
+            Some(i) => Lookup::Found {
+                obj: methods[i],
+                index: vec![i],
+                indirect: false,
+            },
+            None => Lookup::NotFound,
+        })
     }
 
     /// `*I` for an interface or type parameter `I`.
