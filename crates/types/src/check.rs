@@ -264,6 +264,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.record_untyped();
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.pos);
+        errors.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
         Checked {
             arena: self.store.arena,
             info: self.info,
@@ -476,6 +477,13 @@ impl<'a, 'w> Checker<'a, 'w> {
         let follow_on = |w: &str| e.msg.find(w).is_some_and(|i| i > 0);
         if !self.errors.is_empty() && (follow_on("invalid operand") || follow_on("invalid type")) {
             return;
+        }
+        // As gc does: one of equal messages on a line.
+        if let Some(last) = self.errors.last() {
+            let line = |p: Pos| self.fset.position(p).map(|p| (p.filename, p.line));
+            if last.msg == e.msg && line(last.pos) == line(e.pos) {
+                return;
+            }
         }
         self.errors.push(e);
     }
