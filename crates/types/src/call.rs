@@ -459,13 +459,14 @@ impl<'a> Checker<'a, '_> {
             all_targs.resize(tparams.len(), None);
         }
         let mut generic_args = Vec::new();
-        for i in 0..args.len() {
-            let generic = matches!(self.store.ty(args[i].typ), Type::Signature(asig) if !asig.tparams.is_empty());
+        for (i, a) in args.iter_mut().enumerate() {
+            let generic =
+                matches!(self.store.ty(a.typ), Type::Signature(asig) if !asig.tparams.is_empty());
             if generic {
                 // Each generic function argument gets type parameters of
                 // its own (`f(g, g)` infers two instances of g).
-                args[i].typ = self.call_rename_tparams(e.pos, args[i].typ);
-                if let Type::Signature(asig) = self.store.ty(args[i].typ) {
+                a.typ = self.call_rename_tparams(e.pos, a.typ);
+                if let Type::Signature(asig) = self.store.ty(a.typ) {
                     tparams.extend(asig.tparams.iter().copied());
                     if let Some(given) = atargs.get(i) {
                         all_targs.extend(given.iter().copied().map(Some));
