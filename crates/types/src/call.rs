@@ -58,7 +58,19 @@ pub(crate) fn op_pos(x: &Operand) -> Pos {
 impl<'a> Checker<'a, '_> {
     /// A call expression: function call, conversion or built-in.
     pub(crate) fn call_expr(&mut self, e: &'a Expr, call: &'a ast::CallExpr) -> Operand<'a> {
+        let first_err = self.errors.len();
         let mut x = self.expr_or_type(&call.fun, true);
+        if let ExprKind::Index(..) = call.fun.kind {
+            // An instantiated callee's version error is at its start, as
+            // types2 reports it in callExpr (index_expr reports at `[`).
+            for err in &mut self.errors[first_err..] {
+                if err.pos == call.fun.pos
+                    && err.msg == "function instantiation requires go1.18 or later"
+                {
+                    err.pos = call.fun.start_pos();
+                }
+            }
+        }
         match x.mode {
             Mode::Invalid => {
                 self.use_exprs(&call.args);
