@@ -321,18 +321,49 @@ impl<'a> Checker<'a, '_> {
                     return (out, targs);
                 }
             }
-            targs.push(self.call_partial_targs(e));
+            let t = self.call_partial_targs(e);
+            targs.push(self.call_complete_partial(&mut x, e, t));
             out.push(x);
         } else {
             for e in es {
                 let mut x = self.raw_expr(None, e, None, true);
                 self.exclude_modes(&mut x, ModeSet::VALUES_ONLY);
                 self.call_single_value(&mut x);
-                targs.push(self.call_partial_targs(e));
+                let t = self.call_partial_targs(e);
+                targs.push(self.call_complete_partial(&mut x, e, t));
                 out.push(x);
             }
         }
         (out, targs)
+    }
+
+    /// Before Go 1.21 a partially instantiated function argument
+    /// (`g[int]`) is completed on its own, by inference from its
+    /// constraints (types2's funcInst with infer); the type arguments left
+    /// for the call's inference are returned (none then).
+    fn call_complete_partial(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        targs: Vec<TypeId>,
+    ) -> Vec<TypeId> {
+        if targs.is_empty() || self.allow_version(21) || !x.is_valid() {
+            return targs;
+        }
+        let Type::Signature(sig) = self.store.ty(x.typ) else {
+            return targs;
+        };
+        let tparams = sig.tparams.clone();
+        let at = e.unparen();
+        match self.infer(at.pos, &tparams, &targs, None, &[], false) {
+            Some(all) if all.len() == tparams.len() => {
+                x.typ = self.call_instantiate_signature(at.pos, at, x.typ, &all);
+                let xx = x.clone();
+                self.record_operand(e, &xx);
+            }
+            _ => *x = Operand::invalid(x.expr),
+        }
+        Vec::new()
     }
 
     /// Rejects operands of the given modes (types2's exclude).
@@ -470,25 +501,30 @@ impl<'a> Checker<'a, '_> {
             }
             all_targs.resize(tparams.len(), None);
         }
-        let mut generic_args = Vec::new();
+        // Generic function arguments: (index, generic signature, type
+        // arguments given, number of type parameters left to infer).
+        let mut generic_args: Vec<(usize, TypeId, Vec<TypeId>, usize)> = Vec::new();
         for (i, a) in args.iter_mut().enumerate() {
             let generic =
                 matches!(self.store.ty(a.typ), Type::Signature(asig) if !asig.tparams.is_empty());
             if generic {
                 // Each generic function argument gets type parameters of
-                // its own (`f(g, g)` infers two instances of g).
-                a.typ = self.call_rename_tparams(e.pos, a.typ);
+                // its own (`f(g, g)` infers two instances of g); those
+                // given explicitly (`g[int]`) are substituted.
+                let mut given = atargs.get(i).cloned().unwrap_or_default();
+                if let Type::Signature(asig) = self.store.ty(a.typ) {
+                    given.truncate(asig.tparams.len());
+                }
+                let orig = a.typ;
+                a.typ = self.call_rename_tparams(e.pos, a.typ, &given);
                 if let Type::Signature(asig) = self.store.ty(a.typ) {
                     tparams.extend(asig.tparams.iter().copied());
-                    if let Some(given) = atargs.get(i) {
-                        all_targs.extend(given.iter().copied().map(Some));
-                    }
                     all_targs.resize(tparams.len(), None);
-                    generic_args.push(i);
+                    generic_args.push((i, orig, given, asig.tparams.len()));
                 }
             }
         }
-        if let Some(&i) = generic_args.first() {
+        if let Some(&(i, ..)) = generic_args.first() {
             if !self.allow_version(21) {
                 self.errorf(
                     op_pos(&args[i]),
@@ -539,18 +575,16 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             let mut j = n;
-            for &i in &generic_args {
-                let Type::Signature(asig) = self.store.ty(args[i].typ) else {
+            for (i, orig, given, nfree) in &generic_args {
+                let k = j + nfree;
+                let Some(arg_expr) = args[*i].expr else {
                     continue;
                 };
-                let k = j + asig.tparams.len();
-                let Some(arg_expr) = args[i].expr else {
-                    continue;
-                };
-                let asig_id = args[i].typ;
-                let t = self.call_instantiate_signature(e.pos, arg_expr, asig_id, &inferred[j..k]);
-                args[i].typ = t;
-                let a = args[i].clone();
+                let mut full = given.clone();
+                full.extend_from_slice(&inferred[j..k]);
+                let t = self.call_instantiate_signature(e.pos, arg_expr, *orig, &full);
+                args[*i].typ = t;
+                let a = args[*i].clone();
                 self.record_operand(arg_expr, &a);
                 j = k;
             }
@@ -567,15 +601,16 @@ impl<'a> Checker<'a, '_> {
 
     /// A copy of generic signature `sig` with fresh type parameters (same
     /// names and constraints), so that it has an identity of its own in
-    /// inference (types2's renameTParams on a clone).
-    fn call_rename_tparams(&mut self, pos: Pos, sig: TypeId) -> TypeId {
+    /// inference (types2's renameTParams on a clone); the first type
+    /// parameters are replaced by the type arguments `given`.
+    fn call_rename_tparams(&mut self, pos: Pos, sig: TypeId, given: &[TypeId]) -> TypeId {
         let Type::Signature(s) = self.store.ty(sig).clone() else {
             return sig;
         };
         let pkg = self.pkg();
         let mut fresh = Vec::with_capacity(s.tparams.len());
         let mut bounds = Vec::with_capacity(s.tparams.len());
-        for &tp in &s.tparams {
+        for &tp in s.tparams.iter().skip(given.len()) {
             let Type::TypeParam(p) = self.store.ty(tp).clone() else {
                 return sig;
             };
@@ -604,7 +639,7 @@ impl<'a> Checker<'a, '_> {
             .tparams
             .iter()
             .copied()
-            .zip(fresh.iter().copied())
+            .zip(given.iter().chain(fresh.iter()).copied())
             .collect();
         for (&t, b) in fresh.iter().zip(bounds) {
             if let Some(b) = b {
