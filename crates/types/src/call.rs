@@ -1391,4 +1391,48 @@ mod tests {
             ]
         );
     }
+
+    /// Calls, method values and expressions, generic calls, every built-in and unsafe function used correctly: no errors (as gc).
+    #[test]
+    fn valid_calls_selectors_and_builtins() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct {\n\tX int\n\ty string\n\t*E\n}\n\ntype E struct{ Z float64 }\n\nfunc (T) M(int) string { return \"\" }\nfunc (*T) P(a, b int)   {}\nfunc (e *E) Q() int     { return 0 }\n\ntype I interface{ M(int) string }\n\ntype G[A any] struct{ v A }\n\nfunc (g G[A]) Get() A     { return g.v }\nfunc (g *G[A]) Set(a A)   { g.v = a }\n\ntype H struct{ G[string] }\n\nfunc Map[S ~[]E1, E1, R any](s S, f func(E1) R) []R {\n\tr := make([]R, 0, len(s))\n\tfor _, x := range s {\n\t\tr = append(r, f(x))\n\t}\n\treturn r\n}\n\nfunc Sum[N int | float64](xs ...N) (s N) {\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn\n}\n\nfunc two() (int, string) { return 1, \"\" }\nfunc takeTwo(int, string) {}\nfunc vari(string, ...int) {}\n\nfunc _() {\n\tvar t T\n\tt.P(1, 2)\n\t_ = t.M(1)\n\t_ = t.Z\n\t_ = t.Q()\n\tf := t.M\n\t_ = f(2)\n\tg := T.M\n\t_ = g(t, 3)\n\th := (*T).P\n\th(&t, 1, 2)\n\tvar i I = t\n\t_ = i.M(1)\n\tim := I.M\n\t_ = im(i, 4)\n\tvar gg G[int]\n\tgg.Set(gg.Get() + 1)\n\tvar hh H\n\thh.Set(\"a\")\n\tvar s string = hh.Get()\n\t_ = s\n\t_ = Map([]int{1, 2}, func(x int) string { return \"\" })\n\t_ = Sum(1, 2, 3)\n\t_ = Sum(1.5, 2)\n\t_ = Sum[float64]()\n\ttakeTwo(two())\n\tvari(\"a\")\n\tvari(\"a\", 1, 2)\n\tvari(\"a\", []int{1}...)\n\tvar b []byte\n\tb = append(b, \"abc\"...)\n\tb = append(b, 1, 2)\n\tn := copy(b, \"xyz\")\n\t_ = n\n\tm := map[string]int{}\n\tdelete(m, \"a\")\n\tclear(m)\n\tch := make(chan int, 3)\n\tclose(ch)\n\t_ = len(ch) + cap(ch)\n\tconst c = len([3]int{})\n\tconst d = len(\"hello\")\n\tvar arr [5]int\n\tconst e = len(arr)\n\t_ = complex(1, 2)\n\tvar f32 float32\n\t_ = complex(f32, 1)\n\t_ = real(3i) + imag(2)\n\tconst mx = max(1, 2.5, 'a')\n\tconst mn = min(\"b\", \"a\")\n\tvar x int\n\t_ = max(x, 1)\n\tp := new(int)\n\t*p = 3\n\tprint(1, \"a\")\n\tprintln()\n\tdefer func() { _ = recover() }()\n\tconst so = unsafe.Sizeof(t)\n\tconst al = unsafe.Alignof(t.y)\n\tconst of = unsafe.Offsetof(t.y)\n\tconst ofz = unsafe.Offsetof(t.E)\n\tup := unsafe.Pointer(&x)\n\t_ = unsafe.Add(up, 1)\n\t_ = unsafe.Slice(&x, 1)\n\t_ = unsafe.SliceData(b)\n\t_ = unsafe.String(&b[0], 1)\n\t_ = unsafe.StringData(\"a\")\n\tvar _ [so]int\n\tvar _ [al + of + ofz]int\n\t_ = float64(x)\n\t_ = []byte(\"x\")\n\t_ = (func())(nil)\n\ttype F func(int) int\n\t_ = F(func(int) int { return 0 })\n\tpanic(\"x\")\n}\n";
+        assert_eq!(check_source(src), Vec::<String>::new());
+    }
+
+    /// Errors of generic calls, Offsetof, uncalled built-ins, append/copy/make/min/max and unsafe functions, as gc reports them.
+    #[test]
+    fn call_and_builtin_errors_like_gc() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct {\n\tX int\n\t*E\n}\n\ntype E struct{ Z float64 }\n\nfunc (*T) P()    {}\nfunc (e E) Q()   {}\nfunc g[A any, B ~[]A](a A, b B) B { return b }\nfunc h[P interface{ M() }](p P)   {}\n\ntype S struct{}\n\nfunc (S) m() {}\n\nfunc _() {\n\tvar t T\n\t_ = g(1, []string{})\n\t_ = g[int](1, 2)\n\th(1)\n\th(S{})\n\t_ = unsafe.Offsetof(t.Z)\n\t_ = unsafe.Offsetof(t.P)\n\t_ = unsafe.Offsetof((t.X))\n\t_ = unsafe.Sizeof(int)\n\t_ = len\n\t_ = T.X.Y\n\tt.X()\n\t_ = append()\n\t_ = append([]int{}, \"a\")\n\t_ = append([]int{}, []int{}...)\n\t_ = append([]int{}, 1, []int{}...)\n\t_ = copy(\"a\", \"b\")\n\tvar ro <-chan int\n\tclose(ro)\n\t_ = new(1)\n\t_ = make(int, 1)\n\t_ = make([]int, \"a\")\n\t_ = make(map[int]int, 1, 2)\n\t_ = cap(\"abc\")\n\t_ = min(1, \"a\")\n\t_ = max([]int{})\n\t_ = unsafe.Add(1, 2)\n\t_ = unsafe.Slice(1, 2)\n\t_ = unsafe.String(\"a\", 1)\n\t_ = complex(1, int8(2))\n\t_ = imag(\"a\")\n\t_ = len([]int{}...)\n\tvar x interface{ m() }\n\t_ = x.n\n\tvar pi *interface{ m() }\n\tpi.m()\n}\n";
+        assert_eq!(check_source(src), vec![
+            "a.go:23:8: cannot use 1 (untyped int constant) as string value in argument to g",
+            "a.go:24:12: int does not satisfy ~[]int (int missing in ~[]int)",
+            "a.go:25:3: int does not satisfy interface{M()} (missing method M)",
+            "a.go:26:3: in call to h, P (type S) does not satisfy interface{M()} (missing method M)\n\t\thave m()\n\t\twant M()",
+            "a.go:27:22: invalid argument: field Z is embedded via a pointer in T",
+            "a.go:28:22: invalid argument: T has no single field P",
+            "a.go:30:20: int (type) is not an expression",
+            "a.go:31:6: len (built-in) must be called",
+            "a.go:32:6: operand for field selector X must be value of type T",
+            "a.go:33:2: invalid operation: cannot call t.X (variable of type int): int is not a function",
+            "a.go:34:6: invalid operation: not enough arguments for append() (expected 1, found 0)",
+            "a.go:35:22: cannot use \"a\" (untyped string constant) as int value in argument to append",
+            "a.go:37:25: too many arguments in call to append\n\thave ([]int, number, []int...)\n\twant ([]int, ...int)",
+            "a.go:38:11: invalid copy: argument must be a slice; have \"a\" (untyped string constant)",
+            "a.go:40:8: invalid operation: cannot close receive-only channel ro (variable of type <-chan int)",
+            "a.go:42:11: invalid argument: cannot make int: type must be slice, map, or channel",
+            "a.go:43:18: cannot convert \"a\" (untyped string constant) to type int",
+            "a.go:44:6: invalid operation: make(map[int]int, 1, 2) expects 1 or 2 arguments; found 3",
+            "a.go:45:10: invalid argument: \"abc\" (untyped string constant) for built-in cap",
+            "a.go:46:13: invalid argument: mismatched types untyped int (previous argument) and untyped string (type of \"a\")",
+            "a.go:47:10: invalid argument: []int{} (value of type []int) cannot be ordered",
+            "a.go:48:17: cannot use 1 (untyped int constant) as unsafe.Pointer value in argument to unsafe.Add",
+            "a.go:49:19: invalid argument: 1 (untyped int constant) is not a pointer",
+            "a.go:50:20: cannot use \"a\" (untyped string constant) as *byte value in argument to unsafe.String",
+            "a.go:51:14: invalid argument: arguments have type int8, expected floating-point",
+            "a.go:52:11: invalid argument: argument has type untyped string, expected complex type",
+            "a.go:53:6: invalid operation: invalid use of ... with built-in len",
+            "a.go:55:8: x.n undefined (type interface{m()} has no field or method n)",
+            "a.go:57:5: pi.m undefined (type *interface{m()} is pointer to interface, not interface)",
+        ]);
+    }
 }
