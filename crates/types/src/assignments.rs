@@ -38,7 +38,7 @@ impl<'a> Checker<'a, '_> {
     /// "argument", "return statement", ...). On failure `x` becomes
     /// invalid (types2's assignment).
     pub(crate) fn assignment(&mut self, x: &mut Operand<'a>, t: Option<TypeId>, context: &str) {
-        self.single_value(x);
+        self.assign_single_value(x);
         match x.mode {
             Mode::Invalid => return,
             Mode::NilValue
@@ -66,11 +66,24 @@ impl<'a> Checker<'a, '_> {
                     x.mode = Mode::Invalid;
                     return;
                 }
-            } else if t.is_none_or(|t| self.is_non_tparam_interface(t)) {
+            } else if t.is_none_or(|t| self.assign_is_non_tparam_iface(t)) {
                 target = Some(default_type(&self.store, x.typ));
             }
             let target = target.unwrap_or(universe::INVALID);
-            match implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target) {
+            let nil_to_tparam = (x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL)
+                && is_type_param(&self.store, target);
+            let res = if nil_to_tparam {
+                // nil is a value of a type parameter whose types all have
+                // nil.
+                if self.stmt_has_nil(target) {
+                    Ok((target, None))
+                } else {
+                    Err(UntypedError::Mismatch)
+                }
+            } else {
+                implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target)
+            };
+            match res {
                 Err(e) => {
                     let mut msg = format!(
                         "cannot use {} as {} value in {context}",
@@ -136,13 +149,13 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn is_non_tparam_interface(&self, t: TypeId) -> bool {
+    fn assign_is_non_tparam_iface(&self, t: TypeId) -> bool {
         !is_type_param(&self.store, t) && is_interface(&self.store, t)
     }
 
     /// A tuple-valued operand (a call with several results) where one
     /// value is needed (types2's singleValue).
-    fn single_value(&mut self, x: &mut Operand<'a>) {
+    fn assign_single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value {
             if let Type::Tuple(vs) = self.store.ty(x.typ) {
                 if vs.len() != 1 {
@@ -160,7 +173,7 @@ impl<'a> Checker<'a, '_> {
         let lt = self.store.obj(lhs).typ;
         if !x.is_valid() || x.typ == universe::INVALID || lt == Some(universe::INVALID) {
             if lt.is_none() {
-                self.set_obj_type(lhs, universe::INVALID);
+                self.assign_set_obj_type(lhs, universe::INVALID);
             }
             x.mode = Mode::Invalid;
             return;
@@ -173,29 +186,29 @@ impl<'a> Checker<'a, '_> {
                     if typ == universe::UNTYPED_NIL {
                         let m = format!("use of untyped nil in {context}");
                         self.errorf(op_pos(x, Pos::NONE), m);
-                        self.set_obj_type(lhs, universe::INVALID);
+                        self.assign_set_obj_type(lhs, universe::INVALID);
                         x.mode = Mode::Invalid;
                         return;
                     }
                     typ = default_type(&self.store, typ);
                 }
-                self.set_obj_type(lhs, typ);
+                self.assign_set_obj_type(lhs, typ);
                 typ
             }
         };
         self.assignment(x, Some(lt), context);
     }
 
-    fn set_obj_type(&mut self, o: ObjId, t: TypeId) {
+    fn assign_set_obj_type(&mut self, o: ObjId, t: TypeId) {
         if o.pkg == self.pkg() {
             self.store.arena.obj_mut(o).typ = Some(t);
         }
     }
 
-    fn ensure_typed(&mut self, lhs: &[ObjId]) {
+    fn assign_ensure_typed(&mut self, lhs: &[ObjId]) {
         for &v in lhs {
             if self.store.obj(v).typ.is_none() {
-                self.set_obj_type(v, universe::INVALID);
+                self.assign_set_obj_type(v, universe::INVALID);
             }
         }
     }
@@ -225,7 +238,7 @@ impl<'a> Checker<'a, '_> {
                 if return_stmt.is_some() && desc.is_empty() {
                     desc = "result variable".into();
                 }
-                let target = obj.typ.and_then(|t| self.func_target(t));
+                let target = obj.typ.and_then(|t| self.assign_func_target(t));
                 let mut x = self.expr(target.map(|sig| Target { sig, desc: &desc }), e);
                 self.init_var(v, &mut x, context);
             }
@@ -233,15 +246,15 @@ impl<'a> Checker<'a, '_> {
         }
 
         if r != 1 {
-            if self.use_list(rhs) {
+            if self.assign_use(rhs) {
                 if let Some(rs) = return_stmt {
                     let ops: Vec<Operand<'a>> = rhs.iter().map(|e| self.expr(None, e)).collect();
-                    self.return_error(rs.pos, lhs, &ops);
+                    self.assign_return_error(rs.pos, lhs, &ops);
                 } else {
-                    self.assign_error(rhs, l, r);
+                    self.assign_mismatch_error(rhs, l, r);
                 }
             }
-            self.ensure_typed(lhs);
+            self.assign_ensure_typed(lhs);
             return;
         }
 
@@ -252,28 +265,28 @@ impl<'a> Checker<'a, '_> {
                 self.init_var(v, x, context);
             }
             if comma_ok {
-                self.record_comma_ok_types(&rhs[0], &ops);
+                self.assign_record_comma_ok(&rhs[0], &ops);
             }
             return;
         }
         if ops.first().is_some_and(|x| x.is_valid()) {
             if let Some(rs) = return_stmt {
-                self.return_error(rs.pos, lhs, &ops);
+                self.assign_return_error(rs.pos, lhs, &ops);
             } else {
-                self.assign_error(rhs, l, ops.len());
+                self.assign_mismatch_error(rhs, l, ops.len());
             }
         }
-        self.ensure_typed(lhs);
+        self.assign_ensure_typed(lhs);
     }
 
     /// The signature of a function-typed target, for reverse inference.
-    fn func_target(&self, t: TypeId) -> Option<TypeId> {
+    fn assign_func_target(&self, t: TypeId) -> Option<TypeId> {
         let u = underlying(&self.store, t);
         matches!(self.store.ty(u), Type::Signature(_)).then_some(u)
     }
 
     /// "assignment mismatch: ..." (types2's assignError).
-    fn assign_error(&mut self, rhs: &'a [Expr], l: usize, r: usize) {
+    fn assign_mismatch_error(&mut self, rhs: &'a [Expr], l: usize, r: usize) {
         let vars = measure(l, "variable");
         let vals = measure(r, "value");
         let Some(rhs0) = rhs.first() else { return };
@@ -295,7 +308,7 @@ impl<'a> Checker<'a, '_> {
 
     /// "not enough/too many return values" with have/want lines
     /// (types2's returnError); `at` is the return statement.
-    fn return_error(&mut self, at: Pos, lhs: &[ObjId], rhs: &[Operand<'a>]) {
+    fn assign_return_error(&mut self, at: Pos, lhs: &[ObjId], rhs: &[Operand<'a>]) {
         let (l, r) = (lhs.len(), rhs.len());
         let (pos, qualifier) = if r > l {
             (op_pos(&rhs[l], at), "too many")
@@ -310,14 +323,20 @@ impl<'a> Checker<'a, '_> {
             .map(|&v| self.store.obj(v).typ.unwrap_or(universe::INVALID))
             .collect();
         let e = crate::errors::TypeError::new(pos, format!("{qualifier} return values"))
-            .with(Pos::NONE, format!("have {}", self.types_summary(&have)))
-            .with(Pos::NONE, format!("want {}", self.types_summary(&want)));
+            .with(
+                Pos::NONE,
+                format!("have {}", self.assign_types_summary(&have)),
+            )
+            .with(
+                Pos::NONE,
+                format!("want {}", self.assign_types_summary(&want)),
+            );
         self.error(e);
     }
 
     /// `(t1, t2, ...)` as gc's have/want lines print types (types2's
     /// typesSummary without variadics): untyped numbers are "number".
-    pub(crate) fn types_summary(&self, list: &[TypeId]) -> String {
+    pub(crate) fn assign_types_summary(&self, list: &[TypeId]) -> String {
         let parts: Vec<String> = list
             .iter()
             .map(|&t| {
@@ -342,7 +361,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `o` is a variable of this package, and if so whether it is
     /// marked used.
-    fn var_used(&self, o: ObjId) -> Option<bool> {
+    fn assign_var_used(&self, o: ObjId) -> Option<bool> {
         if o.pkg != self.pkg() {
             return None;
         }
@@ -352,7 +371,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn set_var_used(&mut self, o: ObjId, v: bool) {
+    fn assign_set_var_used(&mut self, o: ObjId, v: bool) {
         if o.pkg != self.pkg() {
             return;
         }
@@ -364,7 +383,7 @@ impl<'a> Checker<'a, '_> {
     /// Checks an assignment's left-hand side and returns its type: `None`
     /// for the blank identifier, the invalid type after an error
     /// (types2's lhsVar). Assigning to a variable is not using it.
-    fn lhs_var(&mut self, lhs: &'a Expr) -> Option<TypeId> {
+    fn assign_lhs_var(&mut self, lhs: &'a Expr) -> Option<TypeId> {
         let ident = match lhs.unparen().kind {
             ExprKind::Name(n) => Some(n),
             _ => None,
@@ -374,10 +393,10 @@ impl<'a> Checker<'a, '_> {
         }
         let saved = ident
             .and_then(|n| self.lookup(n))
-            .and_then(|(_, o)| self.var_used(o).map(|u| (o, u)));
+            .and_then(|(_, o)| self.assign_var_used(o).map(|u| (o, u)));
         let x = self.expr(None, lhs);
         if let Some((o, u)) = saved {
-            self.set_var_used(o, u);
+            self.assign_set_var_used(o, u);
         }
         if !x.is_valid() || x.typ == universe::INVALID {
             return Some(universe::INVALID);
@@ -414,13 +433,13 @@ impl<'a> Checker<'a, '_> {
         x: Option<&mut Operand<'a>>,
         context: &str,
     ) {
-        let t = self.lhs_var(lhs);
+        let t = self.assign_lhs_var(lhs);
         if t == Some(universe::INVALID) {
             match x {
                 Some(x) => x.mode = Mode::Invalid,
                 None => {
                     if let Some(r) = rhs {
-                        let _ = self.use_list(std::slice::from_ref(r));
+                        let _ = self.assign_use(std::slice::from_ref(r));
                     }
                 }
             }
@@ -437,7 +456,7 @@ impl<'a> Checker<'a, '_> {
                 let Some(r) = rhs else { return };
                 let desc = expr_string(lhs);
                 let target = t
-                    .and_then(|t| self.func_target(t))
+                    .and_then(|t| self.assign_func_target(t))
                     .map(|sig| Target { sig, desc: &desc });
                 let mut x = self.expr(target, r);
                 self.assignment(&mut x, t, context);
@@ -461,10 +480,10 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         if r != 1 {
-            let ok_l = self.use_lhs(lhs);
-            let ok_r = self.use_list(rhs);
+            let ok_l = self.assign_use_lhs(lhs);
+            let ok_r = self.assign_use(rhs);
             if ok_l && ok_r {
-                self.assign_error(rhs, l, r);
+                self.assign_mismatch_error(rhs, l, r);
             }
             return;
         }
@@ -475,14 +494,14 @@ impl<'a> Checker<'a, '_> {
                 self.assign_var(le, None, Some(x), context);
             }
             if comma_ok {
-                self.record_comma_ok_types(&rhs[0], &ops);
+                self.assign_record_comma_ok(&rhs[0], &ops);
             }
             return;
         }
         if ops.first().is_some_and(|x| x.is_valid()) {
-            self.assign_error(rhs, l, ops.len());
+            self.assign_mismatch_error(rhs, l, ops.len());
         }
-        let _ = self.use_lhs(lhs);
+        let _ = self.assign_use_lhs(lhs);
     }
 
     /// Checks `lhs... := rhs...` (types2's shortVarDecl): at least one
@@ -497,7 +516,7 @@ impl<'a> Checker<'a, '_> {
         let mut has_err = false;
         for (i, le) in lhs.iter().enumerate() {
             let ExprKind::Name(name) = le.kind else {
-                let _ = self.use_lhs(std::slice::from_ref(le));
+                let _ = self.assign_use_lhs(std::slice::from_ref(le));
                 let m = format!("non-name {} on left side of :=", expr_string(le));
                 self.errorf(le.start_pos(), m);
                 has_err = true;
@@ -518,7 +537,7 @@ impl<'a> Checker<'a, '_> {
                 }
                 continue;
             }
-            let obj = self.new_local_var(le.pos, name, None);
+            let obj = self.stmt_new_var(le.pos, name, None);
             lhs_vars[i] = Some(obj);
             if name.as_str() != "_" {
                 new_vars.push(obj);
@@ -534,7 +553,7 @@ impl<'a> Checker<'a, '_> {
         let lhs_vars: Vec<ObjId> = lhs_vars
             .into_iter()
             .zip(lhs)
-            .map(|(o, le)| o.unwrap_or_else(|| self.new_local_var(le.pos, ast::sym("_"), None)))
+            .map(|(o, le)| o.unwrap_or_else(|| self.stmt_new_var(le.pos, ast::sym("_"), None)))
             .collect();
 
         self.init_vars(&lhs_vars, rhs, None);
@@ -560,7 +579,7 @@ impl<'a> Checker<'a, '_> {
     /// Records a comma-ok expression `e` (and the expressions inside its
     /// parentheses) as producing the pair of its two values' types, once
     /// both were assigned successfully (types2's recordCommaOkTypes).
-    fn record_comma_ok_types(&mut self, e: &'a Expr, ops: &[Operand<'a>]) {
+    fn assign_record_comma_ok(&mut self, e: &'a Expr, ops: &[Operand<'a>]) {
         if ops.len() != 2 || !ops[0].is_valid() || !ops[1].is_valid() {
             return;
         }
@@ -585,7 +604,7 @@ impl<'a> Checker<'a, '_> {
         let mut x = e;
         loop {
             let k = self.key(x);
-            if let Some(tv) = self.info.types.get_mut(&k) {
+            if let Some(tv) = self.info.types.get_mut(k) {
                 tv.typ = tuple;
             }
             match &x.kind {
@@ -597,17 +616,17 @@ impl<'a> Checker<'a, '_> {
 
     /// Evaluates `es` for their errors and side effects only (types2's
     /// use); whether all were valid.
-    pub(crate) fn use_list(&mut self, es: &'a [Expr]) -> bool {
-        self.use_n(es, false)
+    pub(crate) fn assign_use(&mut self, es: &'a [Expr]) -> bool {
+        self.assign_use_n(es, false)
     }
 
     /// Like `use_list` for left-hand sides: variables named are not
     /// thereby used (types2's useLHS).
-    pub(crate) fn use_lhs(&mut self, es: &'a [Expr]) -> bool {
-        self.use_n(es, true)
+    pub(crate) fn assign_use_lhs(&mut self, es: &'a [Expr]) -> bool {
+        self.assign_use_n(es, true)
     }
 
-    fn use_n(&mut self, es: &'a [Expr], lhs: bool) -> bool {
+    fn assign_use_n(&mut self, es: &'a [Expr], lhs: bool) -> bool {
         let mut ok = true;
         for e in es {
             let u = e.unparen();
@@ -618,13 +637,13 @@ impl<'a> Checker<'a, '_> {
                     } else {
                         let saved = if lhs {
                             self.lookup(n)
-                                .and_then(|(_, o)| self.var_used(o).map(|used| (o, used)))
+                                .and_then(|(_, o)| self.assign_var_used(o).map(|used| (o, used)))
                         } else {
                             None
                         };
                         let x = self.expr_or_type(u, true);
                         if let Some((o, used)) = saved {
-                            self.set_var_used(o, used);
+                            self.assign_set_var_used(o, used);
                         }
                         x.is_valid()
                     }

@@ -133,9 +133,9 @@ impl<'a> Checker<'a, '_> {
 
         self.stmt_list(&body.stmts);
 
-        if !self.result_vars(Some(sig)).is_empty() {
+        if !self.stmt_result_vars(Some(sig)).is_empty() {
             let terminating = {
-                let is_panic = |e: &Expr| self.is_panic_call(e);
+                let is_panic = |e: &Expr| self.stmt_is_panic(e);
                 crate::returns::is_terminating_list(&body.stmts, &is_panic)
             };
             if !terminating {
@@ -143,12 +143,12 @@ impl<'a> Checker<'a, '_> {
             }
         }
 
-        self.usage(scope, first_scope);
+        self.stmt_usage(scope, first_scope);
         self.env = saved;
     }
 
     /// Whether `e` (a call) calls the predeclared `panic`.
-    fn is_panic_call(&self, e: &Expr) -> bool {
+    fn stmt_is_panic(&self, e: &Expr) -> bool {
         let ExprKind::Call(c) = &e.unparen().kind else {
             return false;
         };
@@ -156,7 +156,7 @@ impl<'a> Checker<'a, '_> {
         let ExprKind::Name(n) = fun.kind else {
             return false;
         };
-        let obj = match self.info.uses.get(&self.key(fun)) {
+        let obj = match self.info.uses.get(self.key(fun)) {
             Some(&o) => Some(o),
             None => self.lookup(n).map(|(_, o)| o),
         };
@@ -167,7 +167,7 @@ impl<'a> Checker<'a, '_> {
     /// `fscope` (types2's usage): the scopes opened for its body are the
     /// arena's scopes from `first` on whose nearest enclosing function
     /// scope is `fscope` (function literals report their own).
-    fn usage(&mut self, fscope: ScopeId, first: usize) {
+    fn stmt_usage(&mut self, fscope: ScopeId, first: usize) {
         if fscope.pkg != self.pkg() {
             return;
         }
@@ -213,7 +213,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// The result variables of signature `sig`.
-    pub(crate) fn result_vars(&self, sig: Option<TypeId>) -> Vec<ObjId> {
+    pub(crate) fn stmt_result_vars(&self, sig: Option<TypeId>) -> Vec<ObjId> {
         let Some(sig) = sig else { return Vec::new() };
         let Type::Signature(s) = self.store.ty(underlying(&self.store, sig)) else {
             return Vec::new();
@@ -236,7 +236,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn block(&mut self, b: &'a ast::Block, comment: &'static str) {
+    fn stmt_block(&mut self, b: &'a ast::Block, comment: &'static str) {
         self.open_scope(b.pos, b.rbrace.offset_by(1), comment);
         self.stmt_list(&b.stmts);
         self.close_scope();
@@ -265,7 +265,7 @@ impl<'a> Checker<'a, '_> {
                 if !ch_x.is_valid() || !val.is_valid() {
                     return;
                 }
-                if let Some(elem) = self.chan_elem(stmt_start(s), &ch_x, false) {
+                if let Some(elem) = self.stmt_chan_elem(stmt_start(s), &ch_x, false) {
                     self.assignment(&mut val, Some(elem), "send");
                 }
             }
@@ -275,15 +275,15 @@ impl<'a> Checker<'a, '_> {
                 self.suspended_call(kw, call);
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Block(b) => self.block(b, "block"),
+            StmtKind::Block(b) => self.stmt_block(b, "block"),
             StmtKind::If(i) => {
                 self.open_scope(s.pos, i.then.rbrace.offset_by(1), "if");
                 self.simple_stmt(i.init.as_ref());
                 let x = self.expr(None, &i.cond);
-                if x.is_valid() && !self.all_basic(x.typ, |t| is_boolean(&self.store, t)) {
+                if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
                     self.errorf(i.cond.start_pos(), "non-boolean condition in if statement");
                 }
-                self.block(&i.then, "block");
+                self.stmt_block(&i.then, "block");
                 if let Some(els) = &i.els {
                     self.stmt(els);
                 }
@@ -304,7 +304,7 @@ impl<'a> Checker<'a, '_> {
             StmtKind::Select(sel) => self.select_stmt(sel),
             // A range clause only appears as a for header.
             StmtKind::Range(r) => {
-                let _ = self.use_list(std::slice::from_ref(&r.x));
+                let _ = self.assign_use(std::slice::from_ref(&r.x));
             }
         }
     }
@@ -318,7 +318,7 @@ impl<'a> Checker<'a, '_> {
             Mode::Builtin(_) => "must be called",
             Mode::TypeExpr => "is not an expression",
             _ => {
-                if self.expr_kind(e, &x) == ExprKindOf::Statement {
+                if self.stmt_expr_kind(e, &x) == ExprKindOf::Statement {
                     return;
                 }
                 "is not used"
@@ -330,7 +330,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether the checked expression `e` (with result `x`) is a call or
     /// receive that may stand alone, a conversion, or another expression.
-    fn expr_kind(&self, e: &Expr, x: &Operand) -> ExprKindOf {
+    fn stmt_expr_kind(&self, e: &Expr, x: &Operand) -> ExprKindOf {
         if x.mode == Mode::NoValue {
             return ExprKindOf::Statement;
         }
@@ -339,10 +339,10 @@ impl<'a> Checker<'a, '_> {
                 let recorded = self
                     .info
                     .types
-                    .get(&self.key(&c.fun))
-                    .or_else(|| self.info.types.get(&self.key(c.fun.unparen())))
+                    .get(self.key(&c.fun))
+                    .or_else(|| self.info.types.get(self.key(c.fun.unparen())))
                     .map(|tv| tv.mode);
-                let fun_mode = recorded.or_else(|| self.fun_mode_by_name(c.fun.unparen()));
+                let fun_mode = recorded.or_else(|| self.stmt_fun_mode(c.fun.unparen()));
                 match fun_mode {
                     Some(Mode::TypeExpr) => ExprKindOf::Conversion,
                     Some(Mode::Builtin(b)) => {
@@ -373,14 +373,14 @@ impl<'a> Checker<'a, '_> {
 
     /// The mode of a called name when the call did not record it: a type
     /// (conversion) or a built-in.
-    fn fun_mode_by_name(&self, fun: &Expr) -> Option<Mode> {
+    fn stmt_fun_mode(&self, fun: &Expr) -> Option<Mode> {
         let obj = match &fun.kind {
-            ExprKind::Name(n) => match self.info.uses.get(&self.key(fun)) {
+            ExprKind::Name(n) => match self.info.uses.get(self.key(fun)) {
                 Some(&o) => o,
                 None => self.lookup(*n)?.1,
             },
             ExprKind::Selector(_, sel) => {
-                let o = *self.info.uses.get(&self.key(fun))?;
+                let o = *self.info.uses.get(self.key(fun))?;
                 let _ = sel;
                 o
             }
@@ -401,7 +401,7 @@ impl<'a> Checker<'a, '_> {
                 if !x.is_valid() {
                     return;
                 }
-                if !self.all_basic(x.typ, |t| is_numeric(&self.store, t)) {
+                if !self.stmt_all_basic(x.typ, |t| is_numeric(&self.store, t)) {
                     let msg = format!(
                         "invalid operation: {}{}{} (non-numeric type {})",
                         expr_string(l),
@@ -438,14 +438,14 @@ impl<'a> Checker<'a, '_> {
                 call.start_pos(),
                 format!("expression in {kw} must be function call"),
             );
-            let _ = self.use_list(std::slice::from_ref(call));
+            let _ = self.assign_use(std::slice::from_ref(call));
             return;
         }
         let x = self.raw_expr(None, call, None, false);
         if x.mode == Mode::Invalid {
             return;
         }
-        let msg = match self.expr_kind(call, &x) {
+        let msg = match self.stmt_expr_kind(call, &x) {
             ExprKindOf::Conversion => "requires function call, not conversion",
             ExprKindOf::Expression => "discards result of",
             ExprKindOf::Statement => return,
@@ -455,7 +455,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
-        let res = self.result_vars(self.env.sig);
+        let res = self.stmt_result_vars(self.env.sig);
         let named = res
             .first()
             .is_some_and(|&r| !self.store.obj(r).name.is_empty());
@@ -464,7 +464,7 @@ impl<'a> Checker<'a, '_> {
                 let name = self.store.obj(r).name;
                 if let Some((_, alt)) = self.lookup(name) {
                     if alt != r {
-                        let desc = self.obj_string(alt);
+                        let desc = self.stmt_obj_string(alt);
                         let alt_pos = self.store.obj(alt).pos;
                         let e = TypeError::new(
                             s.pos,
@@ -482,7 +482,7 @@ impl<'a> Checker<'a, '_> {
 
     /// An object as types2's ObjectString prints it in related lines
     /// ("var x int").
-    pub(crate) fn obj_string(&self, o: ObjId) -> String {
+    pub(crate) fn stmt_obj_string(&self, o: ObjId) -> String {
         let obj = self.store.obj(o);
         let word = match obj.kind {
             ObjKind::Const(_) => "const",
@@ -518,12 +518,21 @@ impl<'a> Checker<'a, '_> {
         self.simple_stmt(f.init.as_ref());
         if let Some(c) = &f.cond {
             let x = self.expr(None, c);
-            if x.is_valid() && !self.all_basic(x.typ, |t| is_boolean(&self.store, t)) {
+            if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
                 self.errorf(c.start_pos(), "non-boolean condition in for statement");
             }
         }
         self.simple_stmt(f.post.as_ref());
-        self.block(&f.body, "block");
+        // A short variable declaration as post statement was reported by
+        // the parser; its variables count as used.
+        if let Some(Stmt {
+            kind: StmtKind::Assign(ast::AssignOp::Define, lhs, _),
+            ..
+        }) = &f.post
+        {
+            let _ = self.assign_use(lhs);
+        }
+        self.stmt_block(&f.body, "block");
         self.close_scope();
     }
 
@@ -601,7 +610,7 @@ impl<'a> Checker<'a, '_> {
             for (i, l) in lhs.iter().enumerate() {
                 let Some(l) = *l else { continue };
                 let obj = if let ExprKind::Name(name) = l.kind {
-                    let obj = self.new_local_var(l.pos, name, None);
+                    let obj = self.stmt_new_var(l.pos, name, None);
                     self.record_def(
                         &ast::Name {
                             pos: l.pos,
@@ -615,7 +624,7 @@ impl<'a> Checker<'a, '_> {
                     obj
                 } else {
                     self.errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
-                    self.new_local_var(l.pos, ast::sym("_"), None)
+                    self.stmt_new_var(l.pos, ast::sym("_"), None)
                 };
                 let typ = match rhs[i] {
                     Some(t) if t != universe::INVALID => t,
@@ -683,7 +692,7 @@ impl<'a> Checker<'a, '_> {
             self.assignment(&mut x, None, "range clause");
         }
 
-        self.block(&f.body, "block");
+        self.stmt_block(&f.body, "block");
         self.close_scope();
     }
 
@@ -692,7 +701,7 @@ impl<'a> Checker<'a, '_> {
     /// over (types2's rangeKeyVal).
     fn range_key_val(&self, orig: TypeId) -> Result<(Option<TypeId>, Option<TypeId>), String> {
         let s = &self.store;
-        let rtyp = self.common_under(orig, &|t, u| {
+        let rtyp = self.stmt_common_under(orig, &|t, u| {
             if let Some(u) = u {
                 if let Type::Chan(ChanDir::Send, _) = s.ty(u) {
                     return Some(format!(
@@ -730,8 +739,8 @@ impl<'a> Checker<'a, '_> {
                 if !self.allow_version(23) {
                     return Err("requires go1.23 or later".into());
                 }
-                let params = self.tuple_vars(sig.params);
-                let results = self.tuple_vars(sig.results);
+                let params = self.stmt_tuple_vars(sig.params);
+                let results = self.stmt_tuple_vars(sig.results);
                 if params.len() != 1 {
                     return Err(
                         "func must be func(yield func(...) bool): wrong argument count".into(),
@@ -743,7 +752,7 @@ impl<'a> Checker<'a, '_> {
                     );
                 }
                 let pt = s.obj(params[0]).typ.unwrap_or(universe::INVALID);
-                let cb = match self.common_under(pt, &|_, _| None) {
+                let cb = match self.stmt_common_under(pt, &|_, _| None) {
                     Ok(u) => match s.ty(u) {
                         Type::Signature(cb) => cb.clone(),
                         _ => {
@@ -759,8 +768,8 @@ impl<'a> Checker<'a, '_> {
                         ))
                     }
                 };
-                let cparams = self.tuple_vars(cb.params);
-                let cresults = self.tuple_vars(cb.results);
+                let cparams = self.stmt_tuple_vars(cb.params);
+                let cresults = self.stmt_tuple_vars(cb.results);
                 if cparams.len() > 2 {
                     return Err("func must be func(yield func(...) bool): yield func has too many parameters".into());
                 }
@@ -789,7 +798,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
+    fn stmt_tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
         match self.store.ty(t) {
             Type::Tuple(vs) => vs.clone(),
             _ => Vec::new(),
@@ -801,7 +810,7 @@ impl<'a> Checker<'a, '_> {
     /// is none (types2's commonUnder). `cond` may veto a (type,
     /// underlying type) pair with a cause; it sees `(None, None)` for a
     /// type set without specific types.
-    pub(crate) fn common_under(
+    pub(crate) fn stmt_common_under(
         &self,
         t: TypeId,
         cond: &dyn Fn(Option<TypeId>, Option<TypeId>) -> Option<String>,
@@ -809,7 +818,7 @@ impl<'a> Checker<'a, '_> {
         let s = &self.store;
         let pairs: Vec<(Option<TypeId>, Option<TypeId>)> = if is_type_param(s, t) {
             let ts = type_set(s, t);
-            if ts.terms.is_all() {
+            if ts.terms.is_all() || ts.terms.is_empty() {
                 vec![(None, None)]
             } else {
                 ts.terms
@@ -870,8 +879,13 @@ impl<'a> Checker<'a, '_> {
     /// The element type of channel operand `x` for a send (or receive),
     /// or `None` after reporting why it is not a channel (types2's
     /// chanElem).
-    pub(crate) fn chan_elem(&mut self, pos: Pos, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
-        let res = self.common_under(x.typ, &|t, u| {
+    pub(crate) fn stmt_chan_elem(
+        &mut self,
+        pos: Pos,
+        x: &Operand<'a>,
+        recv: bool,
+    ) -> Option<TypeId> {
+        let res = self.stmt_common_under(x.typ, &|t, u| {
             let Some(u) = u else {
                 return Some("no specific channel type".into());
             };
@@ -908,7 +922,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `pred` holds for `t`, or for every type in its type set if
     /// it is a type parameter (types2's allBasic).
-    fn all_basic(&self, t: TypeId, pred: impl Fn(TypeId) -> bool) -> bool {
+    fn stmt_all_basic(&self, t: TypeId, pred: impl Fn(TypeId) -> bool) -> bool {
         let s = &self.store;
         if is_type_param(s, t) {
             let ts = type_set(s, t);
@@ -934,7 +948,7 @@ impl<'a> Checker<'a, '_> {
             self.assignment(&mut x, None, "switch expression");
             if x.is_valid()
                 && !crate::assignable::comparable(&self.store, x.typ, true)
-                && !self.has_nil_all(x.typ)
+                && !self.stmt_has_nil(x.typ)
             {
                 let m = format!(
                     "cannot switch on {} ({} is not comparable)",
@@ -953,11 +967,11 @@ impl<'a> Checker<'a, '_> {
                 val: Some(Value::from_bool(true)),
             };
         }
-        self.multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
+        self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
         let mut seen: Vec<(SeenVal, TypeId, Pos)> = Vec::new();
         for clause in &sw.body {
             if let Some(cases) = &clause.cases {
-                self.case_values(&x, tagless, cases, &mut seen);
+                self.stmt_case_values(&x, tagless, cases, &mut seen);
             }
             self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
             self.stmt_list(&clause.body);
@@ -965,11 +979,12 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn has_nil_all(&self, t: TypeId) -> bool {
+    pub(crate) fn stmt_has_nil(&self, t: TypeId) -> bool {
         let s = &self.store;
         if is_type_param(s, t) {
             let ts = type_set(s, t);
             return !ts.terms.is_all()
+                && !ts.terms.is_empty()
                 && ts.terms.0.iter().all(|term| match term {
                     TypeTerm::Type { typ, .. } => has_nil(s, *typ),
                     TypeTerm::All => false,
@@ -978,7 +993,7 @@ impl<'a> Checker<'a, '_> {
         has_nil(s, t)
     }
 
-    fn multiple_defaults(&mut self, clauses: impl Iterator<Item = (Pos, bool)>) {
+    fn stmt_multiple_defaults(&mut self, clauses: impl Iterator<Item = (Pos, bool)>) {
         let mut first: Option<Pos> = None;
         for (pos, is_default) in clauses {
             if !is_default {
@@ -998,7 +1013,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn case_values(
+    fn stmt_case_values(
         &mut self,
         x: &Operand<'a>,
         tagless: bool,
@@ -1014,7 +1029,7 @@ impl<'a> Checker<'a, '_> {
             if !v.is_valid() {
                 continue;
             }
-            if !self.case_comparison(&v, x, tagless) {
+            if !self.stmt_case_comparison(&v, x, tagless) {
                 continue;
             }
             if v.mode != Mode::Constant {
@@ -1044,7 +1059,7 @@ impl<'a> Checker<'a, '_> {
     /// Checks that case value `v` can be compared with the switch tag `x`
     /// (types2's comparison for switch cases); reports and returns false
     /// if not.
-    fn case_comparison(&mut self, v: &Operand<'a>, x: &Operand<'a>, tagless: bool) -> bool {
+    fn stmt_case_comparison(&mut self, v: &Operand<'a>, x: &Operand<'a>, tagless: bool) -> bool {
         let s = &self.store;
         if v.typ == universe::INVALID || x.typ == universe::INVALID {
             return false;
@@ -1066,12 +1081,12 @@ impl<'a> Checker<'a, '_> {
             } else {
                 v.typ
             };
-            self.has_nil_all(t)
+            self.stmt_has_nil(t)
         } else if !crate::assignable::comparable(s, v.typ, true) {
-            cause = self.incomparable_cause(v.typ);
+            cause = self.stmt_incomparable_cause(v.typ);
             false
         } else if !crate::assignable::comparable(s, x.typ, true) {
-            cause = self.incomparable_cause(x.typ);
+            cause = self.stmt_incomparable_cause(x.typ);
             false
         } else {
             true
@@ -1125,7 +1140,7 @@ impl<'a> Checker<'a, '_> {
         false
     }
 
-    fn incomparable_cause(&self, t: TypeId) -> String {
+    fn stmt_incomparable_cause(&self, t: TypeId) -> String {
         let s = &self.store;
         let u = underlying(s, t);
         match s.ty(u) {
@@ -1183,16 +1198,16 @@ impl<'a> Checker<'a, '_> {
                 self.errorf(op_pos(&x, gx.start_pos()), m);
             }
         }
-        self.multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
+        self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
 
         let mut lhs_vars = Vec::new();
         let mut seen: Vec<(Option<TypeId>, &'a Expr)> = Vec::new();
         for clause in &sw.body {
             let cases: &'a [Expr] = clause.cases.as_deref().unwrap_or(&[]);
-            let t = self.case_types(sx.as_ref(), cases, &mut seen);
+            let t = self.stmt_case_types(sx.as_ref(), cases, &mut seen);
             self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
             if let Some(l) = lhs {
-                let obj = self.new_local_var(l.pos, l.value, Some(t));
+                let obj = self.stmt_new_var(l.pos, l.value, Some(t));
                 let scope = self.env.scope;
                 self.declare(scope, l, obj);
                 self.record_implicit(clause.pos, obj);
@@ -1217,7 +1232,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Whether `e` denotes the predeclared nil.
-    fn is_nil_expr(&self, e: &Expr) -> bool {
+    fn stmt_is_nil(&self, e: &Expr) -> bool {
         match e.unparen().kind {
             ExprKind::Name(n) => self
                 .lookup(n)
@@ -1228,7 +1243,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Checks the types of a type switch case (types2's caseTypes) and
     /// returns the type of the clause's implicit variable.
-    fn case_types(
+    fn stmt_case_types(
         &mut self,
         x: Option<&Operand<'a>>,
         types: &'a [Expr],
@@ -1236,7 +1251,7 @@ impl<'a> Checker<'a, '_> {
     ) -> TypeId {
         let mut t: Option<TypeId> = None;
         'outer: for e in types {
-            if self.is_nil_expr(e) {
+            if self.stmt_is_nil(e) {
                 t = None;
                 let _ = self.expr(None, e);
             } else {
@@ -1265,7 +1280,7 @@ impl<'a> Checker<'a, '_> {
             }
             seen.push((t, e));
             if let (Some(x), Some(ty)) = (x, t) {
-                self.type_switch_case_check(e, x, ty);
+                self.stmt_type_switch_case(e, x, ty);
             }
         }
         if types.len() != 1 || t.is_none() {
@@ -1275,7 +1290,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Reports a case type that the switch expression can never have.
-    fn type_switch_case_check(&mut self, e: &'a Expr, x: &Operand<'a>, t: TypeId) {
+    fn stmt_type_switch_case(&mut self, e: &'a Expr, x: &Operand<'a>, t: TypeId) {
         if is_interface(&self.store, t) {
             return;
         }
@@ -1296,7 +1311,7 @@ impl<'a> Checker<'a, '_> {
     // ---- select ----
 
     fn select_stmt(&mut self, sel: &'a ast::SelectStmt) {
-        self.multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
+        self.stmt_multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
         for clause in &sel.body {
             let mut valid = false;
             let mut rhs: Option<&Expr> = None;
@@ -1332,7 +1347,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// A new local variable (not yet declared in a scope).
-    pub(crate) fn new_local_var(
+    pub(crate) fn stmt_new_var(
         &mut self,
         pos: Pos,
         name: ast::Symbol,
@@ -1408,7 +1423,40 @@ mod tests {
         c.close_scope();
         c.func_body(None, "f", s, scope, fd.body.as_ref().unwrap(), None);
         let (_, errors) = c.finish();
-        errors.iter().map(|e| e.display(&fset).to_string()).collect()
+        errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            // Names left undefined on purpose once identifiers resolve.
+            .filter(|e| !e.contains("undefined: "))
+            .collect()
+    }
+
+    /// Prints the errors for the file named by `RGO_STMT_DUMP` (a local
+    /// aid for comparing with GOROOT's test data).
+    #[test]
+    #[ignore = "local aid"]
+    fn dump() {
+        let Ok(path) = std::env::var("RGO_STMT_DUMP") else {
+            return;
+        };
+        let src = std::fs::read_to_string(path).unwrap();
+        let fset = syntax::FileSet::new();
+        let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        let world = crate::arena::World::new();
+        let mut c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            [&f],
+            &crate::testutil::UnsafeOnly,
+        );
+        if let Ok(l) = std::env::var("RGO_STMT_LANG") {
+            c.set_lang(1, l.parse().unwrap_or(99));
+        }
+        for e in c.check().errors {
+            println!("ERR {}", e.display(&fset).to_string().replace('\n', "\\n"));
+        }
     }
 
     #[test]
