@@ -246,7 +246,7 @@ impl<'a> Checker<'a, '_> {
     /// are checked at its end, before scopes change.
     fn stmt(&mut self, s: &'a Stmt) {
         let top = self.later.len();
-        self.stmt_inner(s);
+        self.nested(|c| c.stmt_inner(s));
         self.process_delayed(top);
     }
 
@@ -1429,6 +1429,25 @@ mod tests {
             // Names left undefined on purpose once identifiers resolve.
             .filter(|e| !e.contains("undefined: "))
             .collect()
+    }
+
+    #[test]
+    fn deeply_nested_statements() {
+        let depth = 990;
+        let mut src = String::from("package p\nfunc f() {\n");
+        for _ in 0..depth {
+            src.push_str("if true {\n");
+        }
+        src.push_str("x := 1\n");
+        for _ in 0..depth {
+            src.push_str("}\n");
+        }
+        src.push_str("}\n");
+        let errs = body_errors(&src, &[]);
+        assert_eq!(
+            errs,
+            [format!("a.go:{}:1: declared and not used: x", depth + 3)]
+        );
     }
 
     /// Prints the errors for the file named by `RGO_STMT_DUMP` (a local
