@@ -604,7 +604,7 @@ impl<'a> Checker<'a, '_> {
         let mut x = e;
         loop {
             let k = self.key(x);
-            if let Some(tv) = self.info.types.get_mut(k) {
+            if let Some(tv) = self.info.types.get_mut(&k) {
                 tv.typ = tuple;
             }
             match &x.kind {
@@ -676,7 +676,6 @@ mod tests {
     use crate::testutil::check_source;
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn assign() {
         let src = r#"package p
 
@@ -741,7 +740,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn shortvar() {
         let src = r#"package p
 
@@ -782,7 +780,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn returns() {
         let src = r#"package p
 

@@ -156,7 +156,7 @@ impl<'a> Checker<'a, '_> {
         let ExprKind::Name(n) = fun.kind else {
             return false;
         };
-        let obj = match self.info.uses.get(self.key(fun)) {
+        let obj = match self.info.uses.get(&self.key(fun)) {
             Some(&o) => Some(o),
             None => self.lookup(n).map(|(_, o)| o),
         };
@@ -339,8 +339,8 @@ impl<'a> Checker<'a, '_> {
                 let recorded = self
                     .info
                     .types
-                    .get(self.key(&c.fun))
-                    .or_else(|| self.info.types.get(self.key(c.fun.unparen())))
+                    .get(&self.key(&c.fun))
+                    .or_else(|| self.info.types.get(&self.key(c.fun.unparen())))
                     .map(|tv| tv.mode);
                 let fun_mode = recorded.or_else(|| self.stmt_fun_mode(c.fun.unparen()));
                 match fun_mode {
@@ -375,12 +375,12 @@ impl<'a> Checker<'a, '_> {
     /// (conversion) or a built-in.
     fn stmt_fun_mode(&self, fun: &Expr) -> Option<Mode> {
         let obj = match &fun.kind {
-            ExprKind::Name(n) => match self.info.uses.get(self.key(fun)) {
+            ExprKind::Name(n) => match self.info.uses.get(&self.key(fun)) {
                 Some(&o) => o,
                 None => self.lookup(*n)?.1,
             },
             ExprKind::Selector(_, sel) => {
-                let o = *self.info.uses.get(self.key(fun))?;
+                let o = *self.info.uses.get(&self.key(fun))?;
                 let _ = sel;
                 o
             }
@@ -1544,7 +1544,6 @@ L:
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn unused() {
         let src = r#"package p
 
@@ -1576,7 +1575,6 @@ func _(a int) (r int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn missing_return() {
         let src = r#"package p
 
@@ -1626,7 +1624,6 @@ var g = func() int {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn exprstmt() {
         let src = r#"package p
 
@@ -1667,7 +1664,6 @@ func _(x int, s []int, c chan int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn godefer() {
         let src = r#"package p
 
@@ -1696,7 +1692,6 @@ func _(s []int, c chan int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn switch() {
         let src = r#"package p
 
@@ -1768,7 +1763,6 @@ func _(x int, i I, e interface{}, f func()) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn selects() {
         let src = r#"package p
 
@@ -1797,7 +1791,6 @@ func _(c chan int, x int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn ranges() {
         let src = r#"package p
 
@@ -1894,7 +1887,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn conds() {
         let src = r#"package p
 
