@@ -464,7 +464,7 @@ impl<'a> Checker<'a, '_> {
                 let name = self.store.obj(r).name;
                 if let Some((_, alt)) = self.lookup(name) {
                     if alt != r {
-                        let desc = self.stmt_obj_string(alt);
+                        let desc = self.stmt_obj_string(r);
                         let alt_pos = self.store.obj(alt).pos;
                         let e = TypeError::new(
                             s.pos,
@@ -1925,6 +1925,219 @@ func _(x int, b bool) {
             "a.go:25:7: cannot use \"a\" (untyped string constant) as int value in send",
             "a.go:26:2: invalid operation: cannot send to non-channel int x (variable of type int)",
             "a.go:28:2: invalid operation: cannot send to receive-only channel <-chan int rc (variable of type <-chan int)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn misc_assignments() {
+        let src = r#"package p
+
+type T struct{ x int }
+
+func g() T      { return T{} }
+func h() *T     { return nil }
+func two() (int, bool) { return 0, false }
+
+func _() {
+	f := func() { f() }
+	s := "abc"
+	s[0] = 'a'
+	g().x = 1
+	h().x = 1
+	m := map[string]int{}
+	m["a"]++
+	m["b"] += 2
+	v, ok := m["a"]
+	_, _ = v, ok
+	var i interface{} = 1
+	n, ok2 := i.(int)
+	_, _ = n, ok2
+	c := make(chan int)
+	r, ok3 := <-c
+	_, _ = r, ok3
+	a, b := 1, 2
+	a, b = b, a
+	var arr [3]int
+	arr[5] = 1
+	var p *int
+	*p = 1
+	(a) = 3
+	_ = i.(type)
+	x, y := two()
+	_ = x
+	const k = 10
+	k := 2
+	_ = k
+	var fn func()
+	fn = nil
+	_ = fn
+	T{}.x = 3
+}
+
+func named() (a, b int) {
+	a, b = 1, 2
+	return
+}
+
+func shadow() (err error) {
+	if err := g; err != nil {
+		return
+	}
+	return nil
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:10:2: declared and not used: f",
+            "a.go:10:16: undefined: f",
+            "a.go:12:2: cannot assign to s[0] (neither addressable nor a map index expression)",
+            "a.go:13:2: cannot assign to g().x (neither addressable nor a map index expression)",
+            "a.go:29:6: invalid argument: index 5 out of bounds [0:3]",
+            "a.go:33:6: invalid syntax tree: use of .(type) outside type switch",
+            "a.go:34:5: declared and not used: y",
+            "a.go:37:2: cannot assign to k",
+            "a.go:42:2: cannot assign to T{}.x (neither addressable nor a map index expression)",
+            "a.go:52:3: result parameter err not in scope at return\n\ta.go:51:5: inner declaration of var err error",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn ranges_more() {
+        let src = r#"package p
+
+type MyInt int
+
+func _() {
+	for i := range MyInt(3) {
+		var _ MyInt = i
+	}
+	const c = 5
+	for i := range c {
+		var _ int = i
+	}
+	var u8 uint8
+	for i := range u8 {
+		var _ uint8 = i
+	}
+	for i, c := range "héllo" {
+		_, _ = i, c
+	}
+	var seq func(func(string) bool)
+	for s := range seq {
+		var _ int = s
+	}
+	for range seq {
+	}
+	var seq0 func(func() bool)
+	for x := range seq0 {
+		_ = x
+	}
+	var bad func(func(int, int, int) bool)
+	for range bad {
+	}
+	var badv func(func(...int) bool)
+	for range badv {
+	}
+	var ch chan int
+	for a, b := range ch {
+		_, _ = a, b
+	}
+	var pa *[4]string
+	for i, s := range pa {
+		_, _ = i, s
+	}
+	for i := range pa {
+		_ = i
+	}
+	var ps *[]int
+	for range ps {
+	}
+	var f float64
+	for range f {
+	}
+	for i := range 10.0 {
+		_ = i
+	}
+	var k, v int
+	for k, v = range []string{} {
+	}
+	_, _ = k, v
+	for k = range 3.5 {
+	}
+	for 1 = range []int{} {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:22:15: cannot use s (variable of type string) as int value in variable declaration",
+            "a.go:27:6: range over seq0 (variable of type func(func() bool)) permits no iteration variables",
+            "a.go:31:12: cannot range over bad (variable of type func(func(int, int, int) bool)): func must be func(yield func(...) bool): yield func has too many parameters",
+            "a.go:34:12: cannot range over badv (variable of type func(func(...int) bool)): yield func of type func(...int) bool cannot be variadic",
+            "a.go:37:9: range over ch (variable of type chan int) permits only one iteration variable",
+            "a.go:48:12: cannot range over ps (variable of type *[]int)",
+            "a.go:51:12: cannot range over f (variable of type float64)",
+            "a.go:53:17: cannot range over 10.0 (untyped float constant 10)",
+            "a.go:57:9: cannot use v (value of type string) as int value in assignment",
+            "a.go:60:16: cannot range over 3.5 (untyped float constant)",
+            "a.go:62:6: cannot assign to 1 (neither addressable nor a map index expression)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn generic_statements() {
+        let src = r#"package p
+
+type Number interface{ ~int | ~float64 }
+
+func sum[T Number](xs []T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+func _[T any](x T) {
+	switch x.(type) {
+	}
+	for range x {
+	}
+}
+
+func _[C ~chan int | ~chan<- int](c C) {
+	c <- 1
+	for range c {
+	}
+}
+
+func _[S ~[]int | ~[]string](s S) {
+	for range s {
+	}
+}
+
+func _[T ~int | ~int8](x T) {
+	for i := range x {
+		var _ T = i
+	}
+	x++
+	switch x {
+	case 1:
+	case 300:
+	}
+}
+
+func _[P *int | *float64](p P) {
+	var _ P = nil
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:13:9: cannot use type switch on type parameter value x (variable of type T constrained by any)",
+            "a.go:15:12: cannot range over x (variable of type T constrained by any): no specific type",
+            "a.go:21:12: cannot range over c (variable of type C constrained by ~chan int | ~chan<- int): receive from send-only channel chan<- int",
+            "a.go:26:12: cannot range over s (variable of type S constrained by ~[]int | ~[]string): []int and []string have different underlying types",
+            "a.go:31:17: cannot range over x (variable of type T constrained by ~int | ~int8): int and int8 have different underlying types",
+            "a.go:37:7: cannot convert 300 (untyped int constant) to type T",
         ];
         assert_eq!(check_source(src), want);
     }
