@@ -1052,7 +1052,9 @@ impl<'a> Checker<'a, '_> {
                 self.error(err);
                 continue;
             }
-            seen.push((val, v.typ, vpos));
+            // gc remembers the case's own position (the `(` of a call),
+            // not its start.
+            seen.push((val, v.typ, v.expr.map_or(vpos, |e| e.pos)));
         }
     }
 
@@ -2138,6 +2140,164 @@ func _[P *int | *float64](p P) {
             "a.go:26:12: cannot range over s (variable of type S constrained by ~[]int | ~[]string): []int and []string have different underlying types",
             "a.go:31:17: cannot range over x (variable of type T constrained by ~int | ~int8): int and int8 have different underlying types",
             "a.go:37:7: cannot convert 300 (untyped int constant) to type T",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn switch_cases_more() {
+        let src = r#"package p
+
+type I interface{ M() }
+type J interface{ N() }
+type T int
+
+func (T) M() {}
+
+type S struct{ a []int }
+
+func _(x int, y string, e interface{}, i I, s S, f func(), sl []int) {
+	switch x {
+	case y:
+	}
+	switch e {
+	case sl:
+	case 1, 1:
+	case int8(1), int16(1), int8(1):
+	case "a", "a":
+	case 1.5, 1.5:
+	case nil:
+	}
+	switch s {
+	}
+	switch sl {
+	case nil:
+	case sl:
+	}
+	switch f {
+	case nil:
+	case f:
+	}
+	switch x := 5; {
+	case x > 1:
+	}
+	switch i.(type) {
+	case T, *T:
+	case J:
+	case S:
+	case undefinedType:
+	}
+	switch t := e.(type) {
+	case int, string:
+		var _ int = t
+	case nil:
+		var _ int = t
+	case []int:
+		_ = t[0]
+	}
+	switch x {
+	case 1 << 70:
+	}
+	var u8 uint8
+	switch u8 {
+	case 256, -1:
+	}
+	switch {
+	case true, false, true:
+	}
+	switch 1 {
+	case 1, 2:
+	}
+	switch nil {
+	}
+	switch s.a {
+	}
+	switch x.(type) {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:13:7: invalid case y in switch on x (mismatched types string and int)",
+            "a.go:16:7: invalid case sl in switch on e (slice can only be compared to nil)",
+            "a.go:17:10: duplicate case 1 (constant of type int) in expression switch\n\ta.go:17:7: previous case",
+            "a.go:18:26: duplicate case int8(1) (constant 1 of type int8) in expression switch\n\ta.go:18:11: previous case",
+            "a.go:19:12: duplicate case \"a\" (constant of type string) in expression switch\n\ta.go:19:7: previous case",
+            "a.go:20:12: duplicate case 1.5 (constant of type float64) in expression switch\n\ta.go:20:7: previous case",
+            "a.go:23:9: cannot switch on s (variable of struct type S) (S is not comparable)",
+            "a.go:27:7: invalid case sl in switch on sl (slice can only be compared to nil)",
+            "a.go:31:7: invalid case f in switch on f (func can only be compared to nil)",
+            "a.go:39:7: impossible type switch case: S\n\ti (variable of interface type I) cannot have dynamic type S (missing method M)",
+            "a.go:40:7: undefined: undefinedType",
+            "a.go:44:15: cannot use t (variable of type interface{}) as int value in variable declaration: need type assertion",
+            "a.go:46:15: cannot use t (variable of type interface{}) as int value in variable declaration: need type assertion",
+            "a.go:51:7: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:55:7: 256 (untyped int constant) overflows uint8",
+            "a.go:55:12: -1 (untyped int constant) overflows uint8",
+            "a.go:63:9: use of untyped nil in switch expression",
+            "a.go:67:9: x (variable of type int) is not an interface",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn unused_more() {
+        let src = r#"package p
+
+func _() {
+	var a, b = 1, 2
+	_ = a
+	var (
+		c int
+		d = 3
+	)
+	d = 4
+	e := []int{}
+	e[0] = 1
+	var p *struct{ f int }
+	p.f = 1
+	var m map[int]int
+	m[1] = 2
+	var q struct{ f int }
+	q.f = 1
+	var z int
+	_ = func() { z = 1 }
+	var w int
+	go func() { _ = w }()
+	var arr [2]int
+	arr[0] = 1
+	var y int
+	y, _ = 1, 2
+	var ptr *int
+	*ptr = 1
+	for i := 0; i < 3; {
+	}
+	for j := range 3 {
+	}
+	for k, v := range []int{} {
+		_ = k
+	}
+	if x := 1; true {
+	}
+	switch s := 1; {
+	}
+	select {
+	case r := <-make(chan int):
+	}
+	var ch chan int
+	ch <- 1
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:9: declared and not used: b",
+            "a.go:7:3: declared and not used: c",
+            "a.go:8:3: declared and not used: d",
+            "a.go:19:6: declared and not used: z",
+            "a.go:25:6: declared and not used: y",
+            "a.go:31:6: declared and not used: j",
+            "a.go:33:9: declared and not used: v",
+            "a.go:36:5: declared and not used: x",
+            "a.go:38:9: declared and not used: s",
+            "a.go:41:7: declared and not used: r",
         ];
         assert_eq!(check_source(src), want);
     }
