@@ -2301,4 +2301,222 @@ func _() {
         ];
         assert_eq!(check_source(src), want);
     }
+
+    #[test]
+    fn returns_more() {
+        let src = r#"package p
+
+type E struct{}
+
+func (E) Error() string { return "" }
+
+func f1() (int, error) {
+	return 0, E{}
+}
+
+func f2() (int, error) {
+	return 0, &E{}
+}
+
+func f3() error {
+	return nil
+}
+
+func f4() (x int, err error) {
+	x, err = f1()
+	return
+}
+
+func f5() (int, string) {
+	return f1()
+}
+
+func f6() {
+	return f3()
+}
+
+func f7() int {
+	for {
+		select {}
+	}
+}
+
+func f8(c chan int) int {
+	select {
+	case <-c:
+		return 1
+	default:
+		panic(0)
+	}
+}
+
+func f9(x int) int {
+L:
+	for {
+		switch x {
+		case 1:
+			break L
+		}
+	}
+}
+
+func f10(x int) int {
+	goto L
+L:
+	return 0
+}
+
+func f11(x int) (r int) {
+	defer func() { r = 1 }()
+	return 2
+}
+
+func f12() func() int {
+	return func() int {
+		return "a"
+	}
+}
+
+func f13(x interface{}) int {
+	switch x.(type) {
+	case int:
+		return 1
+	default:
+		return 2
+	}
+}
+
+func f14() (a, b int) {
+	return 1
+}
+
+func f15() (_ int) {
+	return
+}
+
+func f16() (x, y int) {
+	{
+		var y string
+		_ = y
+		return
+	}
+}
+
+func f17() int {
+	return nil
+}
+
+func f18() *int {
+	return nil
+}
+
+func f19(c chan int) int {
+	for range c {
+		return 1
+	}
+}
+
+func f20() (int, int) {
+	return 1, 2, 3
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:25:9: cannot use 2nd function result (value of interface type error) as string value in return statement",
+            "a.go:29:9: too many return values\n\thave (error)\n\twant ()",
+            "a.go:55:1: missing return",
+            "a.go:70:10: cannot use \"a\" (untyped string constant) as int value in return statement",
+            "a.go:84:9: not enough return values\n\thave (number)\n\twant (int, int)",
+            "a.go:95:3: result parameter y not in scope at return\n\ta.go:93:7: inner declaration of var y int",
+            "a.go:100:9: cannot use nil as int value in return statement",
+            "a.go:111:1: missing return",
+            "a.go:114:15: too many return values\n\thave (number, number, number)\n\twant (int, int)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn selects_more() {
+        let src = r#"package p
+
+func g() int { return 0 }
+
+func _(c chan int, s chan<- int) {
+	var x int
+	var ok bool
+	select {
+	case x = <-c:
+	case x, ok = <-c:
+	case g():
+	case s <- "a":
+	case <-s:
+	case x := <-c + 1:
+		_ = x
+	case c <- x:
+	}
+	_, _ = x, ok
+	select {
+	case y, z := <-c:
+		_ = y
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:11:8: select case must be send or receive (possibly with assignment)",
+            "a.go:12:12: cannot use \"a\" (untyped string constant) as int value in send",
+            "a.go:13:9: invalid operation: cannot receive from send-only channel chan<- int s (variable of type chan<- int)",
+            "a.go:14:7: select case must be send or receive (possibly with assignment)",
+            "a.go:20:10: declared and not used: z",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn go_defer_more() {
+        let src = r#"package p
+
+type T struct{}
+
+func (T) M() int { return 0 }
+func (*T) P()    {}
+
+func gen[X any](x X) X { return x }
+
+func _(t T, s []int, m map[int]int, c chan int) {
+	go t.M()
+	defer t.P()
+	defer gen(1)
+	go gen[int]
+	defer delete(m, 1)
+	defer append(s, 1)
+	go new(int)
+	defer min(1, 2)
+	defer panic("x")
+	defer print(1)
+	go func() {}()
+	defer func() int { return 0 }()
+	defer (func())(nil)
+	defer clear(m)
+	go close(c)
+	defer make([]int, 1)
+	defer copy(s, s)
+	defer cap(s)
+	defer T.M(t)
+	defer []int(nil)
+	defer recover()
+	defer undefined()
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:14:5: expression in go must be function call",
+            "a.go:16:8: defer discards result of append(s, 1) (value of type []int)",
+            "a.go:17:5: go discards result of new(int) (value of type *int)",
+            "a.go:18:8: defer discards result of min(1, 2) (untyped int constant 1)",
+            "a.go:23:8: defer requires function call, not conversion (func())(nil) (value of type func())",
+            "a.go:26:8: defer discards result of make([]int, 1) (value of type []int)",
+            "a.go:28:8: defer discards result of cap(s) (value of type int)",
+            "a.go:30:8: defer requires function call, not conversion []int(nil) (value of type []int)",
+            "a.go:32:8: undefined: undefined",
+        ];
+        assert_eq!(check_source(src), want);
+    }
 }
