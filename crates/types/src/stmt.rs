@@ -139,12 +139,34 @@ impl<'a> Checker<'a, '_> {
                 crate::returns::is_terminating_list(&body.stmts, &is_panic)
             };
             if !terminating {
-                self.errorf(body.rbrace, "missing return");
+                self.st_errorf(body.rbrace, "missing return");
             }
         }
 
         self.stmt_usage(scope, first_scope);
         self.env = saved;
+    }
+
+    /// Reports `e` unless it is a follow-on error: after a first error,
+    /// messages mentioning an "invalid operand" or "invalid type" (not
+    /// at their start) add nothing and are dropped, as types2 does.
+    pub(crate) fn st_error(&mut self, e: TypeError) {
+        if !self.errors.is_empty() {
+            let m = &e.msg;
+            let follow_on = |w: &str| m.find(w).is_some_and(|i| i > 0);
+            if follow_on("invalid operand") || follow_on("invalid type") {
+                return;
+            }
+        }
+        self.error(e);
+    }
+
+    pub(crate) fn st_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.st_error(TypeError::new(pos, msg));
+    }
+
+    pub(crate) fn st_soft_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.st_error(TypeError::new(pos, msg).soft());
     }
 
     /// Whether `e` (a call) calls the predeclared `panic`.
@@ -208,7 +230,7 @@ impl<'a> Checker<'a, '_> {
         }
         unused.sort_by_key(|u| u.0);
         for (pos, name) in unused {
-            self.soft_errorf(pos, format!("declared and not used: {name}"));
+            self.st_soft_errorf(pos, format!("declared and not used: {name}"));
         }
     }
 
@@ -281,7 +303,7 @@ impl<'a> Checker<'a, '_> {
                 self.simple_stmt(i.init.as_ref());
                 let x = self.expr(None, &i.cond);
                 if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                    self.errorf(i.cond.start_pos(), "non-boolean condition in if statement");
+                    self.st_errorf(i.cond.start_pos(), "non-boolean condition in if statement");
                 }
                 self.stmt_block(&i.then, "block");
                 if let Some(els) = &i.els {
@@ -325,7 +347,7 @@ impl<'a> Checker<'a, '_> {
             }
         };
         let m = format!("{} {msg}", self.op_str(&x));
-        self.errorf(op_pos(&x, e.start_pos()), m);
+        self.st_errorf(op_pos(&x, e.start_pos()), m);
     }
 
     /// Whether the checked expression `e` (with result `x`) is a call or
@@ -409,7 +431,7 @@ impl<'a> Checker<'a, '_> {
                         o.as_str(),
                         self.type_str(x.typ)
                     );
-                    self.errorf(l.start_pos(), msg);
+                    self.st_errorf(l.start_pos(), msg);
                     return;
                 }
                 self.assign_var(l, None, Some(&mut x), "assignment");
@@ -422,7 +444,7 @@ impl<'a> Checker<'a, '_> {
                         "assignment operation {}= requires single-valued expressions",
                         o.as_str()
                     );
-                    self.errorf(stmt_start(s), msg);
+                    self.st_errorf(stmt_start(s), msg);
                     return;
                 }
                 let mut x = self.binary(None, &lhs[0], &rhs[0], o);
@@ -434,7 +456,7 @@ impl<'a> Checker<'a, '_> {
     /// `go f()` and `defer f()` (types2's suspendedCall).
     fn suspended_call(&mut self, kw: &str, call: &'a Expr) {
         if !matches!(call.kind, ExprKind::Call(_)) {
-            self.errorf(
+            self.st_errorf(
                 call.start_pos(),
                 format!("expression in {kw} must be function call"),
             );
@@ -451,7 +473,7 @@ impl<'a> Checker<'a, '_> {
             ExprKindOf::Statement => return,
         };
         let m = format!("{kw} {msg} {}", self.op_str(&x));
-        self.errorf(op_pos(&x, call.start_pos()), m);
+        self.st_errorf(op_pos(&x, call.start_pos()), m);
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
@@ -471,7 +493,7 @@ impl<'a> Checker<'a, '_> {
                             format!("result parameter {name} not in scope at return"),
                         )
                         .with(alt_pos, format!("inner declaration of {desc}"));
-                        self.error(e);
+                        self.st_error(e);
                     }
                 }
             }
@@ -519,7 +541,7 @@ impl<'a> Checker<'a, '_> {
         if let Some(c) = &f.cond {
             let x = self.expr(None, c);
             if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                self.errorf(c.start_pos(), "non-boolean condition in for statement");
+                self.st_errorf(c.start_pos(), "non-boolean condition in for statement");
             }
         }
         self.simple_stmt(f.post.as_ref());
@@ -568,9 +590,9 @@ impl<'a> Checker<'a, '_> {
                 Err(cause) => {
                     let d = self.op_str(&x);
                     if cause.is_empty() {
-                        self.soft_errorf(xpos, format!("cannot range over {d}"));
+                        self.st_soft_errorf(xpos, format!("cannot range over {d}"));
                     } else {
-                        self.soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
+                        self.st_soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
                     }
                     key = Some(universe::INVALID);
                     val = Some(universe::INVALID);
@@ -581,15 +603,15 @@ impl<'a> Checker<'a, '_> {
                             "range over {} permits no iteration variables",
                             self.op_str(&x)
                         );
-                        self.soft_errorf(sk.start_pos(), m);
+                        self.st_soft_errorf(sk.start_pos(), m);
                     } else if let (None, Some(sv)) = (v, s_value) {
                         let m = format!(
                             "range over {} permits only one iteration variable",
                             self.op_str(&x)
                         );
-                        self.soft_errorf(sv.start_pos(), m);
+                        self.st_soft_errorf(sv.start_pos(), m);
                     } else if let Some(se) = s_extra {
-                        self.soft_errorf(
+                        self.st_soft_errorf(
                             se.start_pos(),
                             "range clause permits at most two iteration variables",
                         );
@@ -623,7 +645,7 @@ impl<'a> Checker<'a, '_> {
                     }
                     obj
                 } else {
-                    self.errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
+                    self.st_errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
                     self.stmt_new_var(l.pos, ast::sym("_"), None)
                 };
                 let typ = match rhs[i] {
@@ -650,7 +672,7 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if vars.is_empty() {
-                self.errorf(s.pos, "no new variables on left side of :=");
+                self.st_errorf(s.pos, "no new variables on left side of :=");
             } else {
                 let scope = self.env.scope;
                 for obj in vars {
@@ -676,7 +698,7 @@ impl<'a> Checker<'a, '_> {
                             "cannot use iteration variable of type {}",
                             self.type_str(x.typ)
                         );
-                        self.soft_errorf(l.start_pos(), m);
+                        self.st_soft_errorf(l.start_pos(), m);
                     }
                 } else {
                     let mut y = Operand {
@@ -914,7 +936,7 @@ impl<'a> Checker<'a, '_> {
                 } else {
                     format!("invalid operation: cannot {verb} {cause} {d}")
                 };
-                self.errorf(pos, msg);
+                self.st_errorf(pos, msg);
                 None
             }
         }
@@ -955,7 +977,7 @@ impl<'a> Checker<'a, '_> {
                     self.op_str(&x),
                     self.type_str(x.typ)
                 );
-                self.errorf(op_pos(&x, tag.start_pos()), m);
+                self.st_errorf(op_pos(&x, tag.start_pos()), m);
                 x = Operand::invalid(Some(tag));
             }
         } else {
@@ -1006,7 +1028,7 @@ impl<'a> Checker<'a, '_> {
                         .position(f)
                         .map(|p| p.to_string())
                         .unwrap_or_default();
-                    self.errorf(pos, format!("multiple defaults (first at {at})"));
+                    self.st_errorf(pos, format!("multiple defaults (first at {at})"));
                 }
                 None => first = Some(pos),
             }
@@ -1049,7 +1071,7 @@ impl<'a> Checker<'a, '_> {
                     format!("duplicate case {} in expression switch", self.op_str(&v)),
                 )
                 .with(prev, "previous case");
-                self.error(err);
+                self.st_error(err);
                 continue;
             }
             // gc remembers the case's own position (the `(` of a call),
@@ -1135,7 +1157,7 @@ impl<'a> Checker<'a, '_> {
             x.expr.map(expr_string).unwrap_or_default()
         };
         let pos = op_pos(v, Pos::NONE);
-        self.errorf(
+        self.st_errorf(
             pos,
             format!("invalid case {ve} in switch on {xe} ({cause})"),
         );
@@ -1180,7 +1202,7 @@ impl<'a> Checker<'a, '_> {
         let mut lhs = lhs;
         if let Some(l) = lhs {
             if l.is_blank() {
-                self.soft_errorf(l.pos, "no new variable on left side of :=");
+                self.st_soft_errorf(l.pos, "no new variable on left side of :=");
                 lhs = None;
             }
         }
@@ -1192,12 +1214,12 @@ impl<'a> Checker<'a, '_> {
                     "cannot use type switch on type parameter value {}",
                     self.op_str(&x)
                 );
-                self.errorf(op_pos(&x, gx.start_pos()), m);
+                self.st_errorf(op_pos(&x, gx.start_pos()), m);
             } else if is_interface(&self.store, x.typ) {
                 sx = Some(x);
             } else {
                 let m = format!("{} is not an interface", self.op_str(&x));
-                self.errorf(op_pos(&x, gx.start_pos()), m);
+                self.st_errorf(op_pos(&x, gx.start_pos()), m);
             }
         }
         self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
@@ -1228,7 +1250,7 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if !used {
-                self.soft_errorf(l.pos, format!("{} declared and not used", l.value));
+                self.st_soft_errorf(l.pos, format!("{} declared and not used", l.value));
             }
         }
     }
@@ -1276,7 +1298,7 @@ impl<'a> Checker<'a, '_> {
                         format!("duplicate case {ts} in type switch"),
                     )
                     .with(other.start_pos(), "previous case");
-                    self.error(err);
+                    self.st_error(err);
                     continue 'outer;
                 }
             }
@@ -1307,7 +1329,7 @@ impl<'a> Checker<'a, '_> {
             self.op_str(x),
             self.type_str(t)
         );
-        self.errorf(e.start_pos(), msg);
+        self.st_errorf(e.start_pos(), msg);
     }
 
     // ---- select ----
@@ -1333,7 +1355,7 @@ impl<'a> Checker<'a, '_> {
             }
             if !valid {
                 let pos = clause.comm.as_ref().map_or(clause.pos, stmt_start);
-                self.errorf(
+                self.st_errorf(
                     pos,
                     "select case must be send or receive (possibly with assignment)",
                 );
@@ -1460,16 +1482,28 @@ mod tests {
         let Ok(path) = std::env::var("RGO_STMT_DUMP") else {
             return;
         };
-        let src = std::fs::read_to_string(path).unwrap();
+        // Several files (one package) are separated by ':'.
         let fset = syntax::FileSet::new();
-        let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        let files: Vec<_> = path
+            .split(':')
+            .enumerate()
+            .map(|(i, p)| {
+                let src = std::fs::read_to_string(p).unwrap();
+                let name = if i == 0 {
+                    "a.go".to_string()
+                } else {
+                    p.to_string()
+                };
+                syntax::parse_file(&fset, &name, src.as_bytes()).0
+            })
+            .collect();
         let world = crate::arena::World::new();
         let mut c = crate::check::Checker::new(
             &world,
             &fset,
             crate::testutil::P,
             "p",
-            [&f],
+            files.iter(),
             &crate::testutil::UnsafeOnly,
         );
         if let Ok(l) = std::env::var("RGO_STMT_LANG") {
