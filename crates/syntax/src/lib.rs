@@ -24,6 +24,9 @@ pub use scanner::is_print;
 pub struct Error {
     pub pos: Pos,
     pub msg: String,
+    /// Found by the label and branch checks, which run on bodies that
+    /// parsed: unlike parse errors, they do not stop type checking.
+    pub is_branch: bool,
 }
 
 impl Error {
@@ -31,6 +34,7 @@ impl Error {
         Error {
             pos,
             msg: msg.into(),
+            is_branch: false,
         }
     }
 

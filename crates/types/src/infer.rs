@@ -889,7 +889,10 @@ var _ = k(1)
         let (tps, params) = params_of(&c, fsig);
         let (call, ce) = cs[0];
         let args = vec![constant(&ce.args[0], UNTYPED_INT)];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         // With Q given (f[int, string] style partial lists are complete).
         assert_eq!(
             c.infer(call.pos, &tps, &[INT, STRING], Some(params), &args, false),
@@ -905,13 +908,19 @@ var _ = k(1)
             constant(&ce.args[0], UNTYPED_INT),
             constant(&ce.args[1], UNTYPED_STRING),
         ];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         let (call, ce) = cs[2];
         let args = vec![
             op(&ce.args[0], Mode::Variable, INT, None),
             op(&ce.args[1], Mode::Variable, STRING, None),
         ];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         let (call, ce) = cs[4];
         let args = vec![
             constant(&ce.args[0], UNTYPED_INT),

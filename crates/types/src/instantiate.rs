@@ -116,13 +116,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Reports a wrong number of type arguments for generic type `name`
     /// (types2's validateTArgLen); whether the count is right.
-    pub(crate) fn targ_count_ok(
-        &mut self,
-        pos: Pos,
-        name: &str,
-        want: usize,
-        got: usize,
-    ) -> bool {
+    pub(crate) fn targ_count_ok(&mut self, pos: Pos, name: &str, want: usize, got: usize) -> bool {
         let qual = match got.cmp(&want) {
             std::cmp::Ordering::Less => "not enough",
             std::cmp::Ordering::Greater => "too many",
