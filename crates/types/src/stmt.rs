@@ -2553,4 +2553,40 @@ func _(t T, s []int, m map[int]int, c chan int) {
         ];
         assert_eq!(check_source(src), want);
     }
+
+    #[test]
+    fn no_follow_on_errors() {
+        let src = r#"package p
+
+func _() {
+	var x undefinedT
+	for range x {
+	}
+	x
+	switch x {
+	case 1:
+	}
+	var y = x
+	y = 1
+	_ = y
+	x++
+	x += 1
+	x = 2
+	defer x()
+	z := x
+	_ = z
+	return x
+}
+
+func _() int {
+	var u undefinedU
+	return u
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:8: undefined: undefinedT",
+            "a.go:24:8: undefined: undefinedU",
+        ];
+        assert_eq!(check_source(src), want);
+    }
 }
