@@ -847,4 +847,83 @@ func r11() string {
         ];
         assert_eq!(check_source(src), want);
     }
+
+    #[test]
+    fn assignment_forms_more() {
+        let src = r#"package p
+
+type S struct{ f int }
+
+func f() int { return 0 }
+
+func _() {
+	_ = 1 << 70
+	var _ = nil
+	a, b := nil, 1
+	var c, d int
+	c, d = 1, 2, 3
+	f()++
+	m := map[string]S{}
+	m["a"].f++
+	m["a"].f += 1
+	s := "abc"
+	s[0] += 1
+	const k = 1
+	k += 1
+	len(s) = 1
+	for range nil {
+	}
+	for i := range -1 {
+		_ = i
+	}
+	for i := range uint(10) {
+		var _ int = i
+	}
+	var it func(func(int) bool)
+	for i := range it {
+		i = "a"
+	}
+	for i := range 10 {
+	}
+	_, _ = a, b
+	var e, g = 1
+	var h, i int = 1, "a"
+	var j int = f
+	_, _, _, _, _ = e, g, h, i, j
+	x, y, z := 1, 2
+	_, _, _ = x, y, z
+	var (
+		p = 1 << 70
+		q int8 = 128
+	)
+	_, _ = p, q
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:8:6: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in assignment to _ identifier (overflows)",
+            "a.go:9:10: use of untyped nil in variable declaration",
+            "a.go:10:10: use of untyped nil in multiple assignment",
+            "a.go:11:6: declared and not used: c",
+            "a.go:11:9: declared and not used: d",
+            "a.go:12:9: assignment mismatch: 2 variables but 3 values",
+            "a.go:13:2: cannot assign to f() (neither addressable nor a map index expression)",
+            "a.go:15:2: cannot assign to struct field m[\"a\"].f in map",
+            "a.go:16:2: cannot assign to struct field m[\"a\"].f in map",
+            "a.go:18:2: cannot assign to s[0] (neither addressable nor a map index expression)",
+            "a.go:20:2: cannot assign to k (neither addressable nor a map index expression)",
+            "a.go:21:2: cannot assign to len(s) (neither addressable nor a map index expression)",
+            "a.go:22:12: cannot range over nil",
+            "a.go:28:15: cannot use i (variable of type uint) as int value in variable declaration",
+            "a.go:31:6: declared and not used: i",
+            "a.go:32:7: cannot use \"a\" (untyped string constant) as int value in assignment",
+            "a.go:34:6: declared and not used: i",
+            "a.go:37:13: assignment mismatch: 2 variables but 1 value",
+            "a.go:38:20: cannot use \"a\" (untyped string constant) as int value in variable declaration",
+            "a.go:39:14: cannot use f (value of type func() int) as int value in variable declaration",
+            "a.go:41:13: assignment mismatch: 3 variables but 2 values",
+            "a.go:44:7: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in variable declaration (overflows)",
+            "a.go:45:12: cannot use 128 (untyped int constant) as int8 value in variable declaration (overflows)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
 }
