@@ -113,19 +113,16 @@ impl<'a> Checker<'a, '_> {
             .iter()
             .position(|f| f.source.contains(body.pos))
             .map_or(self.env.file, |i| i as u32);
-        let saved = std::mem::replace(
-            &mut self.env,
-            Env {
-                file,
-                scope,
-                decl,
-                iota,
-                sig: Some(sig),
-                in_tparam_list: false,
-                has_label: false,
-                has_call_or_recv: false,
-            },
-        );
+        let mut env: Env = self.env.clone();
+        env.file = file;
+        env.scope = scope;
+        env.decl = decl;
+        env.iota = iota;
+        env.sig = Some(sig);
+        env.in_tparam_list = false;
+        env.has_label = false;
+        env.has_call_or_recv = false;
+        let saved = std::mem::replace(&mut self.env, env);
         let first_scope = self.store.arena.scopes.len();
         if scope.pkg == self.pkg() {
             self.store.arena.scope_mut(scope).is_func = true;
@@ -1091,8 +1088,11 @@ impl<'a> Checker<'a, '_> {
         let q = crate::typestring::RelativeTo(s, self.pkg());
         let assignable = crate::assignable::assignable_to(s, &q, v, x.typ).is_ok()
             || crate::assignable::assignable_to(s, &q, x, v.typ).is_ok();
+        // The operand the error is about (`v` or the tag `x`) and why.
         let mut cause = String::new();
+        let mut err_is_v = true;
         let ok = if !assignable {
+            err_is_v = false;
             cause = format!(
                 "mismatched types {} and {}",
                 self.type_str(v.typ),
@@ -1100,6 +1100,7 @@ impl<'a> Checker<'a, '_> {
             );
             false
         } else if v.mode == Mode::NilValue || x.mode == Mode::NilValue {
+            err_is_v = false;
             let t = if v.mode == Mode::NilValue {
                 x.typ
             } else {
@@ -1110,6 +1111,7 @@ impl<'a> Checker<'a, '_> {
             cause = self.stmt_incomparable_cause(v.typ);
             false
         } else if !crate::assignable::comparable(s, x.typ, true) {
+            err_is_v = false;
             cause = self.stmt_incomparable_cause(x.typ);
             false
         } else {
@@ -1129,21 +1131,18 @@ impl<'a> Checker<'a, '_> {
             return true;
         }
         if cause.is_empty() {
-            let err_t = if v.mode == Mode::NilValue || !assignable {
-                x.typ
-            } else if !crate::assignable::comparable(&self.store, v.typ, true) {
-                v.typ
-            } else {
-                x.typ
-            };
-            if is_type_param(&self.store, v.typ) || is_type_param(&self.store, x.typ) {
-                let t = if is_type_param(&self.store, v.typ) {
-                    v.typ
-                } else {
-                    x.typ
-                };
+            let (vp, xp) = (
+                is_type_param(&self.store, v.typ),
+                is_type_param(&self.store, x.typ),
+            );
+            if vp || xp {
+                if !vp {
+                    err_is_v = false;
+                }
+                let t = if err_is_v { v.typ } else { x.typ };
                 cause = format!("type parameter {} cannot use operator ==", self.type_str(t));
             } else {
+                let err_t = if err_is_v { v.typ } else { x.typ };
                 let what = composite_kind(&self.store, err_t)
                     .map(str::to_string)
                     .unwrap_or_else(|| self.type_str(err_t));
@@ -2586,6 +2585,51 @@ func _() int {
         let want: &[&str] = &[
             "a.go:4:8: undefined: undefinedT",
             "a.go:24:8: undefined: undefinedU",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn switch_incomparable_cases() {
+        let src = r#"package p
+
+func _[T any, C comparable, S ~[]int](t T, c C, s S, i interface{}) {
+	switch t {
+	}
+	switch c {
+	case c:
+	}
+	switch i {
+	case t:
+	case c:
+	case s:
+	}
+	switch s {
+	case nil:
+	case s:
+	}
+	var m map[int]int
+	switch i {
+	case m:
+	}
+	type St struct{ f []int }
+	switch i {
+	case St{}:
+	}
+	var a [2][]int
+	switch i {
+	case a:
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:9: cannot switch on t (variable of type T constrained by any) (T is not comparable)",
+            "a.go:10:7: invalid case t in switch on i (incomparable types in type set)",
+            "a.go:12:7: invalid case s in switch on i (incomparable types in type set)",
+            "a.go:16:7: invalid case s in switch on s (incomparable types in type set)",
+            "a.go:20:7: invalid case m in switch on i (map can only be compared to nil)",
+            "a.go:24:7: invalid case St{} in switch on i (struct containing []int cannot be compared)",
+            "a.go:28:7: invalid case a in switch on i ([2][]int cannot be compared)",
         ];
         assert_eq!(check_source(src), want);
     }
