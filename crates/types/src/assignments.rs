@@ -119,17 +119,11 @@ impl<'a> Checker<'a, '_> {
             }
         }
 
-        // A generic function value cannot be assigned without
-        // instantiation.
-        if let Type::Signature(sig) = self.store.ty(x.typ) {
-            if !sig.tparams.is_empty() {
-                let e = x.expr.map(expr_string).unwrap_or_default();
-                let m = format!("cannot use generic function {e} without instantiation");
-                self.st_errorf(op_pos(x, Pos::NONE), m);
-                x.mode = Mode::Invalid;
-                x.typ = universe::INVALID;
-                return;
-            }
+        // A generic function value is instantiated from a function-typed
+        // target (reverse inference), else it cannot be assigned.
+        self.assign_non_generic(t, context, x);
+        if !x.is_valid() {
+            return;
         }
 
         let Some(t) = t else { return };
@@ -147,6 +141,76 @@ impl<'a> Checker<'a, '_> {
             self.st_errorf(op_pos(x, Pos::NONE), msg);
             x.mode = Mode::Invalid;
         }
+    }
+
+    /// Reports a generic function value used without instantiation,
+    /// unless its type arguments can be inferred from the function type
+    /// `t` it is assigned to (types2's nonGeneric with a target).
+    fn assign_non_generic(&mut self, t: Option<TypeId>, context: &str, x: &mut Operand<'a>) {
+        if !x.is_valid() || x.mode == Mode::NoValue {
+            return;
+        }
+        let sig = match self.store.ty(x.typ) {
+            Type::Signature(sig) if !sig.tparams.is_empty() => sig.clone(),
+            _ => return,
+        };
+        let pos = x.expr.map_or(Pos::NONE, |e| e.pos);
+        let Some(target) = t.and_then(|t| self.assign_func_target(t)) else {
+            let e = x.expr.map(expr_string).unwrap_or_default();
+            let m = format!("cannot use generic function {e} without instantiation");
+            self.st_errorf(op_pos(x, Pos::NONE), m);
+            x.mode = Mode::Invalid;
+            x.typ = universe::INVALID;
+            return;
+        };
+        if !self.allow_version(21) {
+            self.st_errorf(
+                pos,
+                "implicitly instantiated function in assignment requires go1.21 or later",
+            );
+        }
+        // Infer from a one-parameter signature taking the generic
+        // function's own (uninstantiated) signature, given the target.
+        let gsig = self
+            .store
+            .arena
+            .add_type(Type::Signature(crate::ty::Signature {
+                recv: None,
+                tparams: vec![],
+                recv_tparams: vec![],
+                params: sig.params,
+                results: sig.results,
+                variadic: sig.variadic,
+            }));
+        let param = self.store.arena.add_object(crate::object::Object::new(
+            ast::sym(""),
+            pos,
+            Some(self.pkg()),
+            Some(gsig),
+            ObjKind::Var {
+                embedded: false,
+                is_field: false,
+                is_param: true,
+                used: false,
+            },
+        ));
+        let params = self.store.arena.add_type(Type::Tuple(vec![param]));
+        let arg = Operand {
+            mode: Mode::Value,
+            expr: Some(crate::expr::dummy_name(context, pos)),
+            typ: target,
+            val: None,
+        };
+        let Some(targs) = self.infer(pos, &sig.tparams, &[], Some(params), &[arg], true) else {
+            x.mode = Mode::Invalid;
+            return;
+        };
+        let inst = self.instantiate(pos, x.typ, &targs, false);
+        if let Some(e) = x.expr {
+            self.record_instance(e, targs, inst);
+        }
+        x.typ = inst;
+        x.mode = Mode::Value;
     }
 
     fn assign_is_non_tparam_iface(&self, t: TypeId) -> bool {
@@ -923,6 +987,49 @@ func _() {
             "a.go:41:13: assignment mismatch: 3 variables but 2 values",
             "a.go:44:7: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in variable declaration (overflows)",
             "a.go:45:12: cannot use 128 (untyped int constant) as int8 value in variable declaration (overflows)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn generic_function_values_assigned() {
+        let src = r#"package p
+
+func id[T any](x T) T { return x }
+func two[A, B any](a A) B { var b B; return b }
+
+func r() func(int) int {
+	return id
+}
+
+func r2() (func(int) int, func(string) string) {
+	return id, id
+}
+
+func _() {
+	var f func(int) int = id
+	f = id
+	_ = f
+	var g = id
+	_ = g
+	h := id
+	_ = h
+	var k func(int) string = two
+	_ = k
+	var l interface{} = id
+	_ = l
+	m := map[string]func(int) int{"a": id}
+	_ = m
+	var ch chan func(int) int
+	ch <- id
+	var x, y func(int) int = id, id
+	_, _ = x, y
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:18:10: cannot use generic function id without instantiation",
+            "a.go:20:7: cannot use generic function id without instantiation",
+            "a.go:24:22: cannot use generic function id without instantiation",
         ];
         assert_eq!(check_source(src), want);
     }
