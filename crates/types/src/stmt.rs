@@ -2690,4 +2690,250 @@ func _() {
             ]
         );
     }
+
+    /// Checks the std packages named by `RGO_STMT_STD` (space-separated
+    /// import paths) with their dependencies from `$RGO_GOROOT/src`, for
+    /// linux/amd64 without cgo, and prints every error (std has none): a
+    /// local aid for finding false positives.
+    #[test]
+    #[ignore = "local aid"]
+    fn std_sweep() {
+        use std::collections::HashMap;
+        use std::sync::Arc;
+        let (Ok(roots), Ok(goroot)) = (std::env::var("RGO_STMT_STD"), std::env::var("RGO_GOROOT"))
+        else {
+            return;
+        };
+        struct Imports(HashMap<String, crate::arena::PkgIdx>);
+        impl crate::check::Importer for Imports {
+            fn import(&self, path: &str) -> Result<crate::arena::PkgIdx, String> {
+                if path == "unsafe" {
+                    return Ok(crate::universe::UNSAFE);
+                }
+                self.0
+                    .get(path)
+                    .copied()
+                    .ok_or_else(|| format!("package {path} is not in std"))
+            }
+        }
+        // //go:build expressions over the tags of linux/amd64, gc, no cgo.
+        fn eval(e: &str) -> bool {
+            fn expr(t: &[String], i: &mut usize) -> bool {
+                let mut v = and(t, i);
+                while t.get(*i).is_some_and(|x| x == "||") {
+                    *i += 1;
+                    let w = and(t, i);
+                    v = v || w;
+                }
+                v
+            }
+            fn and(t: &[String], i: &mut usize) -> bool {
+                let mut v = not(t, i);
+                while t.get(*i).is_some_and(|x| x == "&&") {
+                    *i += 1;
+                    let w = not(t, i);
+                    v = v && w;
+                }
+                v
+            }
+            fn not(t: &[String], i: &mut usize) -> bool {
+                match t.get(*i).map(|s| s.as_str()) {
+                    Some("!") => {
+                        *i += 1;
+                        !not(t, i)
+                    }
+                    Some("(") => {
+                        *i += 1;
+                        let v = expr(t, i);
+                        *i += 1;
+                        v
+                    }
+                    Some(tag) => {
+                        *i += 1;
+                        matches!(
+                            tag,
+                            "linux" | "amd64" | "unix" | "gc" | "goexperiment.swissmap"
+                        ) || tag.starts_with("go1.")
+                    }
+                    None => false,
+                }
+            }
+            let mut toks = Vec::new();
+            let cs: Vec<char> = e.chars().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                let c = cs[k];
+                if c.is_whitespace() {
+                    k += 1;
+                } else if c == '&' || c == '|' {
+                    toks.push(format!("{c}{c}"));
+                    k += 2;
+                } else if c == '!' || c == '(' || c == ')' {
+                    toks.push(c.to_string());
+                    k += 1;
+                } else {
+                    let st = k;
+                    while k < cs.len() && (cs[k].is_alphanumeric() || "._".contains(cs[k])) {
+                        k += 1;
+                    }
+                    toks.push(cs[st..k].iter().collect());
+                    if k == st {
+                        k += 1;
+                    }
+                }
+            }
+            expr(&toks, &mut 0)
+        }
+        fn name_ok(name: &str) -> bool {
+            let stem = name.trim_end_matches(".go");
+            let parts: Vec<&str> = stem.split('_').collect();
+            const OS: &[&str] = &[
+                "aix",
+                "android",
+                "darwin",
+                "dragonfly",
+                "freebsd",
+                "hurd",
+                "illumos",
+                "ios",
+                "js",
+                "linux",
+                "nacl",
+                "netbsd",
+                "openbsd",
+                "plan9",
+                "solaris",
+                "wasip1",
+                "windows",
+                "zos",
+            ];
+            const ARCH: &[&str] = &[
+                "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le",
+                "ppc64", "ppc64le", "riscv64", "s390x", "wasm", "sparc64",
+            ];
+            let n = parts.len();
+            let bad_os = |p: &str| OS.contains(&p) && p != "linux";
+            let bad_arch = |p: &str| ARCH.contains(&p) && p != "amd64";
+            if n >= 2 && bad_arch(parts[n - 1]) {
+                return false;
+            }
+            if n >= 2 && bad_os(parts[n - 1]) {
+                return false;
+            }
+            if n >= 3 && ARCH.contains(&parts[n - 1]) && bad_os(parts[n - 2]) {
+                return false;
+            }
+            !name.ends_with("_test.go")
+        }
+        type Parsed = Vec<syntax::ast::File>;
+        fn load(goroot: &str, fset: &syntax::FileSet, path: &str) -> Option<Parsed> {
+            let mut dir = std::path::PathBuf::from(format!("{goroot}/src/{path}"));
+            if !dir.is_dir() {
+                dir = std::path::PathBuf::from(format!("{goroot}/src/vendor/{path}"));
+            }
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .ok()?
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .filter(|n| n.ends_with(".go") && name_ok(n))
+                .collect();
+            names.sort();
+            let mut out = Vec::new();
+            for n in names {
+                let p = dir.join(&n);
+                let src = std::fs::read(&p).ok()?;
+                let (f, _) = syntax::parse_file(fset, &p.to_string_lossy(), &src);
+                if f.build_constraint.as_deref().is_some_and(|c| !eval(c)) {
+                    continue;
+                }
+                let imports_c = f.decls.iter().any(|d| match d {
+                    syntax::ast::Decl::Gen(g) => g.specs.iter().any(|s| match s {
+                        syntax::ast::Spec::Import(i) => {
+                            i.path.as_ref().is_some_and(|l| &*l.value == "\"C\"")
+                        }
+                        _ => false,
+                    }),
+                    _ => false,
+                });
+                if imports_c || f.name.value.as_str() == "main" && path != "main" {
+                    continue;
+                }
+                if f.name.value.ends_with("_test") || f.name.value.as_str() == "documentation" {
+                    continue;
+                }
+                out.push(f);
+            }
+            Some(out)
+        }
+        let fset = syntax::FileSet::new();
+        let mut world = crate::arena::World::new();
+        let mut done: HashMap<String, crate::arena::PkgIdx> = HashMap::new();
+        let mut next = 2u32;
+        // Depth-first over imports, then check.
+        fn visit(
+            path: &str,
+            goroot: &str,
+            fset: &syntax::FileSet,
+            world: &mut crate::arena::World,
+            done: &mut HashMap<String, crate::arena::PkgIdx>,
+            next: &mut u32,
+            visiting: &mut Vec<String>,
+        ) {
+            if done.contains_key(path)
+                || path == "unsafe"
+                || path == "C"
+                || visiting.iter().any(|v| v == path)
+            {
+                return;
+            }
+            let Some(files) = load(goroot, fset, path) else {
+                return;
+            };
+            visiting.push(path.to_string());
+            let mut deps = Vec::new();
+            for f in &files {
+                for d in &f.decls {
+                    if let syntax::ast::Decl::Gen(g) = d {
+                        for s in &g.specs {
+                            if let syntax::ast::Spec::Import(i) = s {
+                                if let Some(l) = &i.path {
+                                    deps.push(l.value.trim_matches('"').to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for d in deps {
+                visit(&d, goroot, fset, world, done, next, visiting);
+            }
+            visiting.pop();
+            let pkg = crate::arena::PkgIdx(*next);
+            *next += 1;
+            let imports = Imports(done.clone());
+            let checked =
+                crate::check::Checker::new(world, fset, pkg, path, files.iter(), &imports).check();
+            for e in &checked.errors {
+                println!(
+                    "ERR {path}: {}",
+                    e.display(fset).to_string().replace('\n', "\\n")
+                );
+            }
+            println!("DONE {path}");
+            world.insert(Arc::new(checked.arena));
+            done.insert(path.to_string(), pkg);
+        }
+        for root in roots.split_whitespace() {
+            let mut visiting = Vec::new();
+            visit(
+                root,
+                &goroot,
+                &fset,
+                &mut world,
+                &mut done,
+                &mut next,
+                &mut visiting,
+            );
+        }
+    }
 }
