@@ -179,19 +179,23 @@ impl<'a> Checker<'a, '_> {
         // parameters among `tparams0`: rename them in those arguments'
         // types (only there: an argument of type P inside f's own body
         // keeps its P).
+        // Callers append each generic argument's parameters after the
+        // function's own, in argument order (the same function may be
+        // passed twice): match them from the end.
         let mut arg_types: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
-        for t in &mut arg_types {
+        let mut taken = vec![false; n];
+        for t in arg_types.iter_mut().rev() {
             let own = match self.store.ty(*t) {
                 Type::Signature(sig) if !sig.tparams.is_empty() => sig.tparams.clone(),
                 _ => continue,
             };
-            let rmap: SubstMap = own
-                .iter()
-                .filter_map(|p| {
-                    let i = tparams0.iter().position(|q| q == p)?;
-                    Some((*p, tparams[i]))
-                })
-                .collect();
+            let mut rmap = SubstMap::new();
+            for p in own.iter().rev() {
+                if let Some(i) = (0..n).rev().find(|&i| !taken[i] && tparams0[i] == *p) {
+                    taken[i] = true;
+                    rmap.insert(*p, tparams[i]);
+                }
+            }
             *t = self.subst(Pos::NONE, *t, &rmap);
         }
 
@@ -483,7 +487,10 @@ impl<'a> Checker<'a, '_> {
                 Type::TypeParam(p) => p.bound,
                 _ => None,
             };
-            let nb = bound.map(|b| self.subst(Pos::NONE, b, &rmap));
+            let nb = bound.map(|b| {
+                let b = self.subst(Pos::NONE, b, &rmap);
+                self.as_constraint(b)
+            });
             if let Type::TypeParam(p) = self.store.arena.ty_mut(new) {
                 p.bound = nb;
             }
@@ -889,7 +896,10 @@ var _ = k(1)
         let (tps, params) = params_of(&c, fsig);
         let (call, ce) = cs[0];
         let args = vec![constant(&ce.args[0], UNTYPED_INT)];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         // With Q given (f[int, string] style partial lists are complete).
         assert_eq!(
             c.infer(call.pos, &tps, &[INT, STRING], Some(params), &args, false),
@@ -905,13 +915,19 @@ var _ = k(1)
             constant(&ce.args[0], UNTYPED_INT),
             constant(&ce.args[1], UNTYPED_STRING),
         ];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         let (call, ce) = cs[2];
         let args = vec![
             op(&ce.args[0], Mode::Variable, INT, None),
             op(&ce.args[1], Mode::Variable, STRING, None),
         ];
-        assert_eq!(c.infer(call.pos, &tps, &[], Some(params), &args, false), None);
+        assert_eq!(
+            c.infer(call.pos, &tps, &[], Some(params), &args, false),
+            None
+        );
         let (call, ce) = cs[4];
         let args = vec![
             constant(&ce.args[0], UNTYPED_INT),

@@ -116,13 +116,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Reports a wrong number of type arguments for generic type `name`
     /// (types2's validateTArgLen); whether the count is right.
-    pub(crate) fn targ_count_ok(
-        &mut self,
-        pos: Pos,
-        name: &str,
-        want: usize,
-        got: usize,
-    ) -> bool {
+    pub(crate) fn targ_count_ok(&mut self, pos: Pos, name: &str, want: usize, got: usize) -> bool {
         let qual = match got.cmp(&want) {
             std::cmp::Ordering::Less => "not enough",
             std::cmp::Ordering::Greater => "too many",
@@ -155,6 +149,10 @@ impl<'a> Checker<'a, '_> {
                 continue;
             };
             let bound = self.subst(pos, bound, &smap);
+            let bound = self.as_constraint(bound);
+            if let Type::TypeParam(_) = self.store.ty(unalias(&self.store, ta)) {
+                self.normalize_bound(unalias(&self.store, ta));
+            }
             let res = implements(
                 &self.store,
                 &RelativeTo(&self.store, self.pkg()),
@@ -169,6 +167,43 @@ impl<'a> Checker<'a, '_> {
             }
         }
         true
+    }
+
+    /// `t` if it is an interface, else the implicit `interface{ t }` a
+    /// constraint written as `[P *C]` stands for.
+    pub(crate) fn as_constraint(&mut self, t: TypeId) -> TypeId {
+        let u = underlying(&self.store, t);
+        if matches!(self.store.ty(u), Type::Interface(_)) || u == universe::INVALID {
+            return t;
+        }
+        self.store
+            .arena
+            .add_type(Type::Interface(crate::ty::Interface {
+                embeddeds: vec![t],
+                implicit: true,
+                ..Default::default()
+            }))
+    }
+
+    /// Makes the constraint of type parameter `tp` (of this package) an
+    /// interface (types2's TypeParam.iface), so that the parameter's
+    /// underlying type is its constraint interface.
+    pub(crate) fn normalize_bound(&mut self, tp: TypeId) {
+        if tp.pkg != self.pkg() {
+            return;
+        }
+        let Type::TypeParam(p) = self.store.ty(tp) else {
+            return;
+        };
+        let Some(b) = p.bound else {
+            return;
+        };
+        let nb = self.as_constraint(b);
+        if nb != b {
+            if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
+                p.bound = Some(nb);
+            }
+        }
     }
 
     /// The (cached) instance, without verification.
