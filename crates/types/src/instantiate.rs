@@ -412,12 +412,17 @@ impl<'a> Checker<'a, '_> {
             Type::Named(n) => n.targs.clone(),
             _ => return mt,
         };
-        let smap = subst_map(&sig.recv_tparams, &targs);
+        let mut smap = subst_map(&sig.recv_tparams, &targs);
+        // A generic method's own type parameters may be constrained by
+        // the receiver's (`func (G[F]) m[P *F]()`): fresh ones with the
+        // receiver's type arguments substituted in their constraints.
+        let own = self.fresh_tparams(&sig.tparams, &mut smap);
         let nt = self.subst(Pos::NONE, mt, &smap);
         let Type::Signature(mut nsig) = self.store.ty(nt).clone() else {
             return mt;
         };
         nsig.recv_tparams.clear();
+        nsig.tparams = own;
         if let Some(r) = nsig.recv {
             if let Some(rt) = self.store.obj(r).typ {
                 let nrt = self.subst(Pos::NONE, rt, &smap);
@@ -429,6 +434,50 @@ impl<'a> Checker<'a, '_> {
             }
         }
         self.store.arena.add_type(Type::Signature(nsig))
+    }
+
+    /// Copies of type parameters `tparams` whose constraints have `smap`
+    /// (extended by the renaming) applied; `smap` maps the originals to
+    /// the copies on return.
+    pub(crate) fn fresh_tparams(
+        &mut self,
+        tparams: &[TypeId],
+        smap: &mut crate::subst::SubstMap,
+    ) -> Vec<TypeId> {
+        let mut fresh = Vec::with_capacity(tparams.len());
+        for &tp in tparams {
+            let Type::TypeParam(p) = self.store.ty(tp).clone() else {
+                fresh.push(tp);
+                continue;
+            };
+            let mut o = self.store.obj(p.obj).clone();
+            o.typ = None;
+            let nobj = self.store.arena.add_object(o);
+            let t = self
+                .store
+                .arena
+                .add_type(Type::TypeParam(crate::ty::TypeParam {
+                    obj: nobj,
+                    index: p.index,
+                    bound: p.bound,
+                }));
+            self.store.arena.obj_mut(nobj).typ = Some(t);
+            smap.insert(tp, t);
+            fresh.push(t);
+        }
+        for &t in &fresh {
+            let Type::TypeParam(p) = self.store.ty(t).clone() else {
+                continue;
+            };
+            if let Some(b) = p.bound {
+                let nb = self.subst(Pos::NONE, b, smap);
+                let nb = self.as_constraint(nb);
+                if let Type::TypeParam(p) = self.store.arena.ty_mut(t) {
+                    p.bound = Some(nb);
+                }
+            }
+        }
+        fresh
     }
 
     /// The instance, reached from `recv` through pointers and embedded
