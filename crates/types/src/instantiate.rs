@@ -405,7 +405,7 @@ impl<'a> Checker<'a, '_> {
         if sig.recv_tparams.is_empty() {
             return mt;
         }
-        let Some(inst) = self.method_owner(recv, m) else {
+        let Some(inst) = method_owner(&self.store, recv, m) else {
             return mt;
         };
         let targs = match self.store.ty(inst) {
@@ -479,45 +479,44 @@ impl<'a> Checker<'a, '_> {
         }
         fresh
     }
+}
 
-    /// The instance, reached from `recv` through pointers and embedded
-    /// fields, whose origin declares method `m`.
-    fn method_owner(&self, recv: TypeId, m: ObjId) -> Option<TypeId> {
-        let s = &self.store;
-        let mut queue = vec![recv];
-        let mut seen = HashSet::new();
-        let mut i = 0;
-        while i < queue.len() && i < 10_000 {
-            let mut t = unalias(s, queue[i]);
-            i += 1;
-            if let Type::Pointer(e) = s.ty(t) {
-                t = unalias(s, *e);
-            }
-            if !seen.insert(t) {
-                continue;
-            }
-            if let Type::Named(n) = s.ty(t) {
-                if let Some(o) = n.origin {
-                    if let Type::Named(on) = s.ty(o) {
-                        if on.methods.contains(&m) {
-                            return Some(t);
-                        }
-                    }
-                }
-            }
-            if let Type::Struct(st) = s.ty(underlying(s, t)) {
-                for &f in &st.fields {
-                    let fo = s.obj(f);
-                    if let (crate::object::ObjKind::Var { embedded: true, .. }, Some(ft)) =
-                        (&fo.kind, fo.typ)
-                    {
-                        queue.push(ft);
+/// The instance, reached from `recv` through pointers and embedded
+/// fields, whose origin declares method `m`.
+pub(crate) fn method_owner(s: &impl Store, recv: TypeId, m: ObjId) -> Option<TypeId> {
+    let mut queue = vec![recv];
+    let mut seen = HashSet::new();
+    let mut i = 0;
+    while i < queue.len() && i < 10_000 {
+        let mut t = unalias(s, queue[i]);
+        i += 1;
+        if let Type::Pointer(e) = s.ty(t) {
+            t = unalias(s, *e);
+        }
+        if !seen.insert(t) {
+            continue;
+        }
+        if let Type::Named(n) = s.ty(t) {
+            if let Some(o) = n.origin {
+                if let Type::Named(on) = s.ty(o) {
+                    if on.methods.contains(&m) {
+                        return Some(t);
                     }
                 }
             }
         }
-        None
+        if let Type::Struct(st) = s.ty(underlying(s, t)) {
+            for &f in &st.fields {
+                let fo = s.obj(f);
+                if let (crate::object::ObjKind::Var { embedded: true, .. }, Some(ft)) =
+                    (&fo.kind, fo.typ)
+                {
+                    queue.push(ft);
+                }
+            }
+        }
     }
+    None
 }
 
 #[cfg(test)]
@@ -734,6 +733,14 @@ pub(crate) mod tests {
             tags: vec![],
         }));
         let outer = crate::testutil::named(&mut c.store, "Outer", Some(outer_st), vec![]);
+        // The generic method matches interface{ Put(string) string } on
+        // Box[string] (and through embedding), not on Box[int].
+        let want = crate::testutil::sig(&mut c.store, &[STRING], &[STRING]);
+        let im = crate::testutil::func(&mut c.store, "Put", want, false);
+        assert!(crate::subst::method_identical(&c.store, bi, put, im));
+        assert!(crate::subst::method_identical(&c.store, outer, put, im));
+        let bint = c.instantiate(Pos::NONE, bx, &[INT], false);
+        assert!(!crate::subst::method_identical(&c.store, bint, put, im));
         let mt = c.method_type(outer, put);
         assert_eq!(ts(&c, mt), "func(v string) string");
     }
