@@ -15,14 +15,24 @@
 //!   the operand stays a value of the *generic* signature, and the type
 //!   arguments given are left in `Checker::func_inst_targs`, keyed by the
 //!   index expression's `ExprKey` (the type argument expressions are the
-//!   index expression's indices). The caller (call.rs) completes the
-//!   instantiation by inference and removes the entry;
+//!   index expression's indices, for error positions). The caller
+//!   completes the instantiation by inference and removes the entry.
+//!   This is also how reverse inference for a partial instantiation
+//!   with a target (`var _ func(int) string = f[int]`) is done: the
+//!   caller that has the target evaluates the index expression with
+//!   `allow_generic` and infers the rest from the target;
 //! - some missing, not `allow_generic`: the missing ones are inferred
-//!   without a target ("in call to f, cannot infer Q" when impossible).
+//!   without a target ("cannot infer Q (declared at a.go:3:11)" at the
+//!   `[` when impossible).
 //!
 //! `index` checks one index; `valid_index` (types2's isValidIndex) is the
 //! shared check that an operand is an integer usable as index or size
-//! (also for `make`).
+//! (also for `make`). Other helpers open to the crate: `checked_index`
+//! (an index, telling invalid from non-constant), `generic_value`
+//! (types2's genericExpr: a single value, possibly a generic function,
+//! with a composite literal hint), `is_complete` (types2's isComplete:
+//! a type whose declaration is in progress is a cycle, reported) and
+//! `type_terms` (the type/underlying pairs of a type set).
 
 use syntax::ast::{self, Expr};
 
@@ -56,6 +66,12 @@ pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeI
         out.push((universe::INVALID, None));
     }
     out
+}
+
+/// A length as the `int` it is in Go (array lengths beyond that were
+/// reported where the type was written).
+pub(crate) fn len_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Whether every type of `t`'s type set is an integer type (types2's
@@ -199,7 +215,7 @@ impl<'a> Checker<'a, '_> {
                 elem: universe::BYTE,
                 len: match (&x.val, x.mode) {
                     (Some(v), Mode::Constant) if v.kind() == Kind::String => {
-                        Some(v.str_len() as i64)
+                        Some(len_i64(v.str_len()))
                     }
                     _ => None,
                 },
@@ -207,7 +223,7 @@ impl<'a> Checker<'a, '_> {
             },
             Type::Array(n, elem) => Indexable::Seq {
                 elem,
-                len: n.map(|n| n as i64),
+                len: n.map(len_i64),
                 mode: if x.mode == Mode::Variable {
                     Mode::Variable
                 } else {
@@ -217,7 +233,7 @@ impl<'a> Checker<'a, '_> {
             Type::Pointer(base) => match *s.ty(underlying(s, base)) {
                 Type::Array(n, elem) => Indexable::Seq {
                     elem,
-                    len: n.map(|n| n as i64),
+                    len: n.map(len_i64),
                     mode: Mode::Variable,
                 },
                 _ => Indexable::No,
@@ -253,7 +269,7 @@ impl<'a> Checker<'a, '_> {
                     Some(universe::BYTE)
                 }
                 Type::Array(n, el) => {
-                    l = n.map(|n| n as i64);
+                    l = n.map(len_i64);
                     if x.mode != Mode::Variable {
                         mode = Mode::Value;
                     }
@@ -261,7 +277,7 @@ impl<'a> Checker<'a, '_> {
                 }
                 Type::Pointer(base) => match *s.ty(underlying(s, base)) {
                     Type::Array(n, el) => {
-                        l = n.map(|n| n as i64);
+                        l = n.map(len_i64);
                         Some(el)
                     }
                     _ => None,
@@ -394,15 +410,14 @@ impl<'a> Checker<'a, '_> {
                 _ => return Operand::invalid(Some(e)),
             }
         }
-        let generic = op.typ;
-        let inst = self.instantiate(e.pos, generic, &targs, false);
-        self.record_instance(x, targs.clone(), inst);
-        // Constraints are verified once the declarations are complete,
-        // at the first type argument's position.
+        // Constraints are verified by `instantiate` once declarations are
+        // complete; failures are reported at the first type argument.
         let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
-        self.later(move |c| {
-            c.instantiate(pos, generic, &targs, true);
-        });
+        let inst = self.instantiate(pos, op.typ, &targs, true);
+        if inst == universe::INVALID {
+            return Operand::invalid(Some(e));
+        }
+        self.record_instance(x, targs, inst);
         Operand {
             mode: Mode::Value,
             expr: Some(e),
@@ -483,7 +498,7 @@ impl<'a> Checker<'a, '_> {
                 valid = true;
                 if x.mode == Mode::Constant {
                     if let Some(v) = x.val.as_ref().filter(|v| v.kind() == Kind::String) {
-                        length = Some(v.str_len() as i64);
+                        length = Some(len_i64(v.str_len()));
                     }
                 }
                 if is_untyped(&self.store, x.typ) {
@@ -492,7 +507,7 @@ impl<'a> Checker<'a, '_> {
             }
             Type::Array(n, elem) => {
                 valid = true;
-                length = n.map(|n| n as i64);
+                length = n.map(len_i64);
                 if x.mode != Mode::Variable {
                     let msg = format!("cannot slice unaddressable value {}", self.op_str(&x));
                     self.errorf(s.x.start_pos(), msg);
@@ -503,7 +518,7 @@ impl<'a> Checker<'a, '_> {
             Type::Pointer(base) => {
                 if let Type::Array(n, elem) = *self.store.ty(underlying(&self.store, base)) {
                     valid = true;
-                    length = n.map(|n| n as i64);
+                    length = n.map(len_i64);
                     x.typ = self.store.arena.add_type(Type::Slice(elem));
                 }
             }
@@ -529,7 +544,7 @@ impl<'a> Checker<'a, '_> {
         let mut ind: [Option<i64>; 3] = [None; 3];
         for (i, ix) in s.index.iter().enumerate() {
             ind[i] = match ix {
-                Some(ix) => self.index(ix, length.map(|l| l + 1)),
+                Some(ix) => self.index(ix, length.map(|l| l.saturating_add(1))),
                 None if i == 0 => Some(0),
                 None => length,
             };

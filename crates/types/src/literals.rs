@@ -13,6 +13,7 @@ use syntax::print::expr_string;
 use crate::arena::{ObjId, Store, TypeId};
 use crate::check::Checker;
 use crate::constant::{Kind, Value};
+use crate::index::len_i64;
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::ObjKind;
 use crate::operand::{Mode, Operand};
@@ -153,7 +154,7 @@ impl<'a> Checker<'a, '_> {
                 self.struct_lit(lit, u, base, &st.fields);
             }
             (Some(u), Some(Type::Array(n, elem))) => {
-                let len = self.indexed_elems(&lit.elems, elem, n.map(|n| n as i64));
+                let len = self.indexed_elems(&lit.elems, elem, n.map(len_i64));
                 if n.is_none() && u.pkg == self.pkg() {
                     if let Type::Array(l, _) = self.store.arena.ty_mut(u) {
                         *l = Some(len as u64);
