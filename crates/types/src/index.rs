@@ -34,7 +34,7 @@
 //! a type whose declaration is in progress is a cycle, reported) and
 //! `type_terms` (the type/underlying pairs of a type set).
 
-use syntax::ast::{self, Expr};
+use syntax::ast::{self, Expr, ExprKind};
 
 use crate::arena::{Store, TypeId};
 use crate::check::Checker;
@@ -72,6 +72,17 @@ pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeI
 /// reported where the type was written).
 pub(crate) fn len_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The underlying type of the base of a pointer, for `p[i]` and `p[:]`
+/// on pointers to arrays: a type parameter's is its constraint, never
+/// an array (whatever its core type).
+fn array_under(s: &impl Store, base: TypeId) -> TypeId {
+    if is_type_param(s, base) {
+        universe::INVALID
+    } else {
+        underlying(s, base)
+    }
 }
 
 /// Whether every type of `t`'s type set is an integer type (types2's
@@ -230,7 +241,7 @@ impl<'a> Checker<'a, '_> {
                     Mode::Value
                 },
             },
-            Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+            Type::Pointer(base) => match *s.ty(array_under(s, base)) {
                 Type::Array(n, elem) => Indexable::Seq {
                     elem,
                     len: n.map(len_i64),
@@ -275,7 +286,7 @@ impl<'a> Checker<'a, '_> {
                     }
                     Some(el)
                 }
-                Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+                Type::Pointer(base) => match *s.ty(array_under(s, base)) {
                     Type::Array(n, el) => {
                         l = n.map(len_i64);
                         Some(el)
@@ -342,6 +353,17 @@ impl<'a> Checker<'a, '_> {
     /// genericExpr), with `hint` for an elided composite literal type.
     pub(crate) fn generic_value(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, hint, true);
+        // A partial instantiation `f[A]` is completed here by inference,
+        // without a target, as types2 does for index expressions.
+        if let ExprKind::Index(fx, xlist) = &e.kind {
+            let k = self.key(e);
+            if let Some(targs) = self.func_inst_targs.remove(&k) {
+                if x.is_valid() {
+                    x = self.finish_func_inst(e, fx, xlist, x.typ, targs);
+                    self.record_operand(e, &x);
+                }
+            }
+        }
         let msg = match x.mode {
             Mode::NoValue => Some(format!("{} used as value", self.op_str(&x))),
             Mode::Builtin(_) => Some(format!("{} must be called", self.op_str(&x))),
@@ -405,15 +427,36 @@ impl<'a> Checker<'a, '_> {
                     val: None,
                 };
             }
+        }
+        self.finish_func_inst(e, x, xlist, op.typ, targs)
+    }
+
+    /// Completes the instantiation of generic signature `generic` at
+    /// `x[xlist]` (expression `e`): the missing type arguments are
+    /// inferred without a target, the signature instantiated and the
+    /// instance recorded at `x`.
+    fn finish_func_inst(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xlist: &'a [Expr],
+        generic: TypeId,
+        mut targs: Vec<TypeId>,
+    ) -> Operand<'a> {
+        let Type::Signature(sig) = self.store.ty(underlying(&self.store, generic)) else {
+            return Operand::invalid(Some(e));
+        };
+        let tparams = sig.tparams.clone();
+        if targs.len() < tparams.len() {
             match self.infer(e.pos, &tparams, &targs, None, &[], false) {
-                Some(all) if all.len() == want => targs = all,
+                Some(all) if all.len() == tparams.len() => targs = all,
                 _ => return Operand::invalid(Some(e)),
             }
         }
         // Constraints are verified by `instantiate` once declarations are
         // complete; failures are reported at the first type argument.
         let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
-        let inst = self.instantiate(pos, op.typ, &targs, true);
+        let inst = self.instantiate(pos, generic, &targs, true);
         if inst == universe::INVALID {
             return Operand::invalid(Some(e));
         }
@@ -516,7 +559,7 @@ impl<'a> Checker<'a, '_> {
                 x.typ = self.store.arena.add_type(Type::Slice(elem));
             }
             Type::Pointer(base) => {
-                if let Type::Array(n, elem) = *self.store.ty(underlying(&self.store, base)) {
+                if let Type::Array(n, elem) = *self.store.ty(array_under(&self.store, base)) {
                     valid = true;
                     length = n.map(len_i64);
                     x.typ = self.store.arena.add_type(Type::Slice(elem));
@@ -939,6 +982,30 @@ var _ = s[int64(1)<<62]
                 "a.go:15:15: invalid argument: index -1 (constant of type int) must not be negative",
                 "a.go:16:11: cannot convert nil to type int",
                 "a.go:17:11: 1 << 63 (untyped int constant 9223372036854775808) overflows int",
+            ]
+        );
+    }
+
+    #[test]
+    #[ignore = "needs expr, decl, stmt, generics"]
+    fn generic_values_and_pointers_to_type_parameters() {
+        let src = r#"package p
+
+func f[P, Q any](P) Q { var q Q; return q }
+
+var _ = []func(int) string{f[int]}
+var _ = map[int]func(int) string{1: f[int, string]}
+
+func _[T [10]byte](p *T) { _ = p[0]; _ = p[:] }
+func _[T [10]byte](p T) { _ = p[0]; _ = p[10] }
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:5:29: cannot infer Q (declared at a.go:3:11)",
+                "a.go:8:33: cannot index p (variable of type *T)",
+                "a.go:8:42: cannot slice p (variable of type *T)",
+                "a.go:9:43: invalid argument: index 10 out of bounds [0:10]",
             ]
         );
     }
