@@ -416,17 +416,15 @@ impl<'a> Checker<'a, '_> {
             self.errorf(xlist[at].start_pos(), msg);
             return Operand::invalid(Some(e));
         }
-        if got < want {
-            if allow_generic {
-                let k = self.key(e);
-                self.func_inst_targs.insert(k, targs);
-                return Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    typ: op.typ,
-                    val: None,
-                };
-            }
+        if got < want && allow_generic {
+            let k = self.key(e);
+            self.func_inst_targs.insert(k, targs);
+            return Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                typ: op.typ,
+                val: None,
+            };
         }
         self.finish_func_inst(e, x, xlist, op.typ, targs)
     }
