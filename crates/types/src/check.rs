@@ -172,6 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances whose underlying type is still to be computed
+    /// (`instantiate`'s lazy expansion).
+    pub(crate) pending_instances: crate::instantiate::Pending,
     /// The type arguments of a partially instantiated generic function
     /// `f[A]`, by the index expression (see index.rs).
     pub(crate) func_inst_targs: HashMap<ExprKey, Vec<TypeId>>,
@@ -234,6 +237,7 @@ impl<'a, 'w> Checker<'a, 'w> {
             methods_by_base: HashMap::new(),
             dot_imports: Vec::new(),
             instance_cache: HashMap::new(),
+            pending_instances: Default::default(),
             func_inst_targs: HashMap::new(),
             lang: None,
         }

@@ -100,14 +100,14 @@ impl<T> ExprTable<T> {
         }
     }
 
-    pub fn get(&self, k: ExprKey) -> Option<&T> {
+    pub fn get(&self, k: &ExprKey) -> Option<&T> {
         self.files
             .get(k.file as usize)?
             .get(k.id.0 as usize)?
             .as_ref()
     }
 
-    pub fn get_mut(&mut self, k: ExprKey) -> Option<&mut T> {
+    pub fn get_mut(&mut self, k: &ExprKey) -> Option<&mut T> {
         self.files
             .get_mut(k.file as usize)?
             .get_mut(k.id.0 as usize)?

@@ -3,17 +3,62 @@
 //! named type or alias for type arguments (one per distinct argument
 //! list, so identical instances share an id), instantiated signatures,
 //! and verification that type arguments satisfy their constraints
-//! ("T does not satisfy C (missing method M)").
+//! ("T does not satisfy C (missing method M)"), the count of type
+//! arguments of generic types ("not enough type arguments for type T:
+//! have 1, want 2"), and the types of methods of instances
+//! (`method_type`).
+//!
+//! Named instances are expanded (their underlying type computed) as soon
+//! as their origin's underlying type is known: an instance made while its
+//! origin is still being declared (`type List[T any] struct{ next
+//! *List[T] }`) waits in `Checker::pending_instances` and is completed on
+//! the next instantiation or in a delayed action. Expansion is a work
+//! list, not a recursion, so instances that keep growing (`type T[P any]
+//! struct{ f *T[[]P] }`) stop at a fixed depth instead of overflowing.
+
+use std::collections::HashSet;
 
 use syntax::Pos;
 
-use crate::arena::{ObjId, TypeId};
+use crate::arena::{ObjId, Store, TypeId};
+use crate::assignable::implements;
 use crate::check::Checker;
+use crate::predicates::{identical, unalias, underlying};
+use crate::subst::subst_map;
+use crate::ty::{Alias, Named, Signature, Type};
+use crate::typestring::RelativeTo;
+use crate::universe;
+
+/// How many generations of instances created by expanding instances are
+/// expanded (deeper ones keep an invalid underlying type).
+const MAX_EXPANSION_DEPTH: u32 = 100;
+
+/// Instances waiting for their origin's underlying (or aliased) type.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    /// Instance and its expansion depth.
+    list: Vec<(TypeId, u32)>,
+    /// Expansion is running (instances made meanwhile join the list).
+    running: bool,
+    /// Depth of the instance being expanded.
+    depth: u32,
+    /// A delayed action to complete the list is queued.
+    queued: bool,
+}
 
 impl<'a> Checker<'a, '_> {
     /// The instance of generic type or signature `orig` for `targs`;
     /// with `verify`, constraint satisfaction is checked (errors at
     /// `pos`).
+    ///
+    /// For generic named types the number of type arguments is checked
+    /// (with `verify`, in a delayed action, as types2 does: "not enough
+    /// type arguments for type T: have 1, want 2" at `pos`); a wrong
+    /// count gives an instance with an invalid underlying type. For
+    /// aliases and signatures a wrong count is reported at once and the
+    /// result is `universe::INVALID` (callers report "got N type
+    /// arguments" for functions themselves, before). A non-generic
+    /// `orig` is returned as is.
     pub(crate) fn instantiate(
         &mut self,
         pos: Pos,
@@ -21,9 +66,287 @@ impl<'a> Checker<'a, '_> {
         targs: &[TypeId],
         verify: bool,
     ) -> TypeId {
-        // SKELETON
-        let _ = (pos, targs, verify);
-        orig
+        self.instantiate_at(pos, orig, targs, verify, &[])
+    }
+
+    /// `instantiate`, with the positions of the type argument
+    /// expressions (`T[A, B]`): a constraint failure of argument `i` is
+    /// reported at `arg_pos[i]` (as gc does) rather than at `pos`.
+    pub(crate) fn instantiate_at(
+        &mut self,
+        pos: Pos,
+        orig: TypeId,
+        targs: &[TypeId],
+        verify: bool,
+        arg_pos: &[Pos],
+    ) -> TypeId {
+        let inst = self.instance(pos, orig, targs);
+        if verify && inst != universe::INVALID {
+            let tparams = self.type_params_of(orig);
+            let named_obj = match self.store.ty(orig) {
+                Type::Named(n) => Some(n.obj),
+                _ => None,
+            };
+            let targs = targs.to_vec();
+            let arg_pos = arg_pos.to_vec();
+            self.later(move |c| {
+                if let Some(obj) = named_obj {
+                    // Generic named types: the parameters are complete now.
+                    let tparams = c.type_params_of(orig);
+                    let name = c.store.obj(obj).name.to_string();
+                    if !c.targ_count_ok(pos, &name, tparams.len(), targs.len()) {
+                        return;
+                    }
+                }
+                c.verify_targs(pos, &tparams, &targs, &arg_pos);
+            });
+        }
+        inst
+    }
+
+    /// The type parameters of a generic named type, alias or signature.
+    pub(crate) fn type_params_of(&self, t: TypeId) -> Vec<TypeId> {
+        match self.store.ty(t) {
+            Type::Named(n) => n.tparams.clone(),
+            Type::Alias(a) => a.tparams.clone(),
+            Type::Signature(s) => s.tparams.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Reports a wrong number of type arguments for generic type `name`
+    /// (types2's validateTArgLen); whether the count is right.
+    pub(crate) fn targ_count_ok(&mut self, pos: Pos, name: &str, want: usize, got: usize) -> bool {
+        let qual = match got.cmp(&want) {
+            std::cmp::Ordering::Less => "not enough",
+            std::cmp::Ordering::Greater => "too many",
+            std::cmp::Ordering::Equal => return true,
+        };
+        self.errorf(
+            pos,
+            format!("{qual} type arguments for type {name}: have {got}, want {want}"),
+        );
+        false
+    }
+
+    /// Checks that each type argument satisfies its parameter's
+    /// constraint (instantiated with the type arguments); reports the
+    /// first failure (soft, as types2 does) at `arg_pos[i]` or `pos`.
+    /// Whether all are satisfied.
+    pub(crate) fn verify_targs(
+        &mut self,
+        pos: Pos,
+        tparams: &[TypeId],
+        targs: &[TypeId],
+        arg_pos: &[Pos],
+    ) -> bool {
+        let smap = subst_map(tparams, targs);
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            let Type::TypeParam(p) = self.store.ty(tp) else {
+                continue;
+            };
+            let Some(bound) = p.bound else {
+                continue;
+            };
+            let bound = self.subst(pos, bound, &smap);
+            let res = implements(
+                &self.store,
+                &RelativeTo(&self.store, self.pkg()),
+                ta,
+                bound,
+                true,
+            );
+            if let Err(cause) = res {
+                let at = arg_pos.get(i).copied().unwrap_or(pos);
+                self.soft_errorf(at, cause);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The (cached) instance, without verification.
+    fn instance(&mut self, pos: Pos, orig: TypeId, targs: &[TypeId]) -> TypeId {
+        let ty = self.store.ty(orig).clone();
+        match ty {
+            Type::Named(n) => {
+                if let Some(o) = n.origin {
+                    // Already an instance: instantiate its origin.
+                    return self.instance(pos, o, targs);
+                }
+                if n.tparams.is_empty() && targs.is_empty() {
+                    return orig;
+                }
+                if let Some(t) = self.cached_instance(orig, targs) {
+                    return t;
+                }
+                let t = self.store.arena.add_type(Type::Named(Named {
+                    obj: n.obj,
+                    underlying: None,
+                    methods: Vec::new(),
+                    tparams: Vec::new(),
+                    origin: Some(orig),
+                    targs: targs.to_vec(),
+                }));
+                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.add_pending(t);
+                t
+            }
+            Type::Alias(a) => {
+                if let Some(o) = a.origin {
+                    return self.instance(pos, o, targs);
+                }
+                let name = self.store.obj(a.obj).name.to_string();
+                if !self.targ_count_ok(pos, &name, a.tparams.len(), targs.len()) {
+                    return universe::INVALID;
+                }
+                if a.tparams.is_empty() {
+                    return orig;
+                }
+                if let Some(t) = self.cached_instance(orig, targs) {
+                    return t;
+                }
+                let t = self.store.arena.add_type(Type::Alias(Alias {
+                    obj: a.obj,
+                    actual: None,
+                    tparams: Vec::new(),
+                    origin: Some(orig),
+                    targs: targs.to_vec(),
+                }));
+                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.add_pending(t);
+                t
+            }
+            Type::Signature(sig) => {
+                if sig.tparams.is_empty() {
+                    return orig;
+                }
+                if sig.tparams.len() != targs.len() {
+                    let s = self.type_str(orig);
+                    self.targ_count_ok(pos, &s, sig.tparams.len(), targs.len());
+                    return universe::INVALID;
+                }
+                if let Some(t) = self.cached_instance(orig, targs) {
+                    return t;
+                }
+                let smap = subst_map(&sig.tparams, targs);
+                let params = self.subst(pos, sig.params, &smap);
+                let results = self.subst(pos, sig.results, &smap);
+                let t = self.store.arena.add_type(Type::Signature(Signature {
+                    tparams: Vec::new(),
+                    params,
+                    results,
+                    ..sig
+                }));
+                self.instance_cache.insert((orig, targs.to_vec()), t);
+                t
+            }
+            _ => orig,
+        }
+    }
+
+    /// An instance of `orig` for type arguments identical to `targs`.
+    fn cached_instance(&self, orig: TypeId, targs: &[TypeId]) -> Option<TypeId> {
+        if let Some(&t) = self.instance_cache.get(&(orig, targs.to_vec())) {
+            return Some(t);
+        }
+        let s = &self.store;
+        self.instance_cache
+            .iter()
+            .find(|((o, ta), _)| {
+                *o == orig
+                    && ta.len() == targs.len()
+                    && ta.iter().zip(targs).all(|(&x, &y)| identical(s, x, y))
+            })
+            .map(|(_, &t)| t)
+    }
+
+    fn add_pending(&mut self, t: TypeId) {
+        let depth = if self.pending_instances.running {
+            self.pending_instances.depth + 1
+        } else {
+            0
+        };
+        self.pending_instances.list.push((t, depth));
+        self.expand_pending();
+    }
+
+    /// Computes the underlying (or aliased) types of the instances whose
+    /// origin is complete; the others stay pending (a delayed action
+    /// completes them).
+    pub(crate) fn expand_pending(&mut self) {
+        if self.pending_instances.running || self.pending_instances.list.is_empty() {
+            return;
+        }
+        self.pending_instances.running = true;
+        loop {
+            let list = std::mem::take(&mut self.pending_instances.list);
+            let mut progress = false;
+            let mut waiting = Vec::new();
+            for (t, depth) in list {
+                if self.expand_one(t, depth) {
+                    progress = true;
+                } else {
+                    waiting.push((t, depth));
+                }
+            }
+            let added = !self.pending_instances.list.is_empty();
+            self.pending_instances.list.extend(waiting);
+            if !progress && !added {
+                break;
+            }
+        }
+        self.pending_instances.running = false;
+        if !self.pending_instances.list.is_empty() && !self.pending_instances.queued {
+            self.pending_instances.queued = true;
+            self.later(|c| {
+                c.pending_instances.queued = false;
+                c.expand_pending();
+                // Whatever is left never gets an origin: invalid.
+                for (t, _) in std::mem::take(&mut c.pending_instances.list) {
+                    c.set_instance_type(t, universe::INVALID);
+                }
+            });
+        }
+    }
+
+    /// Expands one instance if its origin is complete.
+    fn expand_one(&mut self, t: TypeId, depth: u32) -> bool {
+        let (origin, targs) = match self.store.ty(t) {
+            Type::Named(n) => (n.origin, n.targs.clone()),
+            Type::Alias(a) => (a.origin, a.targs.clone()),
+            _ => return true,
+        };
+        let Some(origin) = origin else {
+            return true;
+        };
+        let (tparams, rhs) = match self.store.ty(origin) {
+            Type::Named(n) => (n.tparams.clone(), n.underlying),
+            Type::Alias(a) => (a.tparams.clone(), a.actual),
+            _ => return true,
+        };
+        let Some(rhs) = rhs else {
+            return false;
+        };
+        if depth > MAX_EXPANSION_DEPTH || tparams.len() != targs.len() {
+            self.set_instance_type(t, universe::INVALID);
+            return true;
+        }
+        let smap = subst_map(&tparams, &targs);
+        let saved = self.pending_instances.depth;
+        self.pending_instances.depth = depth;
+        let u = self.subst(Pos::NONE, rhs, &smap);
+        self.pending_instances.depth = saved;
+        self.set_instance_type(t, u);
+        true
+    }
+
+    fn set_instance_type(&mut self, t: TypeId, u: TypeId) {
+        match self.store.arena.ty_mut(t) {
+            Type::Named(n) if n.underlying.is_none() => n.underlying = Some(u),
+            Type::Alias(a) if a.actual.is_none() => a.actual = Some(u),
+            _ => {}
+        }
     }
 
     /// The type of method `m` (found by lookup on `recv`, possibly an
@@ -31,9 +354,297 @@ impl<'a> Checker<'a, '_> {
     /// receiver's type arguments substituted for the method's receiver
     /// type parameters.
     pub(crate) fn method_type(&mut self, recv: TypeId, m: ObjId) -> TypeId {
-        // SKELETON
-        let _ = recv;
-        use crate::arena::Store;
-        self.store.obj(m).typ.unwrap_or(crate::universe::INVALID)
+        self.expand_pending();
+        let Some(mt) = self.store.obj(m).typ else {
+            return universe::INVALID;
+        };
+        let Type::Signature(sig) = self.store.ty(mt).clone() else {
+            return mt;
+        };
+        if sig.recv_tparams.is_empty() {
+            return mt;
+        }
+        let Some(inst) = self.method_owner(recv, m) else {
+            return mt;
+        };
+        let targs = match self.store.ty(inst) {
+            Type::Named(n) => n.targs.clone(),
+            _ => return mt,
+        };
+        let smap = subst_map(&sig.recv_tparams, &targs);
+        let nt = self.subst(Pos::NONE, mt, &smap);
+        let Type::Signature(mut nsig) = self.store.ty(nt).clone() else {
+            return mt;
+        };
+        nsig.recv_tparams.clear();
+        if let Some(r) = nsig.recv {
+            if let Some(rt) = self.store.obj(r).typ {
+                let nrt = self.subst(Pos::NONE, rt, &smap);
+                if nrt != rt {
+                    let mut o = self.store.obj(r).clone();
+                    o.typ = Some(nrt);
+                    nsig.recv = Some(self.store.arena.add_object(o));
+                }
+            }
+        }
+        self.store.arena.add_type(Type::Signature(nsig))
+    }
+
+    /// The instance, reached from `recv` through pointers and embedded
+    /// fields, whose origin declares method `m`.
+    fn method_owner(&self, recv: TypeId, m: ObjId) -> Option<TypeId> {
+        let s = &self.store;
+        let mut queue = vec![recv];
+        let mut seen = HashSet::new();
+        let mut i = 0;
+        while i < queue.len() && i < 10_000 {
+            let mut t = unalias(s, queue[i]);
+            i += 1;
+            if let Type::Pointer(e) = s.ty(t) {
+                t = unalias(s, *e);
+            }
+            if !seen.insert(t) {
+                continue;
+            }
+            if let Type::Named(n) = s.ty(t) {
+                if let Some(o) = n.origin {
+                    if let Type::Named(on) = s.ty(o) {
+                        if on.methods.contains(&m) {
+                            return Some(t);
+                        }
+                    }
+                }
+            }
+            if let Type::Struct(st) = s.ty(underlying(s, t)) {
+                for &f in &st.fields {
+                    let fo = s.obj(f);
+                    if let (crate::object::ObjKind::Var { embedded: true, .. }, Some(ft)) =
+                        (&fo.kind, fo.typ)
+                    {
+                        queue.push(ft);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::arena::{Local, World};
+    use crate::object::{ObjKind, Object};
+    use crate::testutil::{field, param, P};
+    use crate::ty::{Interface, Struct, TypeParam};
+    use crate::universe::{ANY, INT, STRING};
+    use syntax::ast::sym;
+    use syntax::FileSet;
+
+    /// A type parameter `name` constrained by `bound`, declared at `pos`.
+    pub(crate) fn tparam(l: &mut Local, name: &str, index: u32, bound: TypeId, pos: Pos) -> TypeId {
+        let obj = l.arena.add_object(Object::new(
+            sym(name),
+            pos,
+            Some(P),
+            None,
+            ObjKind::TypeName,
+        ));
+        let t = l.arena.add_type(Type::TypeParam(TypeParam {
+            obj,
+            index,
+            bound: Some(bound),
+        }));
+        l.arena.obj_mut(obj).typ = Some(t);
+        t
+    }
+
+    /// A generic named type `name[tparams]` (underlying set later).
+    pub(crate) fn generic(l: &mut Local, name: &str, tparams: Vec<TypeId>) -> TypeId {
+        let t = crate::testutil::named(l, name, None, vec![]);
+        if let Type::Named(n) = l.arena.ty_mut(t) {
+            n.tparams = tparams;
+        }
+        t
+    }
+
+    pub(crate) fn set_underlying(l: &mut Local, t: TypeId, u: TypeId) {
+        if let Type::Named(n) = l.arena.ty_mut(t) {
+            n.underlying = Some(u);
+        }
+    }
+
+    /// A generic signature `func[tparams](params) results`.
+    pub(crate) fn generic_sig(
+        l: &mut Local,
+        tparams: Vec<TypeId>,
+        params: &[(&str, TypeId)],
+        results: &[TypeId],
+    ) -> TypeId {
+        let ps: Vec<ObjId> = params.iter().map(|&(n, t)| param(l, n, t)).collect();
+        let rs: Vec<ObjId> = results.iter().map(|&t| param(l, "", t)).collect();
+        let params = l.arena.add_type(Type::Tuple(ps));
+        let results = l.arena.add_type(Type::Tuple(rs));
+        l.arena.add_type(Type::Signature(Signature {
+            recv: None,
+            tparams,
+            recv_tparams: vec![],
+            params,
+            results,
+            variadic: false,
+        }))
+    }
+
+    fn ts(c: &Checker, t: TypeId) -> String {
+        c.type_str(t)
+    }
+
+    fn errors(c: &Checker) -> Vec<String> {
+        c.errors.iter().map(|e| e.msg.clone()).collect()
+    }
+
+    #[test]
+    fn recursive_generic_struct() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [], &crate::testutil::UnsafeOnly);
+        // type List[T any] struct{ next *List[T]; val T }, with List[T]
+        // instantiated while List is being declared.
+        let t = tparam(&mut c.store, "T", 0, ANY, Pos::NONE);
+        let list = generic(&mut c.store, "List", vec![t]);
+        let self_inst = c.instantiate(Pos::NONE, list, &[t], false);
+        assert!(matches!(c.store.ty(self_inst), Type::Named(n) if n.underlying.is_none()));
+        let ptr = c.store.arena.add_type(Type::Pointer(self_inst));
+        let next = field(&mut c.store, "next", ptr, false);
+        let val = field(&mut c.store, "val", t, false);
+        let st = c.store.arena.add_type(Type::Struct(Struct {
+            fields: vec![next, val],
+            tags: vec![],
+        }));
+        set_underlying(&mut c.store, list, st);
+        let li = c.instantiate(Pos::NONE, list, &[INT], true);
+        assert_eq!(ts(&c, li), "List[int]");
+        assert_eq!(
+            ts(&c, underlying(&c.store, li)),
+            "struct{next *List[int]; val int}"
+        );
+        // The instance inside is the same type (one instance per list).
+        assert_eq!(c.instantiate(Pos::NONE, list, &[INT], false), li);
+        let ints = c.store.arena.add_type(Type::Slice(INT));
+        let a = c.instantiate(Pos::NONE, list, &[ints], false);
+        let ints2 = c.store.arena.add_type(Type::Slice(INT));
+        assert_eq!(c.instantiate(Pos::NONE, list, &[ints2], false), a);
+        // The early instance is completed.
+        assert_eq!(
+            ts(&c, underlying(&c.store, self_inst)),
+            "struct{next *List[T]; val T}"
+        );
+        c.process_delayed(0);
+        assert!(errors(&c).is_empty(), "{:?}", errors(&c));
+    }
+
+    #[test]
+    fn growing_instances_stop() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [], &crate::testutil::UnsafeOnly);
+        // type T[P any] struct{ f *T[[]P] }
+        let p = tparam(&mut c.store, "P", 0, ANY, Pos::NONE);
+        let g = generic(&mut c.store, "T", vec![p]);
+        let sl = c.store.arena.add_type(Type::Slice(p));
+        let inner = c.instantiate(Pos::NONE, g, &[sl], false);
+        let ptr = c.store.arena.add_type(Type::Pointer(inner));
+        let f = field(&mut c.store, "f", ptr, false);
+        let st = c.store.arena.add_type(Type::Struct(Struct {
+            fields: vec![f],
+            tags: vec![],
+        }));
+        set_underlying(&mut c.store, g, st);
+        let ti = c.instantiate(Pos::NONE, g, &[INT], false);
+        assert_eq!(ts(&c, underlying(&c.store, ti)), "struct{f *T[[]int]}");
+    }
+
+    #[test]
+    fn signatures_counts_and_constraints() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [], &crate::testutil::UnsafeOnly);
+        // func[P any](x P, y []P) P
+        let p = tparam(&mut c.store, "P", 0, ANY, Pos::NONE);
+        let sl = c.store.arena.add_type(Type::Slice(p));
+        let sig = generic_sig(&mut c.store, vec![p], &[("x", p), ("y", sl)], &[p]);
+        let inst = c.instantiate(Pos::NONE, sig, &[INT], true);
+        assert_eq!(ts(&c, inst), "func(x int, y []int) int");
+        assert_eq!(ts(&c, sig), "func[P any](x P, y []P) P");
+
+        // type C interface{ M() }; type Pair[K C, V any] struct{}
+        let m_sig = crate::testutil::sig(&mut c.store, &[], &[]);
+        let m = crate::testutil::func(&mut c.store, "M", m_sig, false);
+        let iface = c.store.arena.add_type(Type::Interface(Interface {
+            methods: vec![m],
+            ..Interface::default()
+        }));
+        let cn = crate::testutil::named(&mut c.store, "C", Some(iface), vec![]);
+        let k = tparam(&mut c.store, "K", 0, cn, Pos::NONE);
+        let v = tparam(&mut c.store, "V", 1, ANY, Pos::NONE);
+        let pair = generic(&mut c.store, "Pair", vec![k, v]);
+        let empty = c.store.arena.add_type(Type::Struct(Struct::default()));
+        set_underlying(&mut c.store, pair, empty);
+        c.instantiate(Pos::NONE, pair, &[INT], true);
+        c.instantiate(Pos::NONE, pair, &[INT, STRING, INT], true);
+        c.instantiate(Pos::NONE, pair, &[INT, STRING], true);
+        c.process_delayed(0);
+        assert_eq!(
+            errors(&c),
+            vec![
+                "not enough type arguments for type Pair: have 1, want 2",
+                "too many type arguments for type Pair: have 3, want 2",
+                "int does not satisfy C (missing method M)",
+            ]
+        );
+    }
+
+    #[test]
+    fn methods_of_instances() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [], &crate::testutil::UnsafeOnly);
+        // type Box[T any] struct{ v T }; func (b *Box[U]) Put(v U) U
+        let t = tparam(&mut c.store, "T", 0, ANY, Pos::NONE);
+        let bx = generic(&mut c.store, "Box", vec![t]);
+        let v = field(&mut c.store, "v", t, false);
+        let st = c.store.arena.add_type(Type::Struct(Struct {
+            fields: vec![v],
+            tags: vec![],
+        }));
+        set_underlying(&mut c.store, bx, st);
+        let u = tparam(&mut c.store, "U", 0, ANY, Pos::NONE);
+        let recv_inst = c.instantiate(Pos::NONE, bx, &[u], false);
+        let recv_ptr = c.store.arena.add_type(Type::Pointer(recv_inst));
+        let recv = param(&mut c.store, "b", recv_ptr);
+        let msig = generic_sig(&mut c.store, vec![], &[("v", u)], &[u]);
+        if let Type::Signature(s) = c.store.arena.ty_mut(msig) {
+            s.recv = Some(recv);
+            s.recv_tparams = vec![u];
+        }
+        let put = crate::testutil::func(&mut c.store, "Put", msig, true);
+        if let Type::Named(n) = c.store.arena.ty_mut(bx) {
+            n.methods.push(put);
+        }
+        let bi = c.instantiate(Pos::NONE, bx, &[STRING], false);
+        let mt = c.method_type(bi, put);
+        assert_eq!(ts(&c, mt), "func(v string) string");
+        // Through a pointer and an embedded field.
+        let pbi = c.store.arena.add_type(Type::Pointer(bi));
+        let mt = c.method_type(pbi, put);
+        assert_eq!(ts(&c, mt), "func(v string) string");
+        let emb = field(&mut c.store, "Box", bi, true);
+        let outer_st = c.store.arena.add_type(Type::Struct(Struct {
+            fields: vec![emb],
+            tags: vec![],
+        }));
+        let outer = crate::testutil::named(&mut c.store, "Outer", Some(outer_st), vec![]);
+        let mt = c.method_type(outer, put);
+        assert_eq!(ts(&c, mt), "func(v string) string");
     }
 }

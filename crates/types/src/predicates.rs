@@ -123,9 +123,21 @@ pub fn has_name(s: &impl Store, t: TypeId) -> bool {
     )
 }
 
-/// Whether `nil` is a value of `t`'s type (types2's hasNil, without type
-/// parameters' type sets, which the checker handles).
+/// Whether `nil` is a value of `t`'s type (types2's hasNil): for a type
+/// parameter, of every type in its type set (which must be restricted).
 pub fn has_nil(s: &impl Store, t: TypeId) -> bool {
+    if is_type_param(s, t) {
+        let ts = crate::typeset::type_set(s, t);
+        return !ts.terms.is_all()
+            && ts.terms.0.iter().all(|term| match term {
+                // (A term is never a type parameter; an incomplete
+                // constraint may still look like one.)
+                crate::termlist::TypeTerm::Type { typ, .. } => {
+                    !is_type_param(s, *typ) && has_nil(s, *typ)
+                }
+                crate::termlist::TypeTerm::All => false,
+            });
+    }
     match s.ty(underlying(s, t)) {
         Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
         Type::Slice(_) | Type::Pointer(_) | Type::Signature(_) | Type::Map(..) | Type::Chan(..) => {

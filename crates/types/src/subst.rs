@@ -1,22 +1,281 @@
 //! Substitution of type arguments for type parameters (types2's
 //! subst.go): a map from type parameters to types applied through every
-//! type constructor, creating new types only where something changed.
+//! type constructor, creating new types only where something changed
+//! (new field, parameter and method objects where their types changed;
+//! instances of generic named types and aliases are re-instantiated with
+//! the substituted type arguments). Also `is_parameterized`, whether a
+//! type mentions some type parameters.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use syntax::Pos;
 
-use crate::arena::TypeId;
+use crate::arena::{ObjId, Store, TypeId};
 use crate::check::Checker;
+use crate::predicates::unalias;
+use crate::termlist::TypeTerm;
+use crate::ty::{Interface, Signature, Struct, Term, Type};
+use crate::typeset::type_set;
 
 /// Type parameter → type argument.
 pub(crate) type SubstMap = HashMap<TypeId, TypeId>;
 
+/// Deeper type structures than this are left alone (they cannot come
+/// from source the parser accepts; this only guards the stack).
+const MAX_DEPTH: u32 = 1000;
+
+/// The substitution map pairing `tparams` with `targs` (missing type
+/// arguments leave their parameters alone).
+pub(crate) fn subst_map(tparams: &[TypeId], targs: &[TypeId]) -> SubstMap {
+    tparams
+        .iter()
+        .zip(targs)
+        .filter(|(p, a)| p != a)
+        .map(|(&p, &a)| (p, a))
+        .collect()
+}
+
+/// Whether `t` mentions one of `tparams` (types2's isParameterized). Type
+/// parameter lists of generic signatures inside `t` do not count, only
+/// their parameters and results.
+pub(crate) fn is_parameterized(s: &impl Store, tparams: &[TypeId], t: TypeId) -> bool {
+    fn walk(s: &impl Store, tp: &[TypeId], t: TypeId, seen: &mut HashSet<TypeId>) -> bool {
+        let t = unalias(s, t);
+        if !seen.insert(t) {
+            return false;
+        }
+        let vars = |vs: &[ObjId], seen: &mut HashSet<TypeId>| {
+            vs.iter()
+                .any(|&v| s.obj(v).typ.is_some_and(|vt| walk(s, tp, vt, seen)))
+        };
+        let r = match s.ty(t) {
+            Type::Basic { .. } => false,
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                walk(s, tp, *e, seen)
+            }
+            Type::Map(k, v) => walk(s, tp, *k, seen) || walk(s, tp, *v, seen),
+            Type::Struct(st) => vars(&st.fields, seen),
+            Type::Tuple(vs) => vars(vs, seen),
+            Type::Signature(sig) => walk(s, tp, sig.params, seen) || walk(s, tp, sig.results, seen),
+            Type::Interface(_) => {
+                let ts = type_set(s, t);
+                ts.methods
+                    .iter()
+                    .any(|&m| s.obj(m).typ.is_some_and(|mt| walk(s, tp, mt, seen)))
+                    || ts.terms.0.iter().any(|term| match term {
+                        TypeTerm::All => false,
+                        TypeTerm::Type { typ, .. } => walk(s, tp, *typ, seen),
+                    })
+            }
+            Type::Union(terms) => terms.iter().any(|term| walk(s, tp, term.typ, seen)),
+            Type::Named(n) => n.targs.iter().any(|&a| walk(s, tp, a, seen)),
+            Type::Alias(a) => a.targs.iter().any(|&x| walk(s, tp, x, seen)),
+            Type::TypeParam(_) => tp.contains(&t),
+        };
+        // Only cycles through named types reach a type twice; those are
+        // answered by their type arguments, so forgetting is safe.
+        seen.remove(&t);
+        r
+    }
+    !tparams.is_empty() && walk(s, tparams, t, &mut HashSet::new())
+}
+
 impl<'a> Checker<'a, '_> {
     /// `t` with the type parameters in `smap` replaced.
     pub(crate) fn subst(&mut self, pos: Pos, t: TypeId, smap: &SubstMap) -> TypeId {
-        // SKELETON
-        let _ = (pos, smap);
-        t
+        if smap.is_empty() {
+            return t;
+        }
+        self.subst_rec(pos, t, smap, 0)
+    }
+
+    fn subst_rec(&mut self, pos: Pos, t: TypeId, smap: &SubstMap, depth: u32) -> TypeId {
+        if depth > MAX_DEPTH {
+            return t;
+        }
+        let d = depth + 1;
+        let ty = self.store.ty(t).clone();
+        let new = match ty {
+            Type::Basic { .. } => return t,
+            Type::TypeParam(_) => return smap.get(&t).copied().unwrap_or(t),
+            Type::Pointer(e) => {
+                let e2 = self.subst_rec(pos, e, smap, d);
+                if e2 == e {
+                    return t;
+                }
+                Type::Pointer(e2)
+            }
+            Type::Slice(e) => {
+                let e2 = self.subst_rec(pos, e, smap, d);
+                if e2 == e {
+                    return t;
+                }
+                Type::Slice(e2)
+            }
+            Type::Array(n, e) => {
+                let e2 = self.subst_rec(pos, e, smap, d);
+                if e2 == e {
+                    return t;
+                }
+                Type::Array(n, e2)
+            }
+            Type::Chan(dir, e) => {
+                let e2 = self.subst_rec(pos, e, smap, d);
+                if e2 == e {
+                    return t;
+                }
+                Type::Chan(dir, e2)
+            }
+            Type::Map(k, v) => {
+                let k2 = self.subst_rec(pos, k, smap, d);
+                let v2 = self.subst_rec(pos, v, smap, d);
+                if k2 == k && v2 == v {
+                    return t;
+                }
+                Type::Map(k2, v2)
+            }
+            Type::Struct(st) => {
+                let Some(fields) = self.subst_vars(pos, &st.fields, smap, d) else {
+                    return t;
+                };
+                Type::Struct(Struct {
+                    fields,
+                    tags: st.tags,
+                })
+            }
+            Type::Tuple(vars) => {
+                let Some(vars) = self.subst_vars(pos, &vars, smap, d) else {
+                    return t;
+                };
+                Type::Tuple(vars)
+            }
+            Type::Signature(sig) => {
+                let params = self.subst_rec(pos, sig.params, smap, d);
+                let results = self.subst_rec(pos, sig.results, smap, d);
+                if params == sig.params && results == sig.results {
+                    return t;
+                }
+                Type::Signature(Signature {
+                    params,
+                    results,
+                    ..sig
+                })
+            }
+            Type::Interface(it) => {
+                let methods = self.subst_vars(pos, &it.methods, smap, d);
+                let mut changed = false;
+                let embeddeds: Vec<TypeId> = it
+                    .embeddeds
+                    .iter()
+                    .map(|&e| {
+                        let e2 = self.subst_rec(pos, e, smap, d);
+                        changed |= e2 != e;
+                        e2
+                    })
+                    .collect();
+                if methods.is_none() && !changed {
+                    return t;
+                }
+                Type::Interface(Interface {
+                    methods: methods.unwrap_or(it.methods),
+                    embeddeds,
+                    ..it
+                })
+            }
+            Type::Union(terms) => {
+                let mut changed = false;
+                let terms: Vec<Term> = terms
+                    .iter()
+                    .map(|term| {
+                        let typ = self.subst_rec(pos, term.typ, smap, d);
+                        changed |= typ != term.typ;
+                        Term {
+                            tilde: term.tilde,
+                            typ,
+                        }
+                    })
+                    .collect();
+                if !changed {
+                    return t;
+                }
+                Type::Union(terms)
+            }
+            Type::Named(n) => {
+                let Some(origin) = n.origin else {
+                    return t; // not an instance: nothing to substitute
+                };
+                let Some(targs) = self.subst_list(pos, &n.targs, smap, d) else {
+                    return t;
+                };
+                return self.instantiate(pos, origin, &targs, false);
+            }
+            Type::Alias(a) => {
+                if let Some(origin) = a.origin {
+                    let Some(targs) = self.subst_list(pos, &a.targs, smap, d) else {
+                        return t;
+                    };
+                    return self.instantiate(pos, origin, &targs, false);
+                }
+                // A non-generic alias of a type mentioning type parameters
+                // (declared inside a generic function) stands for the
+                // substituted type.
+                if a.tparams.is_empty() {
+                    if let Some(actual) = a.actual {
+                        let r = self.subst_rec(pos, actual, smap, d);
+                        if r != actual {
+                            return r;
+                        }
+                    }
+                }
+                return t;
+            }
+        };
+        self.store.arena.add_type(new)
+    }
+
+    /// The types of `ts` substituted, if any changed.
+    fn subst_list(
+        &mut self,
+        pos: Pos,
+        ts: &[TypeId],
+        smap: &SubstMap,
+        d: u32,
+    ) -> Option<Vec<TypeId>> {
+        let mut changed = false;
+        let out: Vec<TypeId> = ts
+            .iter()
+            .map(|&x| {
+                let y = self.subst_rec(pos, x, smap, d);
+                changed |= x != y;
+                y
+            })
+            .collect();
+        changed.then_some(out)
+    }
+
+    /// Variables (fields, parameters) or methods with substituted types:
+    /// new objects for those whose type changed; `None` if none did.
+    fn subst_vars(
+        &mut self,
+        pos: Pos,
+        vars: &[ObjId],
+        smap: &SubstMap,
+        d: u32,
+    ) -> Option<Vec<ObjId>> {
+        let mut out: Option<Vec<ObjId>> = None;
+        for (i, &v) in vars.iter().enumerate() {
+            let Some(vt) = self.store.obj(v).typ else {
+                continue;
+            };
+            let nt = self.subst_rec(pos, vt, smap, d);
+            if nt == vt {
+                continue;
+            }
+            let mut o = self.store.obj(v).clone();
+            o.typ = Some(nt);
+            let nv = self.store.arena.add_object(o);
+            out.get_or_insert_with(|| vars.to_vec())[i] = nv;
+        }
+        out
     }
 }

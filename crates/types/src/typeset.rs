@@ -88,6 +88,15 @@ pub fn type_set(s: &impl Store, t: TypeId) -> TypeSet {
 fn compute(s: &impl Store, t: TypeId, visiting: &mut HashSet<TypeId>) -> TypeSet {
     let u = underlying(s, t);
     let Type::Interface(it) = s.ty(u) else {
+        // A type parameter whose constraint is not (yet) known: admits
+        // anything (it must never be a term of its own set).
+        if matches!(s.ty(unalias(s, t)), Type::TypeParam(_)) {
+            return TypeSet {
+                methods: Vec::new(),
+                terms: TermList::all(),
+                comparable: false,
+            };
+        }
         // Not an interface: a single-type set (used for embedded non-
         // interface elements).
         return TypeSet {
