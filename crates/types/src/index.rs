@@ -51,8 +51,20 @@ use crate::universe;
 /// its constraint (`None` as underlying type when there are no specific
 /// terms); for any other type just `t` itself.
 pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeId>)> {
-    if !is_type_param(s, t) {
+    let Type::TypeParam(p) = s.ty(crate::predicates::unalias(s, t)) else {
         return vec![(t, Some(underlying(s, t)))];
+    };
+    // A constraint that is not an interface (`[T [10]byte]`) stands for
+    // the implicit interface of that one type.
+    match p.bound {
+        None => return vec![(universe::INVALID, None)],
+        Some(b) if !matches!(s.ty(underlying(s, b)), Type::Interface(_)) => {
+            if is_type_param(s, b) || underlying(s, b) == universe::INVALID {
+                return vec![(universe::INVALID, None)];
+            }
+            return vec![(b, Some(underlying(s, b)))];
+        }
+        Some(_) => {}
     }
     let ts = type_set(s, t);
     let mut out = Vec::new();
@@ -771,7 +783,6 @@ mod tests {
     use crate::testutil::check_source;
 
     #[test]
-    #[ignore = "needs expr, decl"]
     fn index_values() {
         let src = r#"package p
 
@@ -819,7 +830,6 @@ var _ = s[true]
     }
 
     #[test]
-    #[ignore = "needs expr, decl"]
     fn slices() {
         let src = r#"package p
 
@@ -867,7 +877,6 @@ var _ = s[1:x:2]
     }
 
     #[test]
-    #[ignore = "needs expr, decl, stmt"]
     fn type_parameters() {
         let src = r#"package p
 
@@ -909,7 +918,6 @@ var x = 1
     }
 
     #[test]
-    #[ignore = "needs expr, decl, call, generics"]
     fn generic_instantiation() {
         let src = r#"package p
 
@@ -947,7 +955,6 @@ var _ = g[undefined]
     }
 
     #[test]
-    #[ignore = "needs expr, decl"]
     fn non_integer_indices() {
         let src = r#"package p
 
@@ -985,7 +992,6 @@ var _ = s[int64(1)<<62]
     }
 
     #[test]
-    #[ignore = "needs expr, decl, stmt, generics"]
     fn generic_values_and_pointers_to_type_parameters() {
         let src = r#"package p
 

@@ -130,7 +130,7 @@ impl<'a> Checker<'a, '_> {
                 is_elem = true;
                 // An elided `*T` stands for `&T{...}`.
                 let mut base = h;
-                if let Some(u) = core_type(&self.store, h) {
+                if let Some(u) = self.lit_core_type(h) {
                     if let Type::Pointer(b) = *self.store.ty(unalias(&self.store, u)) {
                         base = b;
                     }
@@ -147,7 +147,7 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         }
 
-        let core = core_type(&self.store, base);
+        let core = self.lit_core_type(base);
         let ct = core.map(|c| self.store.ty(c).clone());
         match (core, ct) {
             (Some(u), Some(Type::Struct(st))) => {
@@ -198,6 +198,26 @@ impl<'a> Checker<'a, '_> {
             typ,
             val: None,
         }
+    }
+
+    /// The core type of a literal's type (types2's commonUnder): its
+    /// underlying type, or for a type parameter the underlying type all
+    /// types of its type set share (`None` if they do not).
+    fn lit_core_type(&self, t: TypeId) -> Option<TypeId> {
+        let s = &self.store;
+        if !crate::predicates::is_type_param(s, t) {
+            return core_type(s, t);
+        }
+        let mut core: Option<TypeId> = None;
+        for (_, u) in crate::index::type_terms(s, t) {
+            let u = u?;
+            match core {
+                None => core = Some(u),
+                Some(c) if identical(s, c, u) => {}
+                Some(_) => return core_type(s, t),
+            }
+        }
+        core
     }
 
     /// Evaluates the elements of a literal whose type is invalid, for
@@ -571,7 +591,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs expr, decl, assignments"]
     fn struct_literals() {
         let src = r#"package p
 
@@ -644,7 +663,6 @@ var _ = E{x: 1, y: 2, x: 3}
     }
 
     #[test]
-    #[ignore = "needs expr, decl, assignments"]
     fn array_slice_map_literals() {
         let src = r#"package p
 
@@ -709,7 +727,6 @@ var _ = map[bool]int{true: 1, false: 2, true: 3}
     }
 
     #[test]
-    #[ignore = "needs expr, decl, stmt"]
     fn func_literals() {
         let src = r#"package p
 
@@ -740,6 +757,41 @@ func _() {
                 "a.go:12:16: cannot use func() int {…}() (value of type int) as string value in variable declaration",
                 "a.go:15:20: declared and not used: y",
                 "a.go:17:27: undefined: z",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_parameter_literals() {
+        let src = r#"package p
+
+type myStruct struct{ f int }
+type slice[E any] []E
+
+func _[S struct{ f int } | myStruct, A [2]int, P ~[]int | ~[]string, Q any, M ~map[string]int]() {
+	_ = S{}
+	_ = S{0}
+	_ = S{f: 0}
+	_ = S{g: 0}
+	_ = slice[int]{1, 2, 3}
+	_ = slice[S]{{}, {0}, {f: 0}}
+	_ = A{1, 2}
+	_ = A{1, 2, 3}
+	_ = P{}
+	_ = Q{}
+	_ = []P{{}}
+	_ = M{"a": 1, "a": 2}
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:8: unknown field g in struct literal of type S",
+                "a.go:14:14: index 2 is out of bounds (>= 2)",
+                "a.go:15:6: invalid composite literal type P (no common underlying type)",
+                "a.go:16:6: invalid composite literal type Q (no common underlying type)",
+                "a.go:17:10: invalid composite literal element type P (no common underlying type)",
+                "a.go:18:16: duplicate key \"a\" in map literal",
             ]
         );
     }
