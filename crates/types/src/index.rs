@@ -491,10 +491,11 @@ impl<'a> Checker<'a, '_> {
                 _ => return Operand::invalid(Some(e)),
             }
         }
-        // Constraints are verified by `instantiate` once declarations are
-        // complete; failures are reported at the first type argument.
-        let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
-        let inst = self.instantiate(pos, generic, &targs, true);
+        // Constraints are verified once declarations are complete; a
+        // failure is reported at its type argument (inferred ones at the
+        // `[`).
+        let arg_pos: Vec<_> = xlist.iter().map(|t| t.start_pos()).collect();
+        let inst = self.instantiate_at(e.pos, generic, &targs, true, &arg_pos);
         if inst == universe::INVALID {
             return Operand::invalid(Some(e));
         }
@@ -739,12 +740,16 @@ impl<'a> Checker<'a, '_> {
         let mut t = t;
         // Aliases and named types chain through their right-hand sides.
         for _ in 0..64 {
+            // Instances are types of their own (not the declaration in
+            // progress): a named instance is complete, an alias instance
+            // is what it stands for.
             let (obj, rhs) = match self.store.ty(t) {
-                Type::Alias(a) => (a.obj, a.actual),
-                Type::Named(n) => (n.obj, n.underlying),
+                Type::Alias(a) => (a.origin.is_none().then_some(a.obj), a.actual),
+                Type::Named(n) if n.origin.is_some() => return true,
+                Type::Named(n) => (Some(n.obj), n.underlying),
                 _ => return true,
             };
-            if let Some(i) = self.obj_path.iter().position(|&o| o == obj) {
+            if let Some(i) = obj.and_then(|obj| self.obj_path.iter().position(|&o| o == obj)) {
                 self.cycle_error_at(i);
                 return false;
             }
@@ -756,53 +761,12 @@ impl<'a> Checker<'a, '_> {
         true
     }
 
-    /// Reports the cycle `obj_path[i..]` as types2's cycleError does.
+    /// Reports the cycle `obj_path[i..]` (decl's `cycle_error`), starting
+    /// at the object declared first.
     fn cycle_error_at(&mut self, i: usize) {
         let cycle: Vec<_> = self.obj_path[i..].to_vec();
-        let start = (0..cycle.len())
-            .min_by_key(|&k| self.store.obj(cycle[k]).pos)
-            .unwrap_or(0);
-        let name = |c: &Self, o| {
-            let obj = c.store.obj(o);
-            match obj.pkg {
-                Some(p) if p != c.pkg() => format!("{}.{}", c.package_name(p), obj.name),
-                _ => obj.name.to_string(),
-            }
-        };
-        let first = cycle[start];
-        let pos = self.store.obj(first).pos;
-        let is_type = matches!(self.store.obj(first).kind, crate::object::ObjKind::TypeName);
-        if cycle.len() == 1 {
-            let msg = if is_type {
-                format!(
-                    "invalid recursive type: {} refers to itself",
-                    name(self, first)
-                )
-            } else {
-                format!(
-                    "invalid cycle in declaration: {} refers to itself",
-                    name(self, first)
-                )
-            };
-            self.errorf(pos, msg);
-            return;
-        }
-        let msg = if is_type {
-            format!("invalid recursive type {}", name(self, first))
-        } else {
-            format!("invalid cycle in declaration of {}", name(self, first))
-        };
-        let mut err = crate::errors::TypeError::new(pos, msg);
-        let mut o = first;
-        for k in 0..cycle.len() {
-            let next = cycle[(start + k + 1) % cycle.len()];
-            err = err.with(
-                self.store.obj(o).pos,
-                format!("{} refers to {}", name(self, o), name(self, next)),
-            );
-            o = next;
-        }
-        self.error(err);
+        let start = self.first_in_src(&cycle);
+        self.cycle_error(&cycle, start);
     }
 }
 
@@ -1075,6 +1039,26 @@ func _[T [10]byte](p T) { _ = p[0]; _ = p[10] }
                 "a.go:8:33: cannot index p (variable of type *T)",
                 "a.go:8:42: cannot slice p (variable of type *T)",
                 "a.go:9:43: invalid argument: index 10 out of bounds [0:10]",
+            ]
+        );
+    }
+
+    #[test]
+    fn constraint_failures_at_their_type_argument() {
+        let src = r#"package p
+
+func f[P comparable, Q any]() {}
+func g[P any, Q ~int]() {}
+
+var _ = f[[]int, int]
+var _ = g[int, string]
+var _ = f[int, int]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:6:11: []int does not satisfy comparable",
+                "a.go:7:16: string does not satisfy ~int (string missing in ~int)",
             ]
         );
     }
