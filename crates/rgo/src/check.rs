@@ -35,8 +35,10 @@ pub struct Config {
     pub tags: Vec<String>,
 }
 
-/// One error to report: its position (for gc's cut-off message) and text.
+/// One error to report: its position (for ordering and gc's cut-off
+/// message) and text.
 pub struct Diag {
+    pub at: syntax::Pos,
     pub pos: Option<syntax::Position>,
     pub text: String,
 }
@@ -292,6 +294,7 @@ fn check_one(
                 .errors
                 .iter()
                 .map(|e| Diag {
+                    at: e.pos,
                     pos: fset.position(e.pos),
                     text: e.display(fset).to_string(),
                 })
@@ -308,7 +311,15 @@ fn check_one(
                 "{}: internal compiler error: type checking panicked: {msg}",
                 pkg.import_path
             );
-            (None, vec![Diag { pos: None, text }])
+            let at = syntax::Pos::NONE;
+            (
+                None,
+                vec![Diag {
+                    at,
+                    pos: None,
+                    text,
+                }],
+            )
         }
     }
 }
@@ -330,9 +341,9 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
         .packages
         .iter()
         .map(|p| {
-            p.files
-                .iter()
-                .any(|f| !f.syntax_errors.is_empty() || f.error.is_some())
+            p.files.iter().any(|f| {
+                f.error.is_some() || f.syntax_errors.iter().any(|e| e.stops_type_checking())
+            })
         })
         .collect();
     let mut type_errors = if type_checking_enabled() {
@@ -351,12 +362,16 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
                 status = 2;
             }
             errs.extend(f.syntax_errors.iter().map(|e| Diag {
+                at: e.pos,
                 pos: fset.position(e.pos),
                 text: e.display(fset).to_string(),
             }));
         }
-        if errs.is_empty() && text.is_empty() {
-            errs = std::mem::take(&mut type_errors[id]);
+        // Front-end errors that are not syntax errors are reported with
+        // the type errors, in one order.
+        if !skip[id] && text.is_empty() {
+            errs.append(&mut type_errors[id]);
+            errs.sort_by_key(|d| d.at);
         }
         if !errs.is_empty() {
             status = status.max(1);

@@ -34,6 +34,14 @@ impl Error {
         }
     }
 
+    /// Whether gc counts it as a syntax error, which stops compilation
+    /// before type checking. Other errors of the front end (lexical ones,
+    /// "middle index required in 3-index slice", label and branch errors,
+    /// ...) are reported together with the type errors.
+    pub fn stops_type_checking(&self) -> bool {
+        self.msg.starts_with("syntax error")
+    }
+
     /// The error as gc prints it: `file:line:col: msg`.
     pub fn display<'a>(&'a self, fset: &'a FileSet) -> impl fmt::Display + 'a {
         DisplayError { err: self, fset }

@@ -623,10 +623,7 @@ impl<'a> Scanner<'a> {
         if self.errors.len() >= MAX_ERRORS {
             return;
         }
-        let e = Error {
-            pos: self.pos_at(off),
-            msg: msg.into(),
-        };
+        let e = Error::new(self.pos_at(off), msg);
         match self.errors.last() {
             Some(last) if last.pos > e.pos => {
                 let i = self.errors.partition_point(|x| x.pos <= e.pos);

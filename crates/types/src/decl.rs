@@ -59,6 +59,7 @@ impl<'a> Checker<'a, '_> {
 
         let objects = self.objects.clone();
         let mut aliases = Vec::new();
+        let mut methods = Vec::new();
         let mut others = Vec::new();
         for obj in objects {
             match self.decls.get(&obj).map(|d| &d.kind) {
@@ -69,15 +70,18 @@ impl<'a> Checker<'a, '_> {
                         self.obj_decl(obj);
                     }
                 }
+                Some(DeclKind::Func(fd)) if fd.recv.is_some() => methods.push(obj),
                 _ => others.push(obj),
             }
         }
         for obj in aliases {
             self.obj_decl(obj);
         }
-        // Method signatures next: lookups (interface satisfaction in
-        // initializers checked below) read them from the method objects.
-        let methods: Vec<_> = self.methods.iter().map(|m| m.obj).collect();
+        // types2 declares methods on demand (lookups, interface
+        // satisfaction); here method signatures are complete before any
+        // value declaration can ask whether a type implements an
+        // interface. Cycles come out the same: they are reported from
+        // their first object in the source.
         for obj in methods {
             self.obj_decl(obj);
         }
@@ -743,8 +747,7 @@ impl<'a> Checker<'a, '_> {
             variadic: false,
         }));
         self.store.arena.obj_mut(obj).typ = Some(guard);
-        let (sig, scope) = self.func_type(fd.recv.as_ref(), &fd.tparams, &fd.typ);
-        self.store.arena.obj_mut(obj).typ = Some(sig);
+        let (sig, scope) = self.func_type_into(Some(guard), fd.recv.as_ref(), &fd.tparams, &fd.typ);
         {
             let s = self.store.arena.scope_mut(scope);
             s.start = fd.pos;
@@ -944,7 +947,6 @@ type Y = *X
     }
 
     #[test]
-    #[ignore = "needs expr (array lengths) and stmt (function bodies)"]
     fn cycles_through_arrays_and_local_types() {
         let src = "package p
 
@@ -992,6 +994,124 @@ func (E) m() {}
                 "a.go:12:10: field and method with the same name f\n\ta.go:11:16: other declaration of f",
                 "a.go:14:7: cannot define new methods on non-local type E",
             ]
+        );
+    }
+
+    #[test]
+    fn arity_of_constant_and_variable_specs() {
+        let src = "package p
+
+const (
+	a = iota
+	b
+	c, d
+	e, f = 1
+)
+const g, h = 1
+const i = 1, 2
+var j, k, l = 1, 2
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:6:5: missing init expr for d",
+                "a.go:7:5: missing init expr for f",
+                "a.go:9:10: missing init expr for h",
+                "a.go:10:14: extra init expr 2",
+                "a.go:11:11: missing init expr for l",
+            ]
+        );
+    }
+
+    #[test]
+    fn constant_declarations() {
+        let src = "package p
+
+const z int = \"s\"
+const y = q()
+const w [2]int = 0
+const v int = 1.5
+const (
+	u int8 = iota * 100
+	t
+	r
+)
+var _ = iota
+
+func q() int
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:3:15: cannot use \"s\" (untyped string constant) as int value in constant declaration",
+                "a.go:4:11: q() (value of type int) is not constant",
+                "a.go:5:9: invalid constant type [2]int",
+                "a.go:6:15: cannot use 1.5 (untyped float constant) as int value in constant declaration (truncated)",
+                "a.go:10:2: cannot use iota * 100 (untyped int constant 200) as int8 value in constant declaration (overflows)",
+                "a.go:12:9: cannot use iota outside constant declaration",
+            ]
+        );
+    }
+
+    #[test]
+    fn local_declarations() {
+        let src = "package p
+
+func _() {
+	const (
+		a = iota
+		b
+		c, d
+		e, f = 1
+	)
+	const g, h = 1
+	const i = 1, 2
+	type L L
+	type M []M
+	var _ M
+	type N struct{ n [2]N }
+	var x int
+	var _ x
+	type A = A
+	type B = *B
+	var _ iota
+	type X[P any] = P
+	const z int = \"s\"
+	var y, y2 int
+	_, _ = y, y2
+}
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:7:6: missing init expr for d",
+                "a.go:8:6: missing init expr for f",
+                "a.go:10:11: missing init expr for h",
+                "a.go:11:15: extra init expr 2",
+                "a.go:12:7: invalid recursive type: L refers to itself",
+                "a.go:15:7: invalid recursive type: N refers to itself",
+                "a.go:17:8: x (local variable) is not a type",
+                "a.go:18:7: invalid recursive type: A refers to itself",
+                "a.go:19:7: invalid recursive type: B refers to itself",
+                "a.go:20:8: iota (constant) is not a type",
+                "a.go:21:18: cannot use type parameter declared in alias declaration as RHS",
+                "a.go:22:16: cannot use \"s\" (untyped string constant) as int value in constant declaration",
+            ]
+        );
+    }
+
+    #[test]
+    fn cycles_through_values() {
+        let src = "package p
+
+import \"unsafe\"
+
+type T [unsafe.Sizeof(x)]int
+var x T
+";
+        assert_eq!(
+            check_source(src),
+            vec!["a.go:5:6: invalid recursive type T\n\ta.go:5:6: T refers to x\n\ta.go:6:5: x refers to T"]
         );
     }
 }

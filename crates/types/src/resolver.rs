@@ -227,7 +227,12 @@ impl<'a> Checker<'a, '_> {
                 ));
                 self.dot_imports.push((file_scope, obj, name.pos));
                 let world = self.store.world;
-                let Some(scope) = world.arena(imported).scope.map(|s| world.scope(s)) else {
+                let scope_id = if imported == crate::universe::UNSAFE {
+                    Some(crate::universe::UNSAFE_SCOPE)
+                } else {
+                    world.arena(imported).scope
+                };
+                let Some(scope) = scope_id.map(|s| world.scope(s)) else {
                     return;
                 };
                 for &n in &scope.names {

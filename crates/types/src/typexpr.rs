@@ -475,12 +475,11 @@ impl<'a> Checker<'a, '_> {
         if !self.validate_targ_len(x.pos, &name, tparams.len(), targs.len()) {
             return universe::INVALID;
         }
-        let inst = self.instantiate(x.pos, typ, &targs, false);
-        self.later(move |c| {
-            c.record_instance(x, targs.clone(), inst);
-            let pos = xlist.first().map_or(x.pos, |a| a.start_pos());
-            c.instantiate(pos, typ, &targs, true);
-        });
+        // Constraints are verified once the type parameters are complete
+        // (a delayed action of instantiate), each failure at its argument.
+        let arg_pos: Vec<Pos> = xlist.iter().map(|a| a.start_pos()).collect();
+        let inst = self.instantiate_at(x.pos, typ, &targs, true, &arg_pos);
+        self.record_instance(x, targs, inst);
         inst
     }
 
@@ -645,10 +644,7 @@ impl<'a> Checker<'a, '_> {
     /// The restrictions on embedded field types, checked once types are
     /// complete.
     fn check_embedded_field(&mut self, pos: Pos, typ: TypeId) {
-        let (t, is_ptr) = match self.store.ty(typ) {
-            Type::Pointer(b) => (*b, true),
-            _ => (typ, false),
-        };
+        let (t, is_ptr) = deref(&self.store, typ);
         let u = underlying(&self.store, t);
         match self.store.ty(u) {
             Type::Basic { kind, .. } => {
@@ -803,13 +799,17 @@ impl<'a> Checker<'a, '_> {
             seen.insert(name, (m, pos));
         }
         for (i, e) in embeddeds.into_iter().enumerate() {
+            let pos = embed_pos.get(i).copied().unwrap_or(Pos::NONE);
+            if matches!(self.store.ty(e), Type::Union(_)) {
+                self.check_union_size(e, pos);
+                continue;
+            }
             if !matches!(
                 self.store.ty(underlying(&self.store, e)),
                 Type::Interface(_)
             ) {
                 continue;
             }
-            let pos = embed_pos.get(i).copied().unwrap_or(Pos::NONE);
             for m in type_set(&self.store, e).methods {
                 let name = self.store.obj(m).name;
                 match seen.get(&name) {
@@ -874,6 +874,39 @@ impl<'a> Checker<'a, '_> {
         }
         self.later(move |c| c.check_union_terms(&terms, &tlist));
         u
+    }
+
+    /// A union's type set may have at most `MAX_TERM_COUNT` terms
+    /// (types2's computeUnionTypeSet limit), counted after embedded
+    /// interfaces' terms are added.
+    fn check_union_size(&mut self, u: TypeId, pos: Pos) {
+        let Type::Union(terms) = self.store.ty(u) else {
+            return;
+        };
+        let terms = terms.clone();
+        let mut all = crate::termlist::TermList::default();
+        for t in terms {
+            let ut = underlying(&self.store, t.typ);
+            let list = match self.store.ty(ut) {
+                Type::Interface(_) => type_set(&self.store, t.typ).terms,
+                _ if ut == universe::INVALID => continue,
+                _ if t.tilde && !identical(&self.store, t.typ, ut) => continue,
+                _ => crate::termlist::TermList(vec![crate::termlist::TypeTerm::Type {
+                    tilde: t.tilde,
+                    typ: t.typ,
+                }]),
+            };
+            all = all.union(&self.store, &list);
+            if all.0.len() > MAX_TERM_COUNT {
+                self.errorf(
+                    pos,
+                    format!(
+                        "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
+                    ),
+                );
+                return;
+            }
+        }
     }
 
     fn check_union_terms(&mut self, terms: &[Term], tlist: &[&'a Expr]) {
@@ -1025,6 +1058,7 @@ impl<'a> Checker<'a, '_> {
                 );
                 bound = universe::INVALID;
             }
+            let bound = self.constraint_interface(bound);
             for _ in &f.names {
                 if let Some(&tp) = tparams.get(i) {
                     if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
@@ -1050,9 +1084,37 @@ impl<'a> Checker<'a, '_> {
                 is_comparable: false,
             }));
             self.record_type_and_value(x, Mode::TypeExpr, it, None);
+            let pos = x.start_pos();
+            self.later(move |c| c.check_union_size(u, pos));
             return it;
         }
         self.typ(x)
+    }
+
+    /// A constraint that is not an interface (`[P *T]`, `[F func(A)]`)
+    /// stands for the implicit interface embedding it (types2 wraps it
+    /// when the type parameter's interface is first asked for). A named
+    /// constraint whose underlying type is not known yet is left as is.
+    fn constraint_interface(&mut self, bound: TypeId) -> TypeId {
+        if bound == universe::INVALID {
+            return bound;
+        }
+        let t = crate::predicates::unalias(&self.store, bound);
+        if let Type::Named(n) = self.store.ty(t) {
+            if n.underlying.is_none() {
+                return bound;
+            }
+        }
+        let u = crate::predicates::underlying(&self.store, bound);
+        if u == universe::INVALID || matches!(self.store.ty(u), Type::Interface(_)) {
+            return bound;
+        }
+        self.store.arena.add_type(Type::Interface(Interface {
+            methods: Vec::new(),
+            embeddeds: vec![bound],
+            implicit: true,
+            is_comparable: false,
+        }))
     }
 
     fn declare_type_param(&mut self, name: ast::Name, index: u32) -> TypeId {
@@ -1088,6 +1150,20 @@ impl<'a> Checker<'a, '_> {
         tparams: &'a [ast::Field],
         ft: &'a ast::FuncType,
     ) -> (TypeId, ScopeId) {
+        self.func_type_into(None, recv, tparams, ft)
+    }
+
+    /// `func_type`, filling in the signature type `slot` if given (a
+    /// function declaration's object has it as its type while the
+    /// signature is checked, so its type parameters are known as soon as
+    /// they are declared: `func F[T any](_ [unsafe.Sizeof(F[int])]T)`).
+    pub(crate) fn func_type_into(
+        &mut self,
+        slot: Option<TypeId>,
+        recv: Option<&'a ast::Field>,
+        tparams: &'a [ast::Field],
+        ft: &'a ast::FuncType,
+    ) -> (TypeId, ScopeId) {
         let scope = self.open_scope(ft.pos, ft.end, "function");
         self.store.arena.scope_mut(scope).is_func = true;
 
@@ -1103,6 +1179,12 @@ impl<'a> Checker<'a, '_> {
         } else {
             self.collect_type_params(tparams, None)
         };
+        if let Some(slot) = slot {
+            if let Type::Signature(sig) = self.store.arena.ty_mut(slot) {
+                sig.tparams = tps.clone();
+                sig.recv_tparams = rparams.clone();
+            }
+        }
         let (pnames, params, variadic) = self.collect_params(&ft.params, true);
         let (rnames, results, _) = self.collect_params(&ft.results, false);
 
@@ -1126,14 +1208,21 @@ impl<'a> Checker<'a, '_> {
         }
         let params = self.store.arena.add_type(Type::Tuple(params));
         let results = self.store.arena.add_type(Type::Tuple(results));
-        let sig = self.store.arena.add_type(Type::Signature(Signature {
+        let sig = Type::Signature(Signature {
             recv: recv_var,
             tparams: tps,
             recv_tparams: rparams,
             params,
             results,
             variadic,
-        }));
+        });
+        let sig = match slot {
+            Some(slot) => {
+                *self.store.arena.ty_mut(slot) = sig;
+                slot
+            }
+            None => self.store.arena.add_type(sig),
+        };
         self.close_scope();
         (sig, scope)
     }
@@ -1430,10 +1519,7 @@ impl<'a> Checker<'a, '_> {
     /// pointer or interface (types2's validRecv).
     fn valid_recv(&mut self, pos: Pos, recv: ObjId) {
         let rt = self.store.obj(recv).typ.unwrap_or(universe::INVALID);
-        let rtyp = match self.store.ty(rt) {
-            Type::Pointer(b) => *b,
-            _ => rt,
-        };
+        let (rtyp, _) = deref(&self.store, rt);
         let atyp = unalias(&self.store, rtyp);
         if atyp == universe::INVALID {
             return;
@@ -1484,6 +1570,15 @@ struct ByPath<'s, S: Store>(&'s S);
 impl<S: Store> crate::typestring::Qualifier for ByPath<'_, S> {
     fn qualify(&self, pkg: crate::arena::PkgIdx) -> Option<String> {
         Some(self.0.package(pkg).1.to_string())
+    }
+}
+
+/// The base type of a pointer type (through aliases), and whether `t`
+/// was one (types2's deref).
+fn deref(s: &impl Store, t: TypeId) -> (TypeId, bool) {
+    match s.ty(unalias(s, t)) {
+        Type::Pointer(b) => (*b, true),
+        _ => (t, false),
     }
 }
 
@@ -1567,6 +1662,175 @@ var _ *x
                 "a.go:11:7: len (built-in function) is not a type",
                 "a.go:12:7: nil (untyped nil) is not a type",
                 "a.go:13:8: x (package-level variable) is not a type",
+            ]
+        );
+    }
+
+    #[test]
+    fn struct_fields_and_embedding() {
+        let src = "package p
+
+type S struct {
+	a int `json:\"a\"`
+	b, c string \"x\"
+	*S2
+	*S5
+	E
+	*E
+}
+type S2 int
+type S5 = *int
+type E interface{}
+type T struct {
+	x int
+	x int
+	y, y int
+	_, _ int
+	T2
+	*T2
+}
+type T2 struct{}
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:7:2: embedded field type cannot be a pointer",
+                "a.go:9:2: embedded field type cannot be a pointer to an interface",
+                "a.go:9:3: E redeclared\n\ta.go:8:2: other declaration of E",
+                "a.go:16:2: x redeclared\n\ta.go:15:2: other declaration of x",
+                "a.go:17:5: y redeclared\n\ta.go:17:2: other declaration of y",
+                "a.go:20:3: T2 redeclared\n\ta.go:19:2: other declaration of T2",
+            ]
+        );
+    }
+
+    #[test]
+    fn embedded_unsafe_pointer() {
+        let src = "package p
+
+import \"unsafe\"
+
+type S struct{ unsafe.Pointer }
+";
+        assert_eq!(
+            check(src),
+            vec!["a.go:5:16: embedded field type cannot be unsafe.Pointer"]
+        );
+    }
+
+    #[test]
+    fn interfaces_unions_and_type_parameters() {
+        let src = "package p
+
+type T[P, P any] struct{}
+func f[P any, Q P]() {}
+type A[P any] = P
+type E interface{ m(); m() }
+type F interface{ E; m() }
+type G interface{ m(int); F }
+type H interface{ _() }
+type I interface{ int }
+func h(x I) {}
+type J interface{ comparable }
+var _ J
+type K[P comparable | int] struct{}
+type U interface{ ~int | ~string; m() }
+type V interface{ U | int }
+type W interface{ ~U }
+type X interface{ ~Q2 }
+type Q2 int
+type Y[P any] interface{ ~P }
+type Z[P any] interface{ P }
+type Z2[P any] struct{ P }
+type O interface{ ~int | string | int }
+type R[P any] P
+var _ map[[]int]int
+func m[P any](map[P]int) {}
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:3:11: P redeclared in this block\n\ta.go:3:8: other declaration of P",
+                "a.go:4:17: cannot use a type parameter as constraint",
+                "a.go:5:17: cannot use type parameter declared in alias declaration as RHS",
+                "a.go:6:24: duplicate method m\n\ta.go:6:19: other declaration of method m",
+                "a.go:8:27: duplicate method m\n\ta.go:8:19: other declaration of method m",
+                "a.go:9:19: methods must have a unique non-blank name",
+                "a.go:11:10: cannot use type I outside a type constraint: interface contains type constraints",
+                "a.go:13:7: cannot use type J outside a type constraint: interface is (or embeds) comparable",
+                "a.go:14:10: cannot use comparable in union",
+                "a.go:16:19: cannot use p.U in union (p.U contains methods)",
+                "a.go:17:19: invalid use of ~ (U is an interface)",
+                "a.go:18:19: invalid use of ~ (underlying type of Q2 is int)",
+                "a.go:20:27: type in term ~P cannot be a type parameter",
+                "a.go:21:26: term cannot be a type parameter",
+                "a.go:22:24: embedded field type cannot be a (pointer to a) type parameter",
+                "a.go:23:35: overlapping terms int and ~int",
+                "a.go:24:15: cannot use a type parameter as RHS in type declaration",
+                "a.go:25:11: invalid map key type []int",
+                "a.go:26:19: invalid map key type P (missing comparable constraint)",
+            ]
+        );
+    }
+
+    #[test]
+    fn receivers_and_parameters() {
+        let src = "package p
+
+type B[P any] = int
+func (B[P]) m() {}
+type F interface{}
+func (r *F) m() {}
+type L[P any] struct{}
+func (L[P]) m(p P) {}
+func (l L[_]) o() {}
+func (L) q() {}
+func (L[*P]) s() {}
+func (L[P, Q]) t() {}
+func f(a, b int) (c int) { return }
+type I interface { m(a, a int) }
+var _ func(x, x int)
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:4:7: cannot define new methods on generic alias type B[P any]",
+                "a.go:6:10: invalid receiver type F (pointer or interface type)",
+                "a.go:10:7: cannot use generic type L[P any] without instantiation",
+                "a.go:11:9: receiver type parameter *P must be an identifier",
+                "a.go:12:7: receiver declares 2 type parameters, but receiver base type declares 1",
+                "a.go:14:25: a redeclared in this block\n\ta.go:14:22: other declaration of a",
+                "a.go:15:15: x redeclared in this block\n\ta.go:15:12: other declaration of x",
+            ]
+        );
+    }
+
+    #[test]
+    fn array_lengths() {
+        let src = "package p
+
+const a = 2
+var _ [a]int
+var _ [-1]int
+var _ [1.5]int
+var _ [1 << 70]int
+var x int
+var _ [x]int
+var _ [undefinedLen]int
+const s = \"s\"
+var _ [s]int
+var _ [...]int
+";
+        assert_eq!(
+            check(src),
+            vec![
+                "a.go:5:8: invalid array length -1 (untyped int constant)",
+                "a.go:6:8: array length 1.5 (untyped float constant) must be integer",
+                "a.go:7:8: invalid array length 1 << 70 (untyped int constant 1180591620717411303424)",
+                "a.go:9:8: invalid array length x",
+                "a.go:10:8: undefined array length undefinedLen or missing type constraint",
+                "a.go:12:8: array length s (untyped string constant \"s\") must be integer",
+                "a.go:13:7: invalid use of [...] array (outside a composite literal)",
             ]
         );
     }
