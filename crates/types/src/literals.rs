@@ -795,4 +795,48 @@ func _[S struct{ f int } | myStruct, A [2]int, P ~[]int | ~[]string, Q any, M ~m
             ]
         );
     }
+
+    #[test]
+    fn func_literals_in_context() {
+        let src = r#"package p
+
+var a = func() int { return b }()
+var b = 1
+
+var c = func() int { return d() }
+func d() int { return len(c2) }
+var c2 = []int{1}
+
+var x = func() int { return y }()
+var y = x
+
+func _() {
+	v := 1
+	f := func() { v = 2 }
+	f()
+	w := 2
+	_ = func() { _ = w }
+	u := 3
+	_ = func() { u := 4; _ = u }
+	func() { z := 1 }()
+	const k = iota
+	_ = func() int { return k }
+}
+
+const e = len([2]func(){func() {}, nil})
+
+func _() int {
+	return func() int { for {} }()
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:5: initialization cycle for x\n\ta.go:10:5: x refers to y\n\ta.go:11:5: y refers to x",
+                "a.go:14:2: declared and not used: v",
+                "a.go:19:2: declared and not used: u",
+                "a.go:21:11: declared and not used: z",
+            ]
+        );
+    }
 }
