@@ -839,4 +839,56 @@ func _() int {
             ]
         );
     }
+
+    #[test]
+    fn literal_and_index_corners() {
+        let src = r#"package p
+
+type T struct{ a, b int }
+type A = T
+type MS string
+
+var _ = map[string]*T{"a": {1, 2}, "b": nil, "c": {a: 1}}
+var _ = [...][2]int{{1, 2}, {3}}
+var _ = map[T]int{{1, 2}: 1, {1, 2}: 2}
+const c = "abc"[1]
+const s = "abc"[1:]
+var _ = len([10]int{}[:])
+var ms MS
+var _ MS = ms[1:2]
+var _ = ms[1:2:3]
+var m map[*int]int
+var _ = m[nil]
+var _ = A{1, 2}
+var _ = A{c: 1}
+var _ = []int{1, 2, 3}[5]
+var _ = [...]int{1, 2, 3}[3]
+var _ [2]int = [...]int{1, 2, 3}
+var _ = [][]int{[]int{1}, {2}}
+var _ = []struct{ x int }{{1}, {x: 2}, {y: 3}}
+var _ = T{a: 1, b: 2, a: 3, b: 4}
+var _ = struct{}{1}
+var _ = [0]int{1}
+var _ = map[string]int{"a": 1}["b"]
+var _ = T{}.c
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:11: \"abc\"[1] (value of type byte) is not constant",
+                "a.go:11:16: \"abc\"[1:] (value of type string) is not constant",
+                "a.go:12:13: cannot slice unaddressable value [10]int{} (value of type [10]int)",
+                "a.go:15:16: invalid operation: 3-index slice of string",
+                "a.go:19:11: unknown field c in struct literal of type A",
+                "a.go:21:27: invalid argument: index 3 out of bounds [0:3]",
+                "a.go:22:16: cannot use [...]int{…} (value of type [3]int) as [2]int value in variable declaration",
+                "a.go:24:41: unknown field y in struct literal of type struct{x int}",
+                "a.go:25:23: duplicate field name a in struct literal",
+                "a.go:25:29: duplicate field name b in struct literal",
+                "a.go:26:18: too many values in struct literal of type struct{}",
+                "a.go:27:16: index 0 is out of bounds (>= 0)",
+                "a.go:29:13: T{}.c undefined (type T has no field or method c)",
+            ]
+        );
+    }
 }
