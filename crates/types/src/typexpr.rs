@@ -286,8 +286,17 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `t` is a valid type (an alias of an invalid type is not:
     /// types2's isValid).
-    pub(crate) fn is_valid(&self, t: TypeId) -> bool {
-        unalias(&self.store, t) != universe::INVALID
+    /// Whether `t` is not the invalid type. An alias whose declaration is
+    /// still in progress (reached through a cycle) counts as valid, as in
+    /// types2, where it is not yet anything.
+    pub(crate) fn is_valid(&self, mut t: TypeId) -> bool {
+        while let Type::Alias(a) = self.store.ty(t) {
+            match a.actual {
+                Some(actual) => t = actual,
+                None => return true,
+            }
+        }
+        t != universe::INVALID
     }
 
     /// Whether `t` is a generic named type or alias not yet instantiated.
