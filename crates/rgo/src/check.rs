@@ -341,9 +341,9 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
         .packages
         .iter()
         .map(|p| {
-            p.files
-                .iter()
-                .any(|f| f.error.is_some() || f.syntax_errors.iter().any(|e| !e.is_branch))
+            p.files.iter().any(|f| {
+                f.error.is_some() || f.syntax_errors.iter().any(|e| e.stops_type_checking())
+            })
         })
         .collect();
     let mut type_errors = if type_checking_enabled() {
@@ -367,7 +367,8 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
                 text: e.display(fset).to_string(),
             }));
         }
-        // Branch errors are reported with the type errors, in one order.
+        // Front-end errors that are not syntax errors are reported with
+        // the type errors, in one order.
         if !skip[id] && text.is_empty() {
             errs.append(&mut type_errors[id]);
             errs.sort_by_key(|d| d.at);

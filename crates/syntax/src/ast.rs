@@ -478,7 +478,9 @@ impl Expr {
                 },
                 ExprKind::KeyValue(k, _) => k,
                 ExprKind::Selector(e, _) | ExprKind::Index(e, _) | ExprKind::Assert(e, _) => e,
-                ExprKind::Slice(s) => &s.x,
+                // gc's StartPos stops at a slice expression's `[` (types2
+                // reports errors about slice expressions there).
+                ExprKind::Slice(_) => return x.pos,
                 ExprKind::TypeSwitchGuard(Some(n), _) => return n.pos,
                 ExprKind::TypeSwitchGuard(None, e) => e,
                 ExprKind::Operation(_, a, Some(_)) => a,

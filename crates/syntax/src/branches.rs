@@ -101,10 +101,7 @@ fn labeled_inner(s: &Stmt) -> &Stmt {
 
 impl<'a> LabelScope<'a, '_> {
     fn errf(&mut self, pos: Pos, msg: String) {
-        self.errors.push(Error {
-            is_branch: true,
-            ..Error::new(pos, msg)
-        });
+        self.errors.push(Error::new(pos, msg));
     }
 
     fn pos_string(&self, p: Pos) -> String {

@@ -24,9 +24,6 @@ pub use scanner::is_print;
 pub struct Error {
     pub pos: Pos,
     pub msg: String,
-    /// Found by the label and branch checks, which run on bodies that
-    /// parsed: unlike parse errors, they do not stop type checking.
-    pub is_branch: bool,
 }
 
 impl Error {
@@ -34,8 +31,15 @@ impl Error {
         Error {
             pos,
             msg: msg.into(),
-            is_branch: false,
         }
+    }
+
+    /// Whether gc counts it as a syntax error, which stops compilation
+    /// before type checking. Other errors of the front end (lexical ones,
+    /// "middle index required in 3-index slice", label and branch errors,
+    /// ...) are reported together with the type errors.
+    pub fn stops_type_checking(&self) -> bool {
+        self.msg.starts_with("syntax error")
     }
 
     /// The error as gc prints it: `file:line:col: msg`.
