@@ -7,9 +7,14 @@
 //! receivers (generic receivers declare the base type's type
 //! parameters), type parameter lists and their constraints, structs with
 //! embedded fields and tags, interfaces with methods and embedded
-//! elements (duplicate methods), unions (`~T`, overlapping terms), array
-//! lengths, map keys, and instantiation of generic types written
-//! `T[A, B]`.
+//! elements (duplicate methods, version rules), unions (`~T`, overlapping
+//! terms, the 100-term limit), array lengths, map keys, and instantiation
+//! of generic types written `T[A, B]`.
+//!
+//! A named type's `underlying` holds the right-hand side of its
+//! declaration as written (possibly another named type: types2's
+//! fromRHS); `predicates::underlying` follows the chain. Constraints that
+//! are not interfaces are stored wrapped in implicit interfaces.
 
 use std::collections::HashMap;
 
