@@ -2643,18 +2643,31 @@ func _() {
 
 /// A development aid: `GOFILE=/path/x.go cargo test -p types --lib
 /// check_gofile -- --ignored --nocapture` prints this checker's errors
-/// for a one-file package, to compare with `go tool compile -e`.
+/// for a one-file package, to compare with `go tool compile -e`;
+/// `GOFILES=/path/list` checks each file listed and names those that
+/// panic.
 #[cfg(test)]
 mod dev {
     #[test]
     #[ignore = "development aid: needs GOFILE"]
     fn check_gofile() {
-        let Ok(path) = std::env::var("GOFILE") else {
-            return;
-        };
-        let src = std::fs::read_to_string(&path).unwrap_or_default();
-        for e in crate::testutil::check_source(&src) {
-            println!("{e}");
+        if let Ok(path) = std::env::var("GOFILE") {
+            let src = std::fs::read_to_string(&path).unwrap_or_default();
+            for e in crate::testutil::check_source(&src) {
+                println!("{e}");
+            }
+        }
+        // GOFILES: a file listing files; reports the ones that panic.
+        if let Ok(list) = std::env::var("GOFILES") {
+            let list = std::fs::read_to_string(list).unwrap_or_default();
+            for path in list.lines() {
+                eprintln!("checking {path}");
+                let src = std::fs::read_to_string(path).unwrap_or_default();
+                let r = std::panic::catch_unwind(|| crate::testutil::check_source(&src));
+                if r.is_err() {
+                    println!("PANIC {path}");
+                }
+            }
         }
     }
 }
