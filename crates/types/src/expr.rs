@@ -2623,6 +2623,94 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// Non-constant shifts of untyped constants: the constant takes the
+    /// type the context gives the shift.
+    #[test]
+    fn untyped_shifts_end_to_end() {
+        let src = r#"package p
+
+func _(s uint, a []int, m map[int]int) {
+	_ = a[1<<s]
+	_ = make([]int, 1<<s)
+	_ = 1<<s == 0
+	x := 1 << s
+	_ = x
+	_ = float64(1 << s)
+	_ = int64(1 << s)
+	_ = string(1 << s)
+	_ = append(a, 1<<s)
+	m[1<<s] = 1 << s
+	var f float32
+	_ = f + 1<<s
+	_ = 1<<s + f
+	_ = 1.0<<s + 1
+	_ = (1 << s) == (1 << s)
+	_ = 1<<s == 1.5
+	var i8 int8 = 1 << s
+	_ = i8
+	_ = 1 << s << s
+	_ = -1 << s
+	_ = uint8(255) << s
+	_ = complex(1<<s, 0)
+	_ = any(1 << s)
+	var e interface{ m() } = 1 << s
+	_ = e
+	println(1 << s)
+	_ = 1.0 << s == 1
+	_ = a[1.0<<s]
+}
+"#;
+        let want = [
+            "a.go:9:14: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:11:13: invalid operation: shifted operand 1 (type string) must be integer",
+            "a.go:15:10: invalid operation: shifted operand 1 (type float32) must be integer",
+            "a.go:16:6: invalid operation: shifted operand 1 (type float32) must be integer",
+            "a.go:17:6: invalid operation: shifted operand 1.0 (type float64) must be integer",
+            "a.go:19:6: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:25:14: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:27:27: cannot use 1 << s (value of type int) as interface{m()} value in variable declaration: int does not implement interface{m()} (missing method m)",
+            "a.go:30:6: invalid operation: shifted operand 1.0 (type float64) must be integer",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// `.(type)` outside a type switch, indirections and pointer types
+    /// (constraint interfaces as pointer bases).
+    #[test]
+    fn pointers_end_to_end() {
+        let src = r#"package p
+
+type T struct{ a int }
+
+func f(...int) {}
+
+func _() {
+	var x int
+	_ = x.(type)
+	_ = T{a: 1}
+	_ = [...]int{1}
+	_ = []int{1: 2}
+	_ = &[]int{}
+	_ = *&x
+	_ = **&x
+	_ = (*int)(nil)
+	var p **int
+	_ = **p
+	_ = *T
+	var _ *T = new(T)
+	type I interface{ ~int }
+	var _ *I
+}
+"#;
+        let want = [
+            "a.go:9:6: invalid syntax tree: use of .(type) outside type switch",
+            "a.go:15:7: invalid operation: cannot indirect *&x (variable of type int)",
+            "a.go:19:6: *T (type) is not an expression",
+            "a.go:22:9: cannot use type I outside a type constraint: interface contains type constraints",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
