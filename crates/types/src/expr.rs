@@ -1,16 +1,23 @@
 //! Expressions (types2's expr.go, const.go, operand.go's checks): the
 //! dispatcher over expression kinds (`raw_expr`), the variants callers
 //! use (`expr`, `gen_expr`, `multi_expr`, `expr_with_hint`,
-//! `expr_or_type`, `use_exprs`), basic literals, unary and binary
-//! operations, shifts, comparisons (`comparison`, also for switch cases),
-//! type assertions (`type_assertion`, also for type switches), receives
-//! (`channel_elem`, also for sends), constant folding with overflow and
-//! representability checks (`overflow`, `representable`), and the untyped
-//! machinery (`convert_untyped`, `update_expr_type`, `record_untyped`).
+//! `expr_or_type`, `use_exprs`), generic values (`non_generic`, with
+//! reverse inference from a `Target`, `new_target`), basic literals,
+//! unary and binary operations (`binary`, also for `x op= y`), shifts,
+//! comparisons (`comparison`, also for switch cases), untyped operands
+//! meeting typed ones (`match_types`), type assertions (`type_assertion`,
+//! also for type switches), receives (`channel_elem`, also for sends),
+//! constant folding with overflow and representability checks
+//! (`overflow`, `representable`), and the untyped machinery
+//! (`convert_untyped`, `update_expr_type`, `record_untyped`).
 //!
 //! Predicates over type parameters (`all_integer` & co., `under_is`,
-//! `common_underlying`) see a type parameter as the set of types of its
-//! constraint, as types2's allX helpers do.
+//! `common_underlying`, `has_nil`, `tparam_type_set`) see a type
+//! parameter as the set of types of its constraint, as types2's allX
+//! helpers do. Messages are placed where gc places them: at the start of
+//! the operand's expression as gc's `syntax.StartPos` computes it
+//! (`start_pos`, `at`). Operands standing for values without an
+//! expression of their own get interned dummy names (`dummy_name`).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -1149,16 +1156,16 @@ impl<'a> Checker<'a, '_> {
         let xconst = x.mode == Mode::Constant;
         let yconst = y.mode == Mode::Constant;
         if matches!(op, Operator::Div | Operator::Rem) {
+            // (Only numeric values have a sign; an unknown divisor is not
+            // zero, as in go/constant.)
             let yv = y.val.clone().unwrap_or_default();
-            if (xconst || all_integer(&self.store, x.typ)) && yconst && yv.sign() == 0 {
-                // An unknown divisor has sign 0 too, but is no division by
-                // zero: go/constant's Sign of Unknown is 0 as well, so gc
-                // reports it the same way.
+            let numeric = yv.is_numeric();
+            if (xconst || all_integer(&self.store, x.typ)) && yconst && numeric && yv.sign() == 0 {
                 self.errorf(at(&y), format!("{INVALID_OP}division by zero"));
                 x.mode = Mode::Invalid;
                 return x;
             }
-            if xconst && yconst && is_complex(&self.store, x.typ) && yv.kind() == Kind::Complex {
+            if xconst && yconst && numeric && is_complex(&self.store, x.typ) {
                 let (re, im) = (yv.real(), yv.imag());
                 let re2 = re.binary(BinaryOp::Mul, &re);
                 let im2 = im.binary(BinaryOp::Mul, &im);
@@ -1751,8 +1758,9 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Records the expressions still untyped at the end with their
-    /// untyped types (types2's recordUntyped: constants that never met a
-    /// typed context, such as the operands of constant expressions).
+    /// untyped types, as types2's recordUntyped does (constants that
+    /// never met a typed context, such as the operands of constant
+    /// expressions, stay `untyped int` & co. in `Info`).
     pub(crate) fn record_untyped(&mut self) {
         let mut list: Vec<_> = self.untyped.drain().collect();
         list.sort_by_key(|(k, _)| *k);
