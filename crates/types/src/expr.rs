@@ -2719,6 +2719,45 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// Generic types and functions used as values without
+    /// instantiation.
+    #[test]
+    fn generic_values_end_to_end() {
+        let src = r#"package p
+
+type G[P any] struct{}
+type A[P any] = G[P]
+
+func gen[P any]() {}
+
+func _() {
+	_ = G
+	_ = A
+	_ = G[int]{}
+	var _ G
+	_ = gen
+	_ = (gen)
+	gen()
+	_ = gen[int]
+	f := gen
+	_ = f
+	var x any = gen
+	_ = x
+}
+"#;
+        let want = [
+            "a.go:9:6: cannot use generic type G without instantiation",
+            "a.go:10:6: cannot use generic type A without instantiation",
+            "a.go:12:8: cannot use generic type G[P any] without instantiation",
+            "a.go:13:6: cannot use generic function gen without instantiation",
+            "a.go:14:7: cannot use generic function gen without instantiation",
+            "a.go:15:5: in call to gen, cannot infer P (declared at a.go:6:10)",
+            "a.go:17:7: cannot use generic function gen without instantiation",
+            "a.go:19:14: cannot use generic function gen without instantiation",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
