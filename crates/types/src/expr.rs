@@ -2758,6 +2758,70 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// Comparisons of interfaces with concrete types, channels of
+    /// different directions, structs with blank fields, type parameters
+    /// with `comparable` and `any`, and nil.
+    #[test]
+    fn comparisons_end_to_end() {
+        let src = r#"package p
+
+type I interface{ m() }
+type T int
+
+func (T) m() {}
+
+type S struct {
+	_ []int
+	a int
+}
+
+func _[P comparable, Q any, R interface{ comparable; m() }](p P, q Q, r R) {
+	var i I
+	var t T
+	var ch chan int
+	var rch <-chan int
+	var a [2]any
+	var s S
+	var e any
+	_ = i == t
+	_ = t == i
+	_ = ch == rch
+	_ = a == a
+	_ = s == s
+	_ = p == p
+	_ = q == q
+	_ = r == r
+	_ = r == i
+	_ = p == e
+	_ = q == e
+	_ = e == 1
+	_ = e == nil
+	_ = p == nil
+	_ = q == nil
+	_ = i == nil
+	_ = t == 1
+	_ = t == 1.5
+	_ = t == "a"
+	_ = &t == nil
+	_ = ch == nil
+	_ = 1 == t
+	_ = nil == i
+	_ = p < p
+}
+"#;
+        let want = [
+            "a.go:25:6: invalid operation: s == s (struct containing []int cannot be compared)",
+            "a.go:27:6: invalid operation: q == q (incomparable types in type set)",
+            "a.go:31:6: invalid operation: q == e (incomparable types in type set)",
+            "a.go:34:11: invalid operation: p == nil (mismatched types P and untyped nil)",
+            "a.go:35:11: invalid operation: q == nil (mismatched types Q and untyped nil)",
+            "a.go:38:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:39:11: invalid operation: t == \"a\" (mismatched types T and untyped string)",
+            "a.go:44:6: invalid operation: p < p (type parameter P cannot use operator <)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
