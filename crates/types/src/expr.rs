@@ -2823,6 +2823,20 @@ func _[P comparable, Q any, R interface{ comparable; m() }](p P, q Q, r R) {
     }
 
     #[test]
+    fn dummy_names_are_interned() {
+        assert_eq!(nth(1, "function result"), "1st function result");
+        assert_eq!(nth(2, "x"), "2nd x");
+        assert_eq!(nth(3, "x"), "3rd x");
+        assert_eq!(nth(11, "x"), "11th x");
+        let a = dummy_name("ok value of (comma, ok) expression", Pos(7));
+        let b = dummy_name("ok value of (comma, ok) expression", Pos(7));
+        let c = dummy_name("ok value of (comma, ok) expression", Pos(8));
+        assert!(std::ptr::eq(a, b) && !std::ptr::eq(a, c));
+        assert_eq!(expr_string(a), "ok value of (comma, ok) expression");
+        assert_eq!(start_pos(c), Pos(8));
+    }
+
+    #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
         err(
