@@ -541,6 +541,11 @@ impl<'a> Checker<'a, '_> {
                     self.reverse_func_inst(t, x);
                     return;
                 }
+                // A partial instantiation `f[A]` is completed from the
+                // constraints, or reported there.
+                if self.complete_partial_inst(x) {
+                    return;
+                }
                 "function"
             }
             _ => return,
@@ -554,23 +559,42 @@ impl<'a> Checker<'a, '_> {
         x.typ = universe::INVALID;
     }
 
-    /// Infers the type arguments of the generic function value `x` from
-    /// the signature it is assigned to (types2's funcInst with a target
-    /// and no index expression).
+    /// Infers the type arguments of the generic function value `x` (or
+    /// the missing ones of a partial instantiation `f[A]` that
+    /// `index_expr` left generic) from the signature it is assigned to
+    /// (types2's funcInst with a target).
     fn reverse_func_inst(&mut self, target: Target, x: &mut Operand<'a>) {
         let Type::Signature(sig) = self.store.ty(x.typ) else {
             return;
         };
         let sig = sig.clone();
-        let pos = x.expr.map_or(Pos::NONE, |e| e.pos);
-        if !self.allow_version(18) {
+        let Some(e) = x.expr else {
+            return;
+        };
+        // The type arguments given, and the expression naming the
+        // function (where the instance is recorded).
+        let partial = match &e.kind {
+            ExprKind::Index(fx, _) => {
+                let k = self.key(e);
+                self.func_inst_targs.remove(&k).map(|targs| (targs, &**fx))
+            }
+            _ => None,
+        };
+        let pos = e.pos;
+        if partial.is_none() && !self.allow_version(18) {
             self.errorf(pos, "function instantiation requires go1.18 or later");
-        } else if !self.allow_version(21) {
+        } else if self.allow_version(18) && !self.allow_version(21) {
+            let what = if partial.is_some() {
+                "partially"
+            } else {
+                "implicitly"
+            };
             self.errorf(
                 pos,
-                "implicitly instantiated function in assignment requires go1.21 or later",
+                format!("{what} instantiated function in assignment requires go1.21 or later"),
             );
         }
+        let (given, fx) = partial.unwrap_or((Vec::new(), e));
         let gsig = self.store.arena.add_type(Type::Signature(Signature {
             recv: None,
             tparams: vec![],
@@ -598,14 +622,17 @@ impl<'a> Checker<'a, '_> {
             typ: target.sig,
             val: None,
         };
-        let Some(targs) = self.infer(pos, &sig.tparams, &[], Some(params), &[arg], true) else {
+        let targs = self.infer(pos, &sig.tparams, &given, Some(params), &[arg], true);
+        let Some(targs) = targs.filter(|t| t.len() == sig.tparams.len()) else {
             x.mode = Mode::Invalid;
             return;
         };
-        let inst = self.instantiate(pos, x.typ, &targs, false);
-        if let Some(e) = x.expr {
-            self.record_instance(e, targs, inst);
+        let inst = self.instantiate(pos, x.typ, &targs, true);
+        if inst == universe::INVALID {
+            x.mode = Mode::Invalid;
+            return;
         }
+        self.record_instance(fx, targs, inst);
         x.typ = inst;
         x.mode = Mode::Value;
     }
@@ -2836,6 +2863,43 @@ func _[P comparable, Q any, R interface{ comparable; m() }](p P, q Q, r R) {
         assert_eq!(start_pos(c), Pos(8));
     }
 
+    /// Partial instantiations completed from the assignment's type, or
+    /// from the constraints alone.
+    #[test]
+    fn partial_instantiation_end_to_end() {
+        let src = r#"package p
+
+func h[P, Q any](P) Q { panic(0) }
+func k[P any, Q ~[]P](P) Q { panic(0) }
+
+var _ func(int) string = h[int]
+var _ func(string) string = h[int]
+var _ = h[int]
+var _ = k[int]
+var f func(int) []int = k[int]
+
+func _() func(int) bool {
+	g := h[int]
+	_ = g
+	return h[int]
+}
+"#;
+        let want = [
+            "a.go:7:30: type func(string) string of _ does not match func(int) Q",
+            "a.go:8:10: cannot infer Q (declared at a.go:3:11)",
+            "a.go:9:10: cannot infer Q (declared at a.go:4:15)",
+            "a.go:13:8: cannot infer Q (declared at a.go:3:11)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+        assert_eq!(
+            check_lang(
+                "package p\nfunc h[P, Q any](P) Q { panic(0) }\nvar _ func(int) string = h[int]\n",
+                20
+            ),
+            ["a.go:3:27: partially instantiated function in assignment requires go1.21 or later"]
+        );
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
@@ -2856,7 +2920,8 @@ func _[P comparable, Q any, R interface{ comparable; m() }](p P, q Q, r R) {
 
 /// A development aid: `GOFILE=/path/x.go cargo test -p types --lib
 /// check_gofile -- --ignored --nocapture` prints this checker's errors
-/// for a one-file package, to compare with `go tool compile -e`;
+/// for a one-file package, to compare with `go tool compile -e`
+/// (`GOLANG=1.N` sets the language version);
 /// `GOFILES=/path/list` checks each file listed and names those that
 /// panic.
 #[cfg(test)]
@@ -2866,7 +2931,36 @@ mod dev {
     fn check_gofile() {
         if let Ok(path) = std::env::var("GOFILE") {
             let src = std::fs::read_to_string(&path).unwrap_or_default();
-            for e in crate::testutil::check_source(&src) {
+            // GOLANG=1.N: the language version.
+            let lang = std::env::var("GOLANG").ok().and_then(|v| {
+                let minor = v.strip_prefix("1.")?.parse::<u32>().ok()?;
+                Some(minor)
+            });
+            let errs = match lang {
+                None => crate::testutil::check_source(&src),
+                Some(minor) => {
+                    let fset = syntax::FileSet::new();
+                    let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+                    let mut out: Vec<String> =
+                        errs.iter().map(|e| e.display(&fset).to_string()).collect();
+                    if out.is_empty() {
+                        let world = crate::arena::World::new();
+                        let mut c = crate::check::Checker::new(
+                            &world,
+                            &fset,
+                            crate::testutil::P,
+                            "p",
+                            [&f],
+                            &crate::testutil::UnsafeOnly,
+                        );
+                        c.set_lang(1, minor);
+                        let checked = c.check();
+                        out.extend(checked.errors.iter().map(|e| e.display(&fset).to_string()));
+                    }
+                    out
+                }
+            };
+            for e in errs {
                 println!("{e}");
             }
         }
