@@ -2900,6 +2900,78 @@ func _() func(int) bool {
         );
     }
 
+    /// Recorded types of conversion arguments and comparison operands (as
+    /// go/types records them, except that nil gets the conversion's type
+    /// as in types2).
+    #[test]
+    fn recorded_conversion_types() {
+        let src = r#"package p
+
+type Str string
+
+var s uint
+var x int
+
+var (
+	a = float32(1)
+	b = Str(65)
+	c = any(1.5)
+	d = []byte("abc")
+	e = x == 1
+	f = 1.5 == 1
+	g = interface{}(nil)
+	h = (*int)(nil)
+	i = x + (1 << s)
+	j = uint8(1<<s) + 1
+	k = string(rune(1 << s))
+	l = 1<<s == x
+)
+"#;
+        let want = [
+            "009:006 float32(1): float32 = 1",
+            "009:014 1: float32 = 1",
+            "010:006 Str(65): Str = \"A\"",
+            "010:010 65: untyped int = 65",
+            "011:006 any(1.5): any",
+            "011:010 1.5: float64 = 1.5",
+            "012:006 []byte(\"abc\"): []byte",
+            "012:013 \"abc\": string = \"abc\"",
+            "013:006 x == 1: bool",
+            "013:006 x: int",
+            "013:011 1: int = 1",
+            "014:006 1.5 == 1: bool = false",
+            "014:006 1.5: untyped float = 1.5",
+            "014:013 1: untyped float = 1",
+            "015:006 interface{}(nil): interface{}",
+            "015:018 nil: interface{}",
+            "016:006 (*int)(nil): *int",
+            "016:013 nil: *int",
+            "017:006 x + (1 << s): int",
+            "017:006 x: int",
+            "017:010 (1 << s): int",
+            "017:011 1 << s: int",
+            "017:011 1: int = 1",
+            "017:016 s: uint",
+            "018:006 uint8(1 << s) + 1: uint8",
+            "018:006 uint8(1 << s): uint8",
+            "018:012 1 << s: uint8",
+            "018:012 1: uint8 = 1",
+            "018:015 s: uint",
+            "018:020 1: uint8 = 1",
+            "019:006 string(rune(1 << s)): string",
+            "019:013 rune(1 << s): rune",
+            "019:018 1 << s: rune",
+            "019:018 1: rune = 1",
+            "019:023 s: uint",
+            "020:006 1 << s == x: bool",
+            "020:006 1 << s: int",
+            "020:006 1: int = 1",
+            "020:009 s: uint",
+            "020:014 x: int",
+        ];
+        assert_eq!(recorded_types(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
