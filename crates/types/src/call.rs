@@ -1152,7 +1152,14 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         };
         let name = sel.value;
-        let Some(exp) = self.store.scope(scope).lookup(name) else {
+        // Only exported objects are visible in an imported package (gc
+        // imports nothing else).
+        let found = self
+            .store
+            .scope(scope)
+            .lookup(name)
+            .filter(|&o| self.store.obj(o).is_exported());
+        let Some(exp) = found else {
             if is_valid_name(name.as_str()) {
                 let sc = self.store.scope(scope);
                 let alt = sc.names.iter().find(|n| {
@@ -1167,14 +1174,6 @@ impl<'a> Checker<'a, '_> {
             }
             return Operand::invalid(Some(e));
         };
-        let o = self.store.obj(exp);
-        if !o.is_exported() {
-            let msg = format!(
-                "name {name} not exported by package {}",
-                self.package_name(pkg)
-            );
-            self.errorf(sel.pos, msg);
-        }
         self.record_use(e, exp);
         let o = self.store.obj(exp);
         let typ = o.typ.unwrap_or(universe::INVALID);
@@ -1280,7 +1279,11 @@ impl<'a> Checker<'a, '_> {
             Inaccessible,
         }
         let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        // (As types2's tail: a one-letter name is its own tail.)
+        let tail = |s: &str| match s.char_indices().nth(1) {
+            Some((i, _)) => s[i..].to_string(),
+            None => s.to_string(),
+        };
         let ts = self.type_str(t);
         let mut case = Case::Missing;
         let mut alt_name = String::new();
@@ -1434,5 +1437,67 @@ mod tests {
             "a.go:55:8: x.n undefined (type interface{m()} has no field or method n)",
             "a.go:57:5: pi.m undefined (type *interface{m()} is pointer to interface, not interface)",
         ]);
+    }
+
+    /// Checks package `q` (source `q`), then package `p` importing it as
+    /// "m/q"; returns `p`'s errors.
+    fn check_importing(q: &str, p: &str) -> Vec<String> {
+        use crate::arena::{PkgIdx, World};
+        use crate::check::{Checker, Importer};
+        struct Imp;
+        impl Importer for Imp {
+            fn import(&self, path: &str) -> Result<PkgIdx, String> {
+                match path {
+                    "unsafe" => Ok(crate::universe::UNSAFE),
+                    "m/q" => Ok(PkgIdx(3)),
+                    _ => Err(format!("package {path} is not in std")),
+                }
+            }
+        }
+        let fset = syntax::FileSet::new();
+        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", q.as_bytes());
+        assert!(qerrs.is_empty());
+        let mut world = World::new();
+        let qfiles = [qf];
+        let checked = Checker::new(&world, &fset, PkgIdx(3), "m/q", &qfiles, &Imp).check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        world.insert(std::sync::Arc::new(checked.arena));
+        let (pf, perrs) = syntax::parse_file(&fset, "p.go", p.as_bytes());
+        assert!(perrs.is_empty());
+        let pfiles = [pf];
+        let checked = Checker::new(&world, &fset, PkgIdx(2), "m/p", &pfiles, &Imp).check();
+        checked
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Qualified identifiers and selectors on imported types, as gc
+    /// reports them (`go build` of a module with packages m/q and m/p):
+    /// only exported objects are visible, unexported fields and methods
+    /// are inaccessible, and case-folded hints follow types2's rules.
+    #[test]
+    fn imported_packages_like_gc() {
+        let q = "package q\n\ntype T struct {\n\tX  int\n\ty  int\n\tAb int\n\tcd int\n\tEmbedded\n}\n\ntype Embedded struct{ In string }\n\nfunc (T) M()         {}\nfunc (T) m()         {}\nfunc (*T) PM(x int)  {}\nfunc F() int         { return 0 }\nfunc unexported()    {}\nfunc Foo()           {}\n\nvar V = 1\n\nconst C = 2\n\ntype G[A any] struct{ F A }\n\nfunc (g G[A]) Get() A { return g.F }\n\ntype I interface{ Do(int) string }\n";
+        let p = "package p\n\nimport (\n\t\"m/q\"\n\t\"unsafe\"\n)\n\nfunc _() {\n\tvar t q.T\n\tt.M()\n\tt.m()\n\t_ = t.x\n\t_ = t.aB\n\t_ = t.Cd\n\t_ = t.cd\n\t_ = t.Y\n\t_ = t.In\n\tt.PM(1)\n\tq.T{}.PM(1)\n\t_ = q.F() + q.V + q.C\n\t_ = q.Bar\n\tq.unexported()\n\tq.foo()\n\tvar g q.G[int]\n\tvar i int = g.Get()\n\t_ = i\n\t_ = q.T.M\n\tf := (*q.T).PM\n\tf(&t, 2)\n\tvar _ q.V\n\tvar ii q.I\n\t_ = ii.Do(1) + 1\n\t_ = unsafe.Sizeof(t)\n\t_ = unsafe.Foo\n\tconst _ = unsafe.Offsetof(t.In)\n}\n";
+        assert_eq!(
+            check_importing(q, p),
+            vec![
+                "p.go:11:4: t.m undefined (type q.T has no field or method m)",
+                "p.go:12:8: t.x undefined (type q.T has no field or method x)",
+                "p.go:13:8: t.aB undefined (type q.T has no field or method aB)",
+                "p.go:14:8: t.Cd undefined (type q.T has no field or method Cd, but does have unexported field cd)",
+                "p.go:15:8: t.cd undefined (cannot refer to unexported field cd)",
+                "p.go:16:8: t.Y undefined (type q.T has no field or method Y)",
+                "p.go:19:8: cannot call pointer method PM on q.T",
+                "p.go:21:8: undefined: q.Bar",
+                "p.go:22:4: undefined: q.unexported",
+                "p.go:23:4: undefined: q.foo (but have Foo)",
+                "p.go:30:8: q.V (variable of type int) is not a type",
+                "p.go:32:6: invalid operation: ii.Do(1) + 1 (mismatched types string and untyped int)",
+                "p.go:34:13: undefined: unsafe.Foo",
+            ]
+        );
     }
 }
