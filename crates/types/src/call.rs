@@ -1500,4 +1500,46 @@ mod tests {
             ]
         );
     }
+
+    /// Type parameters in built-ins (type sets that disagree), sizes too
+    /// large, method values in Offsetof, nil and constants out of range
+    /// as arguments, spread arguments: as gc reports them.
+    #[test]
+    fn edge_cases_like_gc() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct{ a [1 << 62]int64; b int }\ntype R struct{ R *R }\ntype PI *interface{ m() }\ntype N[P any] struct{ x P }\n\nfunc (N[P]) m(P) {}\n\nfunc _[P any, Q ~[]int | ~[]string, C ~chan int | ~<-chan int, M ~map[int]int | ~map[string]int](p P, q Q, c C, m M) {\n\t_ = unsafe.Sizeof(T{})\n\t_ = unsafe.Offsetof(T{}.b)\n\t_ = unsafe.Sizeof([1 << 62]int64{})\n\t_ = append(q, 1)\n\t_ = len(q)\n\t_ = cap(c)\n\tclose(c)\n\tdelete(m, 1)\n\tclear(m)\n\t_ = make(Q, 1)\n\t_ = make(C)\n\tvar pi PI\n\tpi.m()\n\tvar n N[int]\n\tn.m(\"a\")\n\tN[int].m(n, 1)\n\t(*N[string]).m(&N[string]{}, \"\")\n\t_ = unsafe.Sizeof(p)\n\t_ = unsafe.Alignof(n)\n\t_ = real(p)\n\t_ = min(p)\n\tp.x()\n\t_ = new(P)\n\t_ = copy(q, q)\n\tvar r R\n\t_ = r.R.R.R.x\n\t_ = unsafe.Offsetof(r.R.R)\n\t_ = unsafe.Offsetof(n.m)\n\t_ = unsafe.Slice((*int)(nil), -1)\n\t_ = unsafe.String(nil, 1<<70)\n\t_ = unsafe.Add(nil, 1.5)\n\trecover(1)\n\tpanic()\n\tprint(nil)\n\tprintln(1 << 100)\n\t_ = complex(1i, 2)\n\t_ = make([]int, 1<<70)\n\t_ = make([]int, -1)\n\t_ = append(nil, 1)\n\t_ = len(nil)\n\t_ = max()\n\t_ = max(nil, 1)\n\t_ = unsafe.SliceData(1)\n\t_ = unsafe.StringData(1)\n\t_ = imag(1 << 3)\n\t_ = complex(float32(1), 2.5)\n\tvar f func(...int)\n\tf(1, 2, []int{}...)\n\tf(nil...)\n\t_ = f\n}\n";
+        assert_eq!(check_source(src), vec![
+            "a.go:13:20: T{} (value of struct type T) is too large",
+            "a.go:14:22: T{} (value of struct type T) is too large",
+            "a.go:15:20: [1 << 62]int64{} (value of type [4611686018427387904]int64) is too large",
+            "a.go:16:13: invalid append: mismatched slice element types int and string in q (variable of type Q constrained by ~[]int | ~[]string)",
+            "a.go:19:8: invalid operation: cannot close receive-only channel c (variable of type C constrained by ~chan int | ~<-chan int)",
+            "a.go:20:9: invalid argument: maps of m (variable of type M constrained by ~map[int]int | ~map[string]int) must have identical key types",
+            "a.go:22:11: invalid argument: cannot make Q: []int and []string have different underlying types",
+            "a.go:25:5: pi.m undefined (type PI is pointer to interface, not interface)",
+            "a.go:27:6: cannot use \"a\" (untyped string constant) as int value in argument to n.m",
+            "a.go:32:11: invalid argument: argument has type P, expected complex type",
+            "a.go:33:10: invalid argument: p (variable of type P constrained by any) cannot be ordered",
+            "a.go:34:4: p.x undefined (type P has no field or method x)",
+            "a.go:36:11: invalid copy: mismatched slice element types int and string in q (variable of type Q constrained by ~[]int | ~[]string)",
+            "a.go:38:14: r.R.R.R.x undefined (type *R has no field or method x)",
+            "a.go:40:22: invalid argument: n.m is a method value",
+            "a.go:41:32: invalid argument: length -1 (constant of type int) must not be negative",
+            "a.go:42:25: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:43:22: 1.5 (untyped float constant) truncated to int",
+            "a.go:44:2: invalid operation: too many arguments for recover(1) (expected 0, found 1)",
+            "a.go:45:2: invalid operation: not enough arguments for panic() (expected 1, found 0)",
+            "a.go:46:8: use of untyped nil in argument to built-in print",
+            "a.go:47:10: cannot use 1 << 100 (untyped int constant 1267650600228229401496703205376) as int value in argument to built-in println (overflows)",
+            "a.go:48:14: invalid operation: complex(1i, 2) (mismatched types untyped complex and untyped float)",
+            "a.go:49:18: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:50:18: invalid argument: index -1 (constant of type int) must not be negative",
+            "a.go:51:13: invalid append: argument must be a slice; have untyped nil",
+            "a.go:52:10: invalid argument: nil for built-in len",
+            "a.go:53:6: invalid operation: not enough arguments for max() (expected 1, found 0)",
+            "a.go:54:10: invalid argument: nil cannot be ordered",
+            "a.go:55:23: invalid argument: 1 (untyped int constant) is not a slice",
+            "a.go:56:24: cannot use 1 (untyped int constant) as string value in argument to unsafe.StringData",
+            "a.go:60:7: too many arguments in call to f\n\thave (number, number, []int...)\n\twant (...int)",
+        ]);
+    }
 }
