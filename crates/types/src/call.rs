@@ -23,7 +23,6 @@ use syntax::Pos;
 
 use crate::arena::{ObjId, Store, TypeId};
 use crate::check::Checker;
-use crate::expr::Target;
 use crate::info::{Selection, SelectionKind};
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::{ObjKind, Object};
@@ -191,13 +190,7 @@ impl<'a> Checker<'a, '_> {
                 Operand::invalid(Some(e))
             }
             1 => {
-                let target = match self.store.ty(underlying(&self.store, t)) {
-                    Type::Signature(_) => Some(Target {
-                        sig: underlying(&self.store, t),
-                        desc: "conversion",
-                    }),
-                    _ => None,
-                };
+                let target = self.new_target(t, "conversion");
                 let mut y = self.expr(target, &call.args[0]);
                 if !y.is_valid() {
                     return Operand::invalid(Some(e));
