@@ -1535,4 +1535,53 @@ mod tests {
             "a.go:60:7: too many arguments in call to f\n\thave (number, number, []int...)\n\twant (...int)",
         ]);
     }
+
+    /// Type-checks `src` as `a.go` with language version go1.`minor`.
+    fn check_with_lang(src: &str, minor: u32) -> Vec<String> {
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let files = [f];
+        let mut c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        );
+        c.set_lang(1, minor);
+        c.check()
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Built-ins, unsafe functions and generic calls newer than the
+    /// language version (gc with -lang=go1.16; gc's driver appends
+    /// "(-lang was set to go1.16; check go.mod)").
+    #[test]
+    fn version_gating_like_gc() {
+        let src = "// -lang=go1.16\n\npackage p\n\nimport \"unsafe\"\n\nfunc f[T any](T) {}\n\nfunc _() {\n\tvar x int\n\tvar b []byte\n\t_ = unsafe.Add(unsafe.Pointer(&x), 1)\n\t_ = unsafe.Slice(&x, 1)\n\t_ = unsafe.SliceData(b)\n\t_ = unsafe.String(&b[0], 1)\n\t_ = unsafe.StringData(\"\")\n\tclear(b)\n\t_ = min(1, 2)\n\t_ = max(x, 2)\n\t_ = new(1)\n\tf(1)\n\tf[int](1)\n}\n";
+        assert_eq!(
+            check_with_lang(src, 16),
+            vec![
+                "a.go:7:8: type parameter requires go1.18 or later",
+                "a.go:7:10: predeclared any requires go1.18 or later",
+                "a.go:12:6: unsafe.Add requires go1.17 or later",
+                "a.go:13:6: unsafe.Slice requires go1.17 or later",
+                "a.go:14:6: unsafe.SliceData requires go1.20 or later",
+                "a.go:15:6: unsafe.String requires go1.20 or later",
+                "a.go:16:6: unsafe.StringData requires go1.20 or later",
+                "a.go:17:2: clear requires go1.21 or later",
+                "a.go:18:6: built-in min requires go1.21 or later",
+                "a.go:19:6: built-in max requires go1.21 or later",
+                "a.go:20:6: new(1) requires go1.26 or later",
+                "a.go:21:2: implicit function instantiation requires go1.18 or later",
+                "a.go:22:2: function instantiation requires go1.18 or later",
+            ]
+        );
+    }
 }
