@@ -1584,4 +1584,105 @@ mod tests {
             ]
         );
     }
+
+    /// What calls and selectors record for later stages: selections with
+    /// their kind, embedding path and indirection, instances of inferred
+    /// generic calls, and the signature a built-in was called with.
+    #[test]
+    fn selections_instances_and_builtin_signatures_recorded() {
+        use crate::arena::{Local, Store, World};
+        use crate::info::SelectionKind;
+        use crate::operand::Mode;
+        use crate::ty::Type;
+        let src = "package p
+
+type In struct{ Z int }
+
+func (*In) PM() {}
+
+type T struct {
+	X int
+	*In
+}
+
+func (T) M() {}
+
+func g[A any](a A) A { return a }
+
+func _() {
+	var t T
+	t.M()
+	_ = T.M
+	_ = t.Z
+	t.PM()
+	_ = g(1)
+	_ = len(\"ab\")
+	_ = append([]int{}, 1)
+}
+";
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = World::new();
+        let files = [f];
+        let checked = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        let store = Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let mut sels: Vec<(SelectionKind, String, Vec<u32>, bool)> = checked
+            .info
+            .selections
+            .values()
+            .map(|s| {
+                (
+                    s.kind,
+                    store.obj(s.obj).name.to_string(),
+                    s.index.clone(),
+                    s.indirect,
+                )
+            })
+            .collect();
+        sels.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
+        });
+        assert_eq!(
+            sels,
+            vec![
+                (SelectionKind::MethodExpr, "M".into(), vec![0], false),
+                (SelectionKind::MethodVal, "M".into(), vec![0], false),
+                (SelectionKind::MethodVal, "PM".into(), vec![1, 0], true),
+                (SelectionKind::FieldVal, "Z".into(), vec![1, 0], true),
+            ]
+        );
+        let insts: Vec<_> = checked.info.instances.values().collect();
+        assert_eq!(insts.len(), 1);
+        assert_eq!(insts[0].targs, vec![crate::universe::INT]);
+        // The built-ins' recorded signatures: append's (non-constant)
+        // only; len of a constant string is a constant.
+        let builtins: Vec<_> = checked
+            .info
+            .types
+            .iter()
+            .filter(|(_, tv)| {
+                matches!(tv.mode, Mode::Builtin(_)) && tv.typ != crate::universe::INVALID
+            })
+            .map(|(_, tv)| tv.clone())
+            .collect();
+        assert_eq!(builtins.len(), 1);
+        let Type::Signature(sig) = store.ty(builtins[0].typ) else {
+            panic!("not a signature")
+        };
+        assert!(sig.variadic);
+    }
 }
