@@ -8,14 +8,22 @@
 //! method f, but does have F)" family of messages.
 //!
 //! Also the helpers calls and built-ins share: the (type, underlying
-//! type) pairs of a type set (`under_types`, types2's typeset) and the
-//! common underlying type of a type set (`common_under`).
+//! type) pairs of a type set (`call_under_types`, types2's typeset), the
+//! common underlying type of a type set (`call_common_under`), operand
+//! mode exclusion (`exclude_modes`) and tuples (`call_new_tuple`).
 //!
-//! Inference errors: `infer` reports why it failed; a call wraps every
-//! error `infer` reported during it as gc does, "in call to f, <msg>".
-//! Partially instantiated callees (`f[int](x)` with more type parameters
-//! to infer) reach `call_expr` as generic values from `index_expr`; the
-//! given type arguments are read with `partial_targs`.
+//! Generic calls: partially instantiated callees and arguments
+//! (`f[int](x)` with more type parameters to infer) reach here as generic
+//! values from `index_expr`, their given type arguments in
+//! `Checker::func_inst_targs` (taken by `call_partial_targs`). Generic
+//! function arguments get fresh type parameters (`call_rename_tparams`)
+//! and are inferred together with the callee's (Go 1.21); `infer` reports
+//! failures, worded "in call to f, ..." (errors it reports inside the call
+//! without that prefix get it here).
+//!
+//! Selectors on type parameters see the methods of the constraint's type
+//! set only; imported packages show their exported objects only (gc
+//! imports nothing else).
 
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::print::expr_string;
@@ -537,9 +545,12 @@ impl<'a> Checker<'a, '_> {
             let first_err = self.errors.len();
             let inferred = self.infer(e.pos, &tparams, &given, Some(params_tuple), &args, false);
             let Some(inferred) = inferred.filter(|t| t.len() == tparams.len()) else {
-                // Errors of inference are reported "in call to f".
+                // Errors of inference about this call are reported "in
+                // call to f" (infer.rs usually says so itself).
+                let (start, end) = (e.start_pos(), e.end_pos());
                 for err in &mut self.errors[first_err..] {
-                    if !err.msg.starts_with("in call to ") {
+                    let inside = start <= err.pos && err.pos <= end;
+                    if inside && !err.msg.starts_with("in call to ") {
                         err.msg = format!("in call to {fun}, {}", err.msg);
                     }
                 }
