@@ -1696,4 +1696,26 @@ func _() {
         };
         assert!(sig.variadic);
     }
+
+    /// Odd callees (nil, constants, calls without or with several
+    /// results), selectors through pointers to pointers, map elements,
+    /// embedded interfaces and method expressions on interfaces: as gc.
+    #[test]
+    fn odd_callees_and_selectors_like_gc() {
+        let src = "package p\n\ntype T struct{ f func() int }\ntype R interface{ Read() int }\ntype S struct{ R }\n\nfunc two() (int, int) { return 1, 2 }\nfunc none()           {}\nfunc fn() func(int) int { return nil }\n\nfunc _() {\n\tnil()\n\t\"s\"()\n\ttwo()()\n\tnone()()\n\t_ = fn()(1)\n\tvar t T\n\t_ = t.f()\n\tvar s S\n\t_ = s.Read()\n\tvar pp **T\n\tpp.f()\n\tm := map[string]T{}\n\t_ = m[\"a\"].f()\n\t_ = S.Read\n\t_ = (*S).Read\n\t_ = R.Read(nil)\n\tvar x interface{}\n\tx.foo()\n\t_ = none\n\tvar _ = none()\n\t_ = two\n\t_ = struct{ a int }{}.b\n\ttype L struct{ L *L }\n\tvar l L\n\t_ = l.L.L.L.L\n\t_ = T.f\n\t_ = len(\"a\")()\n\t_ = complex64(1)(2)\n\tint.foo()\n}\n";
+        assert_eq!(check_source(src), vec![
+            "a.go:12:2: invalid operation: cannot call nil: untyped nil is not a function",
+            "a.go:13:2: invalid operation: cannot call \"s\" (untyped string constant): untyped string is not a function",
+            "a.go:14:2: multiple-value two() (value of type (int, int)) in single-value context",
+            "a.go:15:2: none() (no value) used as value or type",
+            "a.go:22:5: pp.f undefined (type **T has no field or method f)",
+            "a.go:29:4: x.foo undefined (type interface{} has no field or method foo)",
+            "a.go:31:10: none() (no value) used as value",
+            "a.go:33:24: struct{a int}{}.b undefined (type struct{a int} has no field or method b)",
+            "a.go:37:6: operand for field selector f must be value of type T",
+            "a.go:38:6: invalid operation: cannot call len(\"a\") (constant 1 of type int): int is not a function",
+            "a.go:39:6: invalid operation: cannot call complex64(1) (constant (1 + 0i) of type complex64): complex64 is not a function",
+            "a.go:40:6: int.foo undefined (type int has no field or method foo)",
+        ]);
+    }
 }
