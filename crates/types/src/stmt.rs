@@ -642,7 +642,10 @@ impl<'a> Checker<'a, '_> {
                     }
                     obj
                 } else {
-                    self.st_errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
+                    self.st_errorf(
+                        l.start_pos(),
+                        format!("invalid syntax tree: cannot declare {}", expr_string(l)),
+                    );
                     self.stmt_new_var(l.pos, ast::sym("_"), None)
                 };
                 let typ = match rhs[i] {
@@ -2952,5 +2955,27 @@ func _() {
                 &mut visiting,
             );
         }
+    }
+
+    #[test]
+    fn range_declares_only_names() {
+        let src = r#"package p
+
+func _() {
+	var s struct{ f int }
+	for s.f := range 10 {
+	}
+	for 1 := range 10 {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:6: declared and not used: s",
+            "a.go:5:2: no new variables on left side of :=",
+            "a.go:5:6: invalid syntax tree: cannot declare s.f",
+            "a.go:7:2: no new variables on left side of :=",
+            "a.go:7:6: invalid syntax tree: cannot declare 1",
+        ];
+        assert_eq!(check_source(src), want);
     }
 }
