@@ -2978,4 +2978,100 @@ func _() {
         ];
         assert_eq!(check_source(src), want);
     }
+
+    /// What statements record for later stages: comma-ok pairs, the
+    /// implicit variable of each type switch clause, the variables a
+    /// short declaration defines (and the one it reuses), and the final
+    /// type of an untyped range operand.
+    #[test]
+    fn statements_record_info() {
+        use crate::info::ExprKey;
+        use syntax::ast::{Decl, ExprKind, StmtKind};
+        let src = "package p
+
+func _(m map[string]int, e interface{}) {
+	v, ok := m[\"a\"]
+	v, w := 1, 2
+	switch x := e.(type) {
+	case int:
+		_ = x
+	case string, bool:
+	}
+	for i := range 10 {
+		_ = i
+	}
+	_, _, _ = v, ok, w
+}
+";
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let checked = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            [&f],
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        let Decl::Func(fd) = &f.decls[0] else {
+            panic!()
+        };
+        let body = &fd.body.as_ref().unwrap().stmts;
+        let key = |e: &syntax::ast::Expr| ExprKey { file: 0, id: e.id };
+        use crate::arena::Store;
+        let info = checked.info;
+        let local = crate::arena::Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let arena = &local;
+        let q = crate::typestring::RelativeTo(arena, crate::testutil::P);
+        let ts = |t| crate::typestring::type_string(arena, &q, t);
+        // v, ok := m["a"]: the index expression produces (int, bool).
+        let StmtKind::Assign(_, lhs, rhs) = &body[0].kind else {
+            panic!()
+        };
+        let tv = info.types.get(&key(&rhs[0])).unwrap();
+        assert_eq!(ts(tv.typ), "(int, bool)");
+        let v = info.defs[&lhs[0].pos];
+        assert_eq!(ts(arena.obj(v).typ.unwrap()), "int");
+        // v, w := 1, 2 reuses v and defines w.
+        let StmtKind::Assign(_, lhs, _) = &body[1].kind else {
+            panic!()
+        };
+        assert_eq!(info.uses.get(&key(&lhs[0])), Some(&v));
+        assert!(info.defs.contains_key(&lhs[1].pos));
+        // One implicit x per clause: int in the single-type clause, the
+        // guard's type in the other.
+        let StmtKind::Switch(sw) = &body[2].kind else {
+            panic!()
+        };
+        let types: Vec<String> = sw
+            .body
+            .iter()
+            .map(|c| {
+                let o = info.implicits[&c.pos];
+                ts(arena.obj(o).typ.unwrap())
+            })
+            .collect();
+        assert_eq!(types, ["int", "interface{}"]);
+        // range 10: the constant is an int.
+        let StmtKind::For(fs) = &body[3].kind else {
+            panic!()
+        };
+        let Some(syntax::ast::Stmt {
+            kind: StmtKind::Range(rc),
+            ..
+        }) = &fs.init
+        else {
+            panic!()
+        };
+        assert!(matches!(rc.x.kind, ExprKind::BasicLit(_)));
+        let tv = info.types.get(&key(&rc.x)).unwrap();
+        assert_eq!(ts(tv.typ), "int");
+    }
 }
