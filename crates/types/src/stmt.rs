@@ -2845,6 +2845,9 @@ func _() {
             if !dir.is_dir() {
                 dir = std::path::PathBuf::from(format!("{goroot}/src/vendor/{path}"));
             }
+            if !dir.is_dir() {
+                dir = std::path::PathBuf::from(format!("{goroot}/src/cmd/vendor/{path}"));
+            }
             let mut names: Vec<_> = std::fs::read_dir(&dir)
                 .ok()?
                 .filter_map(|e| e.ok())
@@ -2869,7 +2872,7 @@ func _() {
                     }),
                     _ => false,
                 });
-                if imports_c || f.name.value.as_str() == "main" && path != "main" {
+                if imports_c {
                     continue;
                 }
                 if f.name.value.ends_with("_test") || f.name.value.as_str() == "documentation" {
