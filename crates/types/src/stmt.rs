@@ -747,7 +747,7 @@ impl<'a> Checker<'a, '_> {
                     return Ok((Some(universe::INT), Some(universe::RUNE)));
                 }
                 if is_integer(s, rt) {
-                    if !self.allow_version(22) {
+                    if !self.stmt_allow_version(22) {
                         return Err("requires go1.22 or later".into());
                     }
                     return Ok((Some(orig), None));
@@ -758,7 +758,7 @@ impl<'a> Checker<'a, '_> {
             Type::Map(k, v) => Ok((Some(*k), Some(*v))),
             Type::Chan(_, e) => Ok((Some(*e), None)),
             Type::Signature(sig) => {
-                if !self.allow_version(23) {
+                if !self.stmt_allow_version(23) {
                     return Err("requires go1.23 or later".into());
                 }
                 let params = self.stmt_tuple_vars(sig.params);
@@ -817,6 +817,23 @@ impl<'a> Checker<'a, '_> {
                 Ok((key, val))
             }
             _ => Err(String::new()),
+        }
+    }
+
+    /// Whether the file being checked may use a feature of `go1.minor`:
+    /// a file's `//go:build go1.N` line sets its version to
+    /// max(go1.N, go1.21) (types2's per-file versions), else the
+    /// package's language version applies.
+    fn stmt_allow_version(&self, minor: u32) -> bool {
+        let file_minor = self
+            .files
+            .get(self.env.file as usize)
+            .and_then(|f| f.go_version.as_deref())
+            .and_then(|v| v.strip_prefix("go1."))
+            .and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+        match file_minor {
+            Some(m) => m.max(21) >= minor,
+            None => self.allow_version(minor),
         }
     }
 
@@ -2656,7 +2673,7 @@ func _() {
 	}
 }
 ";
-        let check = |minor: u32| {
+        let check_src = |src: &str, minor: u32| {
             let fset = syntax::FileSet::new();
             let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
             let world = crate::arena::World::new();
@@ -2677,6 +2694,7 @@ func _() {
                 .collect();
             errs
         };
+        let check = |minor: u32| check_src(src, minor);
         assert_eq!(
             check(21),
             [
@@ -2692,6 +2710,18 @@ func _() {
                 "a.go:10:17: cannot range over 3.5 (untyped float constant)",
             ]
         );
+        // A file's //go:build version, at least go1.21, overrides the
+        // package's.
+        let upgraded = format!("//go:build go1.22\n\n{src}");
+        assert_eq!(
+            check_src(&upgraded, 21),
+            [
+                "a.go:9:17: cannot range over f (variable of type func(func(int) bool)): requires go1.23 or later",
+                "a.go:12:17: cannot range over 3.5 (untyped float constant)",
+            ]
+        );
+        let downgraded = format!("//go:build go1.20\n\n{src}");
+        assert_eq!(check_src(&downgraded, 23).len(), 3);
     }
 
     /// Checks the std packages named by `RGO_STMT_STD` (space-separated
