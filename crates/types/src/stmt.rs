@@ -3107,4 +3107,33 @@ func _(m map[string]int, e interface{}) {
         let tv = info.types.get(&key(&rc.x)).unwrap();
         assert_eq!(ts(tv.typ), "int");
     }
+
+    #[test]
+    fn unused_with_invalid_types() {
+        let src = r#"package p
+
+func _() {
+	x := undefinedV
+	var y undefinedT
+	for i := range undefinedR {
+	}
+	switch z := undefinedI.(type) {
+	}
+	a, b := undefinedF()
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:2: declared and not used: x",
+            "a.go:4:7: undefined: undefinedV",
+            "a.go:5:6: declared and not used: y",
+            "a.go:5:8: undefined: undefinedT",
+            "a.go:6:17: undefined: undefinedR",
+            "a.go:8:9: z declared and not used",
+            "a.go:8:14: undefined: undefinedI",
+            "a.go:10:2: declared and not used: a",
+            "a.go:10:5: declared and not used: b",
+            "a.go:10:10: undefined: undefinedF",
+        ];
+        assert_eq!(check_source(src), want);
+    }
 }
