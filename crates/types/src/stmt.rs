@@ -313,8 +313,8 @@ impl<'a> Checker<'a, '_> {
                 self.open_scope(s.pos, sw.rbrace.offset_by(1), "switch");
                 self.simple_stmt(sw.init.as_ref());
                 match sw.tag.as_ref().map(|t| (t, &t.kind)) {
-                    Some((g, ExprKind::TypeSwitchGuard(lhs, x))) => {
-                        self.type_switch_stmt(sw, g, *lhs, x)
+                    Some((_, ExprKind::TypeSwitchGuard(lhs, x))) => {
+                        self.type_switch_stmt(sw, *lhs, x)
                     }
                     _ => self.switch_stmt(sw),
                 }
@@ -398,11 +398,7 @@ impl<'a> Checker<'a, '_> {
                 Some(&o) => o,
                 None => self.lookup(*n)?.1,
             },
-            ExprKind::Selector(_, sel) => {
-                let o = *self.info.uses.get(&self.key(fun))?;
-                let _ = sel;
-                o
-            }
+            ExprKind::Selector(..) => *self.info.uses.get(&self.key(fun))?,
             _ => return None,
         };
         match self.store.obj(obj).kind {
@@ -1008,11 +1004,12 @@ impl<'a> Checker<'a, '_> {
         }
         self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
         let mut seen: Vec<(SeenVal, TypeId, Pos)> = Vec::new();
-        for clause in &sw.body {
+        for (i, clause) in sw.body.iter().enumerate() {
             if let Some(cases) = &clause.cases {
                 self.stmt_case_values(&x, tagless, cases, &mut seen);
             }
-            self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
+            let end = sw.body.get(i + 1).map_or(sw.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             self.stmt_list(&clause.body);
             self.close_scope();
         }
@@ -1210,14 +1207,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn type_switch_stmt(
-        &mut self,
-        sw: &'a ast::SwitchStmt,
-        guard: &'a Expr,
-        lhs: Option<ast::Name>,
-        gx: &'a Expr,
-    ) {
-        let _ = guard;
+    fn type_switch_stmt(&mut self, sw: &'a ast::SwitchStmt, lhs: Option<ast::Name>, gx: &'a Expr) {
         let mut lhs = lhs;
         if let Some(l) = lhs {
             if l.is_blank() {
@@ -1245,10 +1235,11 @@ impl<'a> Checker<'a, '_> {
 
         let mut lhs_vars = Vec::new();
         let mut seen: Vec<(Option<TypeId>, &'a Expr)> = Vec::new();
-        for clause in &sw.body {
+        for (i, clause) in sw.body.iter().enumerate() {
             let cases: &'a [Expr] = clause.cases.as_deref().unwrap_or(&[]);
             let t = self.stmt_case_types(sx.as_ref(), cases, &mut seen);
-            self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
+            let end = sw.body.get(i + 1).map_or(sw.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             if let Some(l) = lhs {
                 let obj = self.stmt_new_var(l.pos, l.value, Some(t));
                 let scope = self.env.scope;
@@ -1355,7 +1346,7 @@ impl<'a> Checker<'a, '_> {
 
     fn select_stmt(&mut self, sel: &'a ast::SelectStmt) {
         self.stmt_multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
-        for clause in &sel.body {
+        for (i, clause) in sel.body.iter().enumerate() {
             let mut valid = false;
             let mut rhs: Option<&Expr> = None;
             match clause.comm.as_ref().map(|s| &s.kind) {
@@ -1380,7 +1371,8 @@ impl<'a> Checker<'a, '_> {
                 );
                 continue;
             }
-            self.open_scope(clause.pos, clause_end_comm(clause, sel.rbrace), "case");
+            let end = sel.body.get(i + 1).map_or(sel.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             if let Some(c) = &clause.comm {
                 self.stmt(c);
             }
@@ -1410,18 +1402,6 @@ impl<'a> Checker<'a, '_> {
             },
         ))
     }
-}
-
-/// Where a case clause's scope ends: at the next clause, or the switch's
-/// closing brace.
-fn clause_end(c: &ast::CaseClause, rbrace: Pos) -> Pos {
-    let _ = c;
-    rbrace
-}
-
-fn clause_end_comm(c: &ast::CommClause, rbrace: Pos) -> Pos {
-    let _ = c;
-    rbrace
 }
 
 /// The kind of type structure for messages ("slice", "func", ...), or
