@@ -3116,4 +3116,103 @@ func _() {
         ];
         assert_eq!(check_source(src), want);
     }
+
+    #[test]
+    fn missing_return_terminating_forms() {
+        let src = r#"package p
+
+func a(x int) int {
+L:
+	for {
+		select {
+		case <-make(chan int):
+			break L
+		}
+	}
+}
+
+func b(x int) int {
+	for {
+		switch {
+		case x > 0:
+			break
+		}
+	}
+}
+
+func c(x int) int {
+	{
+		panic(1)
+	}
+}
+
+func d(x int) int {
+	if x > 0 {
+		return 1
+	} else if x < 0 {
+		return 2
+	} else {
+		panic(3)
+	}
+}
+
+func e(x int) int {
+	switch x {
+	case 1:
+		return 1
+	default:
+		goto L
+	}
+L:
+	return 0
+}
+
+func f(x int) int {
+	(panic)(1)
+}
+
+func g(x int) int {
+	for x > 0 {
+	}
+}
+
+func h(x interface{}) int {
+	switch x.(type) {
+	case int:
+		return 1
+	}
+}
+
+func i(c chan int) int {
+	select {
+	case <-c:
+		return 1
+	default:
+	}
+}
+
+func j() int {
+L:
+	goto L
+}
+
+func k() int {
+	for {
+		continue
+	}
+}
+
+func l() int {
+	return 1
+	;
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:11:1: missing return",
+            "a.go:56:1: missing return",
+            "a.go:63:1: missing return",
+            "a.go:71:1: missing return",
+        ];
+        assert_eq!(check_source(src), want);
+    }
 }
