@@ -39,8 +39,10 @@ enum ExprKindOf {
     Statement,
 }
 
-/// A case value already seen in an expression switch: its value (as gc
-/// compares duplicates), type and position.
+/// A case value as gc compares duplicates in an expression switch: an
+/// integer, an exactly representable float or a string (other constants
+/// are not compared).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum SeenVal {
     Int(i128),
     Float(u64),
@@ -62,16 +64,11 @@ impl SeenVal {
             _ => None,
         }
     }
-
-    fn same(&self, o: &SeenVal) -> bool {
-        match (self, o) {
-            (SeenVal::Int(a), SeenVal::Int(b)) => a == b,
-            (SeenVal::Float(a), SeenVal::Float(b)) => a == b,
-            (SeenVal::Str(a), SeenVal::Str(b)) => a == b,
-            _ => false,
-        }
-    }
 }
+
+/// The case values seen so far in an expression switch: by value, the
+/// types and positions they were seen with.
+type SeenVals = std::collections::HashMap<SeenVal, Vec<(TypeId, Pos)>>;
 
 /// The start of a statement, where gc reports errors about it.
 pub(crate) fn stmt_start(s: &Stmt) -> Pos {
@@ -1003,7 +1000,7 @@ impl<'a> Checker<'a, '_> {
             };
         }
         self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
-        let mut seen: Vec<(SeenVal, TypeId, Pos)> = Vec::new();
+        let mut seen = SeenVals::new();
         for (i, clause) in sw.body.iter().enumerate() {
             if let Some(cases) = &clause.cases {
                 self.stmt_case_values(&x, tagless, cases, &mut seen);
@@ -1054,7 +1051,7 @@ impl<'a> Checker<'a, '_> {
         x: &Operand<'a>,
         tagless: bool,
         values: &'a [Expr],
-        seen: &mut Vec<(SeenVal, TypeId, Pos)>,
+        seen: &mut SeenVals,
     ) {
         for e in values {
             let mut v = self.expr(None, e);
@@ -1075,10 +1072,11 @@ impl<'a> Checker<'a, '_> {
                 continue;
             };
             let vpos = op_pos(&v, e.start_pos());
-            let dup = seen
-                .iter()
-                .find(|(sv, t, _)| sv.same(&val) && identical(&self.store, v.typ, *t))
-                .map(|s| s.2);
+            let dup = seen.get(&val).and_then(|ts| {
+                ts.iter()
+                    .find(|(t, _)| identical(&self.store, v.typ, *t))
+                    .map(|p| p.1)
+            });
             if let Some(prev) = dup {
                 let err = TypeError::new(
                     vpos,
@@ -1090,7 +1088,9 @@ impl<'a> Checker<'a, '_> {
             }
             // gc remembers the case's own position (the `(` of a call),
             // not its start.
-            seen.push((val, v.typ, v.expr.map_or(vpos, |e| e.pos)));
+            seen.entry(val)
+                .or_default()
+                .push((v.typ, v.expr.map_or(vpos, |e| e.pos)));
         }
     }
 
