@@ -2844,9 +2844,13 @@ func _() {
                 // A package given by its files (':'-separated), as is.
                 return Some(
                     path.split(':')
-                        .filter_map(|p| {
+                        .enumerate()
+                        .filter_map(|(i, p)| {
                             let src = std::fs::read(p).ok()?;
-                            Some(syntax::parse_file(fset, "a.go", &src).0)
+                            let name = if i == 0 { "a.go" } else { p };
+                            let f = syntax::parse_file(fset, name, &src).0;
+                            let skip = f.build_constraint.as_deref().is_some_and(|c| !eval(c));
+                            (!skip).then_some(f)
                         })
                         .collect(),
                 );
