@@ -262,6 +262,9 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.init_order();
         self.unused_imports();
         self.record_untyped();
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.pos);
         Checked {
