@@ -310,7 +310,7 @@ impl<'a> Checker<'a, '_> {
                             "mismatched types {} and {} (cannot infer {})",
                             self.type_str(*max),
                             self.type_str(arg.typ),
-                            self.type_str(tpar_at(&tparams, ti))
+                            self.type_str(tparams[ti])
                         );
                         return Err(Some(Failure {
                             pos: arg_pos(arg, pos),
@@ -364,7 +364,10 @@ impl<'a> Checker<'a, '_> {
             match t {
                 Some(t) if !is_parameterized(&self.store, &tparams, *t) => out.push(*t),
                 _ => {
-                    let o = self.store.obj(tparam_obj(&self.store, tparams0[i]));
+                    let Some(obj) = tparam_obj(&self.store, tparams0[i]) else {
+                        return Err(None);
+                    };
+                    let o = self.store.obj(obj);
                     let (name, opos) = (o.name, o.pos);
                     let at = self
                         .fset
@@ -526,21 +529,12 @@ fn bound_of(s: &impl Store, tpar: TypeId) -> TypeId {
     }
 }
 
-fn tparam_obj(s: &impl Store, tpar: TypeId) -> crate::arena::ObjId {
+/// The type name of type parameter `tpar`.
+fn tparam_obj(s: &impl Store, tpar: TypeId) -> Option<crate::arena::ObjId> {
     match s.ty(tpar) {
-        Type::TypeParam(p) => p.obj,
-        _ => unreachable_obj(s, tpar),
+        Type::TypeParam(p) => Some(p.obj),
+        _ => None,
     }
-}
-
-/// A stand-in for malformed input (never a type parameter list entry
-/// that is not a type parameter in practice).
-fn unreachable_obj(_s: &impl Store, _t: TypeId) -> crate::arena::ObjId {
-    crate::arena::ObjId::new(crate::arena::PkgIdx::UNIVERSE, 0)
-}
-
-fn tpar_at(tparams: &[TypeId], i: usize) -> TypeId {
-    tparams[i]
 }
 
 /// Where gc reports an error about an argument: its start.

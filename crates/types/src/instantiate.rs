@@ -33,7 +33,9 @@ use crate::universe;
 /// expanded (deeper ones keep an invalid underlying type).
 const MAX_EXPANSION_DEPTH: u32 = 100;
 
-/// Instances waiting for their origin's underlying (or aliased) type.
+/// The generics passes' state: instances waiting for their origin's
+/// underlying (or aliased) type, the instance index by origin, the
+/// monomorphization graph.
 #[derive(Debug, Default)]
 pub(crate) struct Pending {
     /// Instance and its expansion depth.
@@ -46,6 +48,9 @@ pub(crate) struct Pending {
     queued: bool,
     /// The instantiation graph for the monomorphization check.
     mono: Mono,
+    /// Instances by origin (the cache's second index, for arguments that
+    /// are identical but not the same ids).
+    by_origin: std::collections::HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
 }
 
 /// Instantiations seen, as edges of types2's monomorphization graph:
@@ -494,7 +499,7 @@ impl<'a> Checker<'a, '_> {
                     origin: Some(orig),
                     targs: targs.to_vec(),
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 self.add_pending(t);
                 t
             }
@@ -519,7 +524,7 @@ impl<'a> Checker<'a, '_> {
                     origin: Some(orig),
                     targs: targs.to_vec(),
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 self.add_pending(t);
                 t
             }
@@ -544,7 +549,7 @@ impl<'a> Checker<'a, '_> {
                     results,
                     ..sig
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 t
             }
             _ => orig,
@@ -557,14 +562,23 @@ impl<'a> Checker<'a, '_> {
             return Some(t);
         }
         let s = &self.store;
-        self.instance_cache
+        self.pending_instances
+            .by_origin
+            .get(&orig)?
             .iter()
-            .find(|((o, ta), _)| {
-                *o == orig
-                    && ta.len() == targs.len()
-                    && ta.iter().zip(targs).all(|(&x, &y)| identical(s, x, y))
+            .find(|(ta, _)| {
+                ta.len() == targs.len() && ta.iter().zip(targs).all(|(&x, &y)| identical(s, x, y))
             })
-            .map(|(_, &t)| t)
+            .map(|&(_, t)| t)
+    }
+
+    fn cache_instance(&mut self, orig: TypeId, targs: &[TypeId], t: TypeId) {
+        self.instance_cache.insert((orig, targs.to_vec()), t);
+        self.pending_instances
+            .by_origin
+            .entry(orig)
+            .or_default()
+            .push((targs.to_vec(), t));
     }
 
     fn add_pending(&mut self, t: TypeId) {
