@@ -16,14 +16,13 @@
 //!   arguments given are left in `Checker::func_inst_targs`, keyed by the
 //!   index expression's `ExprKey` (the type argument expressions are the
 //!   index expression's indices, for error positions). The caller
-//!   completes the instantiation by inference and removes the entry.
-//!   This is also how reverse inference for a partial instantiation
-//!   with a target (`var _ func(int) string = f[int]`) is done: the
-//!   caller that has the target evaluates the index expression with
-//!   `allow_generic` and infers the rest from the target;
+//!   completes the instantiation by inference and removes the entry;
 //! - some missing, not `allow_generic`: the missing ones are inferred
-//!   without a target ("cannot infer Q (declared at a.go:3:11)" at the
-//!   `[` when impossible).
+//!   from the constraints if possible; if not, the operand stays generic
+//!   as above (no error yet), for `raw_expr`'s non-generic check: with a
+//!   target it infers the rest from the target (reverse inference, which
+//!   should start from the entry in `func_inst_targs`), without one it
+//!   should report with `complete_partial_inst` (gc's "cannot infer Q").
 //!
 //! `index` checks one index; `valid_index` (types2's isValidIndex) is the
 //! shared check that an operand is an integer usable as index or size
@@ -34,7 +33,7 @@
 //! a type whose declaration is in progress is a cycle, reported) and
 //! `type_terms` (the type/underlying pairs of a type set).
 
-use syntax::ast::{self, Expr};
+use syntax::ast::{self, Expr, ExprKind};
 
 use crate::arena::{Store, TypeId};
 use crate::check::Checker;
@@ -51,8 +50,20 @@ use crate::universe;
 /// its constraint (`None` as underlying type when there are no specific
 /// terms); for any other type just `t` itself.
 pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeId>)> {
-    if !is_type_param(s, t) {
+    let Type::TypeParam(p) = s.ty(crate::predicates::unalias(s, t)) else {
         return vec![(t, Some(underlying(s, t)))];
+    };
+    // A constraint that is not an interface (`[T [10]byte]`) stands for
+    // the implicit interface of that one type.
+    match p.bound {
+        None => return vec![(universe::INVALID, None)],
+        Some(b) if !matches!(s.ty(underlying(s, b)), Type::Interface(_)) => {
+            if is_type_param(s, b) || underlying(s, b) == universe::INVALID {
+                return vec![(universe::INVALID, None)];
+            }
+            return vec![(b, Some(underlying(s, b)))];
+        }
+        Some(_) => {}
     }
     let ts = type_set(s, t);
     let mut out = Vec::new();
@@ -72,6 +83,17 @@ pub(crate) fn type_terms(s: &impl Store, t: TypeId) -> Vec<(TypeId, Option<TypeI
 /// reported where the type was written).
 pub(crate) fn len_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The underlying type of the base of a pointer, for `p[i]` and `p[:]`
+/// on pointers to arrays: a type parameter's is its constraint, never
+/// an array (whatever its core type).
+fn array_under(s: &impl Store, base: TypeId) -> TypeId {
+    if is_type_param(s, base) {
+        universe::INVALID
+    } else {
+        underlying(s, base)
+    }
 }
 
 /// Whether every type of `t`'s type set is an integer type (types2's
@@ -230,7 +252,7 @@ impl<'a> Checker<'a, '_> {
                     Mode::Value
                 },
             },
-            Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+            Type::Pointer(base) => match *s.ty(array_under(s, base)) {
                 Type::Array(n, elem) => Indexable::Seq {
                     elem,
                     len: n.map(len_i64),
@@ -275,7 +297,7 @@ impl<'a> Checker<'a, '_> {
                     }
                     Some(el)
                 }
-                Type::Pointer(base) => match *s.ty(underlying(s, base)) {
+                Type::Pointer(base) => match *s.ty(array_under(s, base)) {
                     Type::Array(n, el) => {
                         l = n.map(len_i64);
                         Some(el)
@@ -342,6 +364,11 @@ impl<'a> Checker<'a, '_> {
     /// genericExpr), with `hint` for an elided composite literal type.
     pub(crate) fn generic_value(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, hint, true);
+        // A partial instantiation `f[A]` is completed here by inference,
+        // without a target, as types2 does for index expressions.
+        if self.complete_partial_inst(&mut x) {
+            self.record_operand(e, &x);
+        }
         let msg = match x.mode {
             Mode::NoValue => Some(format!("{} used as value", self.op_str(&x))),
             Mode::Builtin(_) => Some(format!("{} must be called", self.op_str(&x))),
@@ -395,25 +422,80 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         }
         if got < want {
-            if allow_generic {
-                let k = self.key(e);
-                self.func_inst_targs.insert(k, targs);
-                return Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    typ: op.typ,
-                    val: None,
-                };
+            if !allow_generic {
+                // The constraints may determine the rest. If not, the value
+                // stays generic: the caller infers the rest from its target
+                // (reverse inference) or reports it.
+                let n = self.errors.len();
+                if let Some(all) = self.infer(e.pos, &tparams, &targs, None, &[], false) {
+                    if all.len() == want {
+                        return self.finish_func_inst(e, x, xlist, op.typ, all);
+                    }
+                }
+                self.errors.truncate(n);
             }
+            let k = self.key(e);
+            self.func_inst_targs.insert(k, targs);
+            return Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                typ: op.typ,
+                val: None,
+            };
+        }
+        self.finish_func_inst(e, x, xlist, op.typ, targs)
+    }
+
+    /// If `x` is a partial instantiation `f[A]` that `index_expr` left
+    /// generic (an entry in `func_inst_targs`), completes it by inference
+    /// without a target, reporting failure as gc does ("cannot infer Q
+    /// (declared at ...)"), and says so; `x` is then instantiated or
+    /// invalid. For a generic value used where no target can supply the
+    /// rest (types2's nonGeneric without a target).
+    pub(crate) fn complete_partial_inst(&mut self, x: &mut Operand<'a>) -> bool {
+        let Some(e) = x.expr else {
+            return false;
+        };
+        let ExprKind::Index(fx, xlist) = &e.kind else {
+            return false;
+        };
+        let k = self.key(e);
+        let Some(targs) = self.func_inst_targs.remove(&k) else {
+            return false;
+        };
+        if x.is_valid() {
+            *x = self.finish_func_inst(e, fx, xlist, x.typ, targs);
+        }
+        true
+    }
+
+    /// Completes the instantiation of generic signature `generic` at
+    /// `x[xlist]` (expression `e`): the missing type arguments are
+    /// inferred without a target, the signature instantiated and the
+    /// instance recorded at `x`.
+    fn finish_func_inst(
+        &mut self,
+        e: &'a Expr,
+        x: &'a Expr,
+        xlist: &'a [Expr],
+        generic: TypeId,
+        mut targs: Vec<TypeId>,
+    ) -> Operand<'a> {
+        let Type::Signature(sig) = self.store.ty(underlying(&self.store, generic)) else {
+            return Operand::invalid(Some(e));
+        };
+        let tparams = sig.tparams.clone();
+        if targs.len() < tparams.len() {
             match self.infer(e.pos, &tparams, &targs, None, &[], false) {
-                Some(all) if all.len() == want => targs = all,
+                Some(all) if all.len() == tparams.len() => targs = all,
                 _ => return Operand::invalid(Some(e)),
             }
         }
-        // Constraints are verified by `instantiate` once declarations are
-        // complete; failures are reported at the first type argument.
-        let pos = xlist.first().map_or(e.pos, |t| t.start_pos());
-        let inst = self.instantiate(pos, op.typ, &targs, true);
+        // Constraints are verified once declarations are complete; a
+        // failure is reported at its type argument (inferred ones at the
+        // `[`).
+        let arg_pos: Vec<_> = xlist.iter().map(|t| t.start_pos()).collect();
+        let inst = self.instantiate_at(e.pos, generic, &targs, true, &arg_pos);
         if inst == universe::INVALID {
             return Operand::invalid(Some(e));
         }
@@ -516,7 +598,7 @@ impl<'a> Checker<'a, '_> {
                 x.typ = self.store.arena.add_type(Type::Slice(elem));
             }
             Type::Pointer(base) => {
-                if let Type::Array(n, elem) = *self.store.ty(underlying(&self.store, base)) {
+                if let Type::Array(n, elem) = *self.store.ty(array_under(&self.store, base)) {
                     valid = true;
                     length = n.map(len_i64);
                     x.typ = self.store.arena.add_type(Type::Slice(elem));
@@ -658,12 +740,16 @@ impl<'a> Checker<'a, '_> {
         let mut t = t;
         // Aliases and named types chain through their right-hand sides.
         for _ in 0..64 {
+            // Instances are types of their own (not the declaration in
+            // progress): a named instance is complete, an alias instance
+            // is what it stands for.
             let (obj, rhs) = match self.store.ty(t) {
-                Type::Alias(a) => (a.obj, a.actual),
-                Type::Named(n) => (n.obj, n.underlying),
+                Type::Alias(a) => (a.origin.is_none().then_some(a.obj), a.actual),
+                Type::Named(n) if n.origin.is_some() => return true,
+                Type::Named(n) => (Some(n.obj), n.underlying),
                 _ => return true,
             };
-            if let Some(i) = self.obj_path.iter().position(|&o| o == obj) {
+            if let Some(i) = obj.and_then(|obj| self.obj_path.iter().position(|&o| o == obj)) {
                 self.cycle_error_at(i);
                 return false;
             }
@@ -675,53 +761,12 @@ impl<'a> Checker<'a, '_> {
         true
     }
 
-    /// Reports the cycle `obj_path[i..]` as types2's cycleError does.
+    /// Reports the cycle `obj_path[i..]` (decl's `cycle_error`), starting
+    /// at the object declared first.
     fn cycle_error_at(&mut self, i: usize) {
         let cycle: Vec<_> = self.obj_path[i..].to_vec();
-        let start = (0..cycle.len())
-            .min_by_key(|&k| self.store.obj(cycle[k]).pos)
-            .unwrap_or(0);
-        let name = |c: &Self, o| {
-            let obj = c.store.obj(o);
-            match obj.pkg {
-                Some(p) if p != c.pkg() => format!("{}.{}", c.package_name(p), obj.name),
-                _ => obj.name.to_string(),
-            }
-        };
-        let first = cycle[start];
-        let pos = self.store.obj(first).pos;
-        let is_type = matches!(self.store.obj(first).kind, crate::object::ObjKind::TypeName);
-        if cycle.len() == 1 {
-            let msg = if is_type {
-                format!(
-                    "invalid recursive type: {} refers to itself",
-                    name(self, first)
-                )
-            } else {
-                format!(
-                    "invalid cycle in declaration: {} refers to itself",
-                    name(self, first)
-                )
-            };
-            self.errorf(pos, msg);
-            return;
-        }
-        let msg = if is_type {
-            format!("invalid recursive type {}", name(self, first))
-        } else {
-            format!("invalid cycle in declaration of {}", name(self, first))
-        };
-        let mut err = crate::errors::TypeError::new(pos, msg);
-        let mut o = first;
-        for k in 0..cycle.len() {
-            let next = cycle[(start + k + 1) % cycle.len()];
-            err = err.with(
-                self.store.obj(o).pos,
-                format!("{} refers to {}", name(self, o), name(self, next)),
-            );
-            o = next;
-        }
-        self.error(err);
+        let start = self.first_in_src(&cycle);
+        self.cycle_error(&cycle, start);
     }
 }
 
@@ -730,7 +775,6 @@ mod tests {
     use crate::testutil::check_source;
 
     #[test]
-    #[ignore = "needs expr, decl"]
     fn index_values() {
         let src = r#"package p
 
@@ -778,7 +822,6 @@ var _ = s[true]
     }
 
     #[test]
-    #[ignore = "needs expr, decl"]
     fn slices() {
         let src = r#"package p
 
@@ -826,7 +869,6 @@ var _ = s[1:x:2]
     }
 
     #[test]
-    #[ignore = "needs expr, decl, stmt"]
     fn type_parameters() {
         let src = r#"package p
 
@@ -868,7 +910,6 @@ var x = 1
     }
 
     #[test]
-    #[ignore = "needs expr, decl, call, generics"]
     fn generic_instantiation() {
         let src = r#"package p
 
@@ -878,7 +919,6 @@ func g[P any](P) {}
 type C interface{ ~int }
 type G[T any] struct{ t T }
 
-var _ = f[int]
 var _ = f[int, string, bool]
 var _ func(int) = g[int]
 var _ = g
@@ -893,20 +933,57 @@ var _ = g[undefined]
         assert_eq!(
             check_source(src),
             [
-                "a.go:9:10: cannot infer Q (declared at a.go:3:11)",
-                "a.go:10:24: got 3 type arguments but want 2",
-                "a.go:12:9: cannot use generic function g without instantiation",
-                "a.go:14:11: cannot use type C outside a type constraint: interface contains type constraints",
-                "a.go:16:9: cannot use generic type G[T any] without instantiation",
-                "a.go:17:15: in call to f[int], cannot infer Q (declared at a.go:3:11)",
-                "a.go:18:16: got 2 type arguments but want 1",
-                "a.go:19:11: undefined: undefined",
+                "a.go:9:24: got 3 type arguments but want 2",
+                "a.go:11:9: cannot use generic function g without instantiation",
+                "a.go:13:11: cannot use type C outside a type constraint: interface contains type constraints",
+                "a.go:15:9: cannot use generic type G[T any] without instantiation",
+                "a.go:16:15: in call to f[int], cannot infer Q (declared at a.go:3:11)",
+                "a.go:17:16: got 2 type arguments but want 1",
+                "a.go:18:11: undefined: undefined",
             ]
         );
     }
 
     #[test]
-    #[ignore = "needs expr, decl"]
+    #[ignore = "needs expr (non_generic without a target to call complete_partial_inst) and generics (inference from core types of constraints)"]
+    fn partial_instantiation_without_target() {
+        let src = r#"package p
+
+func f[P, Q any](P) Q { var q Q; return q }
+func h[P *Q, Q any](P) {}
+
+var _ = f[int]
+var _ func(int) string = f[int]
+var _ = h[*int]
+
+func _() {
+	var x func(string) bool = f[string]
+	_ = x
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            ["a.go:6:10: cannot infer Q (declared at a.go:3:11)",]
+        );
+    }
+
+    #[test]
+    fn partial_instantiation_with_target() {
+        let src = r#"package p
+
+func f[P, Q any](P) Q { var q Q; return q }
+
+var _ func(int) string = f[int]
+
+func _() {
+	var x func(string) bool = f[string]
+	_ = x
+}
+"#;
+        assert_eq!(check_source(src), Vec::<String>::new());
+    }
+
+    #[test]
     fn non_integer_indices() {
         let src = r#"package p
 
@@ -939,6 +1016,49 @@ var _ = s[int64(1)<<62]
                 "a.go:15:15: invalid argument: index -1 (constant of type int) must not be negative",
                 "a.go:16:11: cannot convert nil to type int",
                 "a.go:17:11: 1 << 63 (untyped int constant 9223372036854775808) overflows int",
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_values_and_pointers_to_type_parameters() {
+        let src = r#"package p
+
+func f[P, Q any](P) Q { var q Q; return q }
+
+var _ = []func(int) string{f[int]}
+var _ = map[int]func(int) string{1: f[int, string]}
+
+func _[T [10]byte](p *T) { _ = p[0]; _ = p[:] }
+func _[T [10]byte](p T) { _ = p[0]; _ = p[10] }
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:5:29: cannot infer Q (declared at a.go:3:11)",
+                "a.go:8:33: cannot index p (variable of type *T)",
+                "a.go:8:42: cannot slice p (variable of type *T)",
+                "a.go:9:43: invalid argument: index 10 out of bounds [0:10]",
+            ]
+        );
+    }
+
+    #[test]
+    fn constraint_failures_at_their_type_argument() {
+        let src = r#"package p
+
+func f[P comparable, Q any]() {}
+func g[P any, Q ~int]() {}
+
+var _ = f[[]int, int]
+var _ = g[int, string]
+var _ = f[int, int]
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:6:11: []int does not satisfy comparable",
+                "a.go:7:16: string does not satisfy ~int (string missing in ~int)",
             ]
         );
     }

@@ -130,7 +130,7 @@ impl<'a> Checker<'a, '_> {
                 is_elem = true;
                 // An elided `*T` stands for `&T{...}`.
                 let mut base = h;
-                if let Some(u) = core_type(&self.store, h) {
+                if let Some(u) = self.lit_core_type(h) {
                     if let Type::Pointer(b) = *self.store.ty(unalias(&self.store, u)) {
                         base = b;
                     }
@@ -147,7 +147,7 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         }
 
-        let core = core_type(&self.store, base);
+        let core = self.lit_core_type(base);
         let ct = core.map(|c| self.store.ty(c).clone());
         match (core, ct) {
             (Some(u), Some(Type::Struct(st))) => {
@@ -198,6 +198,26 @@ impl<'a> Checker<'a, '_> {
             typ,
             val: None,
         }
+    }
+
+    /// The core type of a literal's type (types2's commonUnder): its
+    /// underlying type, or for a type parameter the underlying type all
+    /// types of its type set share (`None` if they do not).
+    fn lit_core_type(&self, t: TypeId) -> Option<TypeId> {
+        let s = &self.store;
+        if !crate::predicates::is_type_param(s, t) {
+            return core_type(s, t);
+        }
+        let mut core: Option<TypeId> = None;
+        for (_, u) in crate::index::type_terms(s, t) {
+            let u = u?;
+            match core {
+                None => core = Some(u),
+                Some(c) if identical(s, c, u) => {}
+                Some(_) => return core_type(s, t),
+            }
+        }
+        core
     }
 
     /// Evaluates the elements of a literal whose type is invalid, for
@@ -571,7 +591,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs expr, decl, assignments"]
     fn struct_literals() {
         let src = r#"package p
 
@@ -644,7 +663,6 @@ var _ = E{x: 1, y: 2, x: 3}
     }
 
     #[test]
-    #[ignore = "needs expr, decl, assignments"]
     fn array_slice_map_literals() {
         let src = r#"package p
 
@@ -709,7 +727,6 @@ var _ = map[bool]int{true: 1, false: 2, true: 3}
     }
 
     #[test]
-    #[ignore = "needs expr, decl, stmt"]
     fn func_literals() {
         let src = r#"package p
 
@@ -740,6 +757,137 @@ func _() {
                 "a.go:12:16: cannot use func() int {…}() (value of type int) as string value in variable declaration",
                 "a.go:15:20: declared and not used: y",
                 "a.go:17:27: undefined: z",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_parameter_literals() {
+        let src = r#"package p
+
+type myStruct struct{ f int }
+type slice[E any] []E
+
+func _[S struct{ f int } | myStruct, A [2]int, P ~[]int | ~[]string, Q any, M ~map[string]int]() {
+	_ = S{}
+	_ = S{0}
+	_ = S{f: 0}
+	_ = S{g: 0}
+	_ = slice[int]{1, 2, 3}
+	_ = slice[S]{{}, {0}, {f: 0}}
+	_ = A{1, 2}
+	_ = A{1, 2, 3}
+	_ = P{}
+	_ = Q{}
+	_ = []P{{}}
+	_ = M{"a": 1, "a": 2}
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:8: unknown field g in struct literal of type S",
+                "a.go:14:14: index 2 is out of bounds (>= 2)",
+                "a.go:15:6: invalid composite literal type P (no common underlying type)",
+                "a.go:16:6: invalid composite literal type Q (no common underlying type)",
+                "a.go:17:10: invalid composite literal element type P (no common underlying type)",
+                "a.go:18:16: duplicate key \"a\" in map literal",
+            ]
+        );
+    }
+
+    #[test]
+    fn func_literals_in_context() {
+        let src = r#"package p
+
+var a = func() int { return b }()
+var b = 1
+
+var c = func() int { return d() }
+func d() int { return len(c2) }
+var c2 = []int{1}
+
+var x = func() int { return y }()
+var y = x
+
+func _() {
+	v := 1
+	f := func() { v = 2 }
+	f()
+	w := 2
+	_ = func() { _ = w }
+	u := 3
+	_ = func() { u := 4; _ = u }
+	func() { z := 1 }()
+	const k = iota
+	_ = func() int { return k }
+}
+
+const e = len([2]func(){func() {}, nil})
+
+func _() int {
+	return func() int { for {} }()
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:5: initialization cycle for x\n\ta.go:10:5: x refers to y\n\ta.go:11:5: y refers to x",
+                "a.go:14:2: declared and not used: v",
+                "a.go:19:2: declared and not used: u",
+                "a.go:21:11: declared and not used: z",
+            ]
+        );
+    }
+
+    #[test]
+    fn literal_and_index_corners() {
+        let src = r#"package p
+
+type T struct{ a, b int }
+type A = T
+type MS string
+
+var _ = map[string]*T{"a": {1, 2}, "b": nil, "c": {a: 1}}
+var _ = [...][2]int{{1, 2}, {3}}
+var _ = map[T]int{{1, 2}: 1, {1, 2}: 2}
+const c = "abc"[1]
+const s = "abc"[1:]
+var _ = len([10]int{}[:])
+var ms MS
+var _ MS = ms[1:2]
+var _ = ms[1:2:3]
+var m map[*int]int
+var _ = m[nil]
+var _ = A{1, 2}
+var _ = A{c: 1}
+var _ = []int{1, 2, 3}[5]
+var _ = [...]int{1, 2, 3}[3]
+var _ [2]int = [...]int{1, 2, 3}
+var _ = [][]int{[]int{1}, {2}}
+var _ = []struct{ x int }{{1}, {x: 2}, {y: 3}}
+var _ = T{a: 1, b: 2, a: 3, b: 4}
+var _ = struct{}{1}
+var _ = [0]int{1}
+var _ = map[string]int{"a": 1}["b"]
+var _ = T{}.c
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:10:11: \"abc\"[1] (value of type byte) is not constant",
+                "a.go:11:16: \"abc\"[1:] (value of type string) is not constant",
+                "a.go:12:13: cannot slice unaddressable value [10]int{} (value of type [10]int)",
+                "a.go:15:16: invalid operation: 3-index slice of string",
+                "a.go:19:11: unknown field c in struct literal of type A",
+                "a.go:21:27: invalid argument: index 3 out of bounds [0:3]",
+                "a.go:22:16: cannot use [...]int{…} (value of type [3]int) as [2]int value in variable declaration",
+                "a.go:24:41: unknown field y in struct literal of type struct{x int}",
+                "a.go:25:23: duplicate field name a in struct literal",
+                "a.go:25:29: duplicate field name b in struct literal",
+                "a.go:26:18: too many values in struct literal of type struct{}",
+                "a.go:27:16: index 0 is out of bounds (>= 0)",
+                "a.go:29:13: T{}.c undefined (type T has no field or method c)",
             ]
         );
     }
