@@ -104,9 +104,8 @@ fn all_integer(s: &impl Store, t: TypeId) -> bool {
         .all(|&(_, u)| u.is_some_and(|u| is_integer(s, u)))
 }
 
-/// Element type and length of an indexable (non-map) underlying type, and
-/// whether the result is a value (not a variable) regardless of the
-/// operand's mode. `None` if `u` cannot be indexed this way.
+/// How an operand is indexed: a sequence (element type, length if known,
+/// mode of the result), a map, or not at all.
 enum Indexable {
     /// Strings: byte values; arrays: elements, variable if the array is;
     /// pointers to arrays and slices: variables.
@@ -166,12 +165,10 @@ impl<'a> Checker<'a, '_> {
                     syntax::print::expr_string(x)
                 );
                 self.errorf(x.start_pos(), msg);
-                self.use_exprs(indices);
                 return Operand::invalid(Some(e));
             }
         }
         if !self.is_complete(op.typ) {
-            self.use_exprs(indices);
             return Operand::invalid(Some(e));
         }
         let u = underlying(&self.store, op.typ);
@@ -181,7 +178,6 @@ impl<'a> Checker<'a, '_> {
             _ => None,
         };
         if inner.is_some_and(|t| !self.is_complete(t)) {
-            self.use_exprs(indices);
             return Operand::invalid(Some(e));
         }
 
