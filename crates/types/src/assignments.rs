@@ -38,7 +38,7 @@ impl<'a> Checker<'a, '_> {
     /// "argument", "return statement", ...). On failure `x` becomes
     /// invalid (types2's assignment).
     pub(crate) fn assignment(&mut self, x: &mut Operand<'a>, t: Option<TypeId>, context: &str) {
-        self.single_value(x);
+        self.assign_single_value(x);
         match x.mode {
             Mode::Invalid => return,
             Mode::NilValue
@@ -51,7 +51,7 @@ impl<'a> Checker<'a, '_> {
             _ => {
                 let ts = t.map_or_else(|| "<nil>".to_string(), |t| self.type_str(t));
                 let m = format!("cannot assign {} to {ts} in {context}", self.op_str(x));
-                self.errorf(op_pos(x, Pos::NONE), m);
+                self.st_errorf(op_pos(x, Pos::NONE), m);
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -62,15 +62,28 @@ impl<'a> Checker<'a, '_> {
             if x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL {
                 if t.is_none() {
                     let m = format!("use of untyped nil in {context}");
-                    self.errorf(op_pos(x, Pos::NONE), m);
+                    self.st_errorf(op_pos(x, Pos::NONE), m);
                     x.mode = Mode::Invalid;
                     return;
                 }
-            } else if t.is_none_or(|t| self.is_non_tparam_interface(t)) {
+            } else if t.is_none_or(|t| self.assign_is_non_tparam_iface(t)) {
                 target = Some(default_type(&self.store, x.typ));
             }
             let target = target.unwrap_or(universe::INVALID);
-            match implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target) {
+            let nil_to_tparam = (x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL)
+                && is_type_param(&self.store, target);
+            let res = if nil_to_tparam {
+                // nil is a value of a type parameter whose types all have
+                // nil.
+                if self.stmt_has_nil(target) {
+                    Ok((target, None))
+                } else {
+                    Err(UntypedError::Mismatch)
+                }
+            } else {
+                implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target)
+            };
+            match res {
                 Err(e) => {
                     let mut msg = format!(
                         "cannot use {} as {} value in {context}",
@@ -82,7 +95,7 @@ impl<'a> Checker<'a, '_> {
                         UntypedError::Repr(ReprError::Overflows) => msg.push_str(" (overflows)"),
                         _ => {}
                     }
-                    self.errorf(op_pos(x, Pos::NONE), msg);
+                    self.st_errorf(op_pos(x, Pos::NONE), msg);
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -106,17 +119,11 @@ impl<'a> Checker<'a, '_> {
             }
         }
 
-        // A generic function value cannot be assigned without
-        // instantiation.
-        if let Type::Signature(sig) = self.store.ty(x.typ) {
-            if !sig.tparams.is_empty() {
-                let e = x.expr.map(expr_string).unwrap_or_default();
-                let m = format!("cannot use generic function {e} without instantiation");
-                self.errorf(op_pos(x, Pos::NONE), m);
-                x.mode = Mode::Invalid;
-                x.typ = universe::INVALID;
-                return;
-            }
+        // A generic function value is instantiated from a function-typed
+        // target (reverse inference), else it cannot be assigned.
+        self.assign_non_generic(t, context, x);
+        if !x.is_valid() {
+            return;
         }
 
         let Some(t) = t else { return };
@@ -131,23 +138,93 @@ impl<'a> Checker<'a, '_> {
                 msg.push_str(": ");
                 msg.push_str(&cause);
             }
-            self.errorf(op_pos(x, Pos::NONE), msg);
+            self.st_errorf(op_pos(x, Pos::NONE), msg);
             x.mode = Mode::Invalid;
         }
     }
 
-    fn is_non_tparam_interface(&self, t: TypeId) -> bool {
+    /// Reports a generic function value used without instantiation,
+    /// unless its type arguments can be inferred from the function type
+    /// `t` it is assigned to (types2's nonGeneric with a target).
+    fn assign_non_generic(&mut self, t: Option<TypeId>, context: &str, x: &mut Operand<'a>) {
+        if !x.is_valid() || x.mode == Mode::NoValue {
+            return;
+        }
+        let sig = match self.store.ty(x.typ) {
+            Type::Signature(sig) if !sig.tparams.is_empty() => sig.clone(),
+            _ => return,
+        };
+        let pos = x.expr.map_or(Pos::NONE, |e| e.pos);
+        let Some(target) = t.and_then(|t| self.assign_func_target(t)) else {
+            let e = x.expr.map(expr_string).unwrap_or_default();
+            let m = format!("cannot use generic function {e} without instantiation");
+            self.st_errorf(op_pos(x, Pos::NONE), m);
+            x.mode = Mode::Invalid;
+            x.typ = universe::INVALID;
+            return;
+        };
+        if !self.allow_version(21) {
+            self.st_errorf(
+                pos,
+                "implicitly instantiated function in assignment requires go1.21 or later",
+            );
+        }
+        // Infer from a one-parameter signature taking the generic
+        // function's own (uninstantiated) signature, given the target.
+        let gsig = self
+            .store
+            .arena
+            .add_type(Type::Signature(crate::ty::Signature {
+                recv: None,
+                tparams: vec![],
+                recv_tparams: vec![],
+                params: sig.params,
+                results: sig.results,
+                variadic: sig.variadic,
+            }));
+        let param = self.store.arena.add_object(crate::object::Object::new(
+            ast::sym(""),
+            pos,
+            Some(self.pkg()),
+            Some(gsig),
+            ObjKind::Var {
+                embedded: false,
+                is_field: false,
+                is_param: true,
+                used: false,
+            },
+        ));
+        let params = self.store.arena.add_type(Type::Tuple(vec![param]));
+        let arg = Operand {
+            mode: Mode::Value,
+            expr: Some(crate::expr::dummy_name(context, pos)),
+            typ: target,
+            val: None,
+        };
+        let Some(targs) = self.infer(pos, &sig.tparams, &[], Some(params), &[arg], true) else {
+            x.mode = Mode::Invalid;
+            return;
+        };
+        let inst = self.instantiate(pos, x.typ, &targs, false);
+        if let Some(e) = x.expr {
+            self.record_instance(e, targs, inst);
+        }
+        x.typ = inst;
+        x.mode = Mode::Value;
+    }
+
+    fn assign_is_non_tparam_iface(&self, t: TypeId) -> bool {
         !is_type_param(&self.store, t) && is_interface(&self.store, t)
     }
 
     /// A tuple-valued operand (a call with several results) where one
     /// value is needed (types2's singleValue).
-    fn single_value(&mut self, x: &mut Operand<'a>) {
+    fn assign_single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value {
             if let Type::Tuple(vs) = self.store.ty(x.typ) {
                 if vs.len() != 1 {
                     let m = format!("multiple-value {} in single-value context", self.op_str(x));
-                    self.errorf(op_pos(x, Pos::NONE), m);
+                    self.st_errorf(op_pos(x, Pos::NONE), m);
                     x.mode = Mode::Invalid;
                 }
             }
@@ -160,7 +237,7 @@ impl<'a> Checker<'a, '_> {
         let lt = self.store.obj(lhs).typ;
         if !x.is_valid() || x.typ == universe::INVALID || lt == Some(universe::INVALID) {
             if lt.is_none() {
-                self.set_obj_type(lhs, universe::INVALID);
+                self.assign_set_obj_type(lhs, universe::INVALID);
             }
             x.mode = Mode::Invalid;
             return;
@@ -172,30 +249,30 @@ impl<'a> Checker<'a, '_> {
                 if is_untyped(&self.store, typ) {
                     if typ == universe::UNTYPED_NIL {
                         let m = format!("use of untyped nil in {context}");
-                        self.errorf(op_pos(x, Pos::NONE), m);
-                        self.set_obj_type(lhs, universe::INVALID);
+                        self.st_errorf(op_pos(x, Pos::NONE), m);
+                        self.assign_set_obj_type(lhs, universe::INVALID);
                         x.mode = Mode::Invalid;
                         return;
                     }
                     typ = default_type(&self.store, typ);
                 }
-                self.set_obj_type(lhs, typ);
+                self.assign_set_obj_type(lhs, typ);
                 typ
             }
         };
         self.assignment(x, Some(lt), context);
     }
 
-    fn set_obj_type(&mut self, o: ObjId, t: TypeId) {
+    fn assign_set_obj_type(&mut self, o: ObjId, t: TypeId) {
         if o.pkg == self.pkg() {
             self.store.arena.obj_mut(o).typ = Some(t);
         }
     }
 
-    fn ensure_typed(&mut self, lhs: &[ObjId]) {
+    fn assign_ensure_typed(&mut self, lhs: &[ObjId]) {
         for &v in lhs {
             if self.store.obj(v).typ.is_none() {
-                self.set_obj_type(v, universe::INVALID);
+                self.assign_set_obj_type(v, universe::INVALID);
             }
         }
     }
@@ -225,7 +302,7 @@ impl<'a> Checker<'a, '_> {
                 if return_stmt.is_some() && desc.is_empty() {
                     desc = "result variable".into();
                 }
-                let target = obj.typ.and_then(|t| self.func_target(t));
+                let target = obj.typ.and_then(|t| self.assign_func_target(t));
                 let mut x = self.expr(target.map(|sig| Target { sig, desc: &desc }), e);
                 self.init_var(v, &mut x, context);
             }
@@ -233,15 +310,15 @@ impl<'a> Checker<'a, '_> {
         }
 
         if r != 1 {
-            if self.use_list(rhs) {
+            if self.assign_use(rhs) {
                 if let Some(rs) = return_stmt {
                     let ops: Vec<Operand<'a>> = rhs.iter().map(|e| self.expr(None, e)).collect();
-                    self.return_error(rs.pos, lhs, &ops);
+                    self.assign_return_error(rs.pos, lhs, &ops);
                 } else {
-                    self.assign_error(rhs, l, r);
+                    self.assign_mismatch_error(rhs, l, r);
                 }
             }
-            self.ensure_typed(lhs);
+            self.assign_ensure_typed(lhs);
             return;
         }
 
@@ -252,28 +329,28 @@ impl<'a> Checker<'a, '_> {
                 self.init_var(v, x, context);
             }
             if comma_ok {
-                self.record_comma_ok_types(&rhs[0], &ops);
+                self.assign_record_comma_ok(&rhs[0], &ops);
             }
             return;
         }
         if ops.first().is_some_and(|x| x.is_valid()) {
             if let Some(rs) = return_stmt {
-                self.return_error(rs.pos, lhs, &ops);
+                self.assign_return_error(rs.pos, lhs, &ops);
             } else {
-                self.assign_error(rhs, l, ops.len());
+                self.assign_mismatch_error(rhs, l, ops.len());
             }
         }
-        self.ensure_typed(lhs);
+        self.assign_ensure_typed(lhs);
     }
 
     /// The signature of a function-typed target, for reverse inference.
-    fn func_target(&self, t: TypeId) -> Option<TypeId> {
+    fn assign_func_target(&self, t: TypeId) -> Option<TypeId> {
         let u = underlying(&self.store, t);
         matches!(self.store.ty(u), Type::Signature(_)).then_some(u)
     }
 
     /// "assignment mismatch: ..." (types2's assignError).
-    fn assign_error(&mut self, rhs: &'a [Expr], l: usize, r: usize) {
+    fn assign_mismatch_error(&mut self, rhs: &'a [Expr], l: usize, r: usize) {
         let vars = measure(l, "variable");
         let vals = measure(r, "value");
         let Some(rhs0) = rhs.first() else { return };
@@ -283,11 +360,11 @@ impl<'a> Checker<'a, '_> {
                     "assignment mismatch: {vars} but {} returns {vals}",
                     expr_string(&c.fun)
                 );
-                self.errorf(rhs0.start_pos(), m);
+                self.st_errorf(rhs0.start_pos(), m);
                 return;
             }
         }
-        self.errorf(
+        self.st_errorf(
             rhs0.start_pos(),
             format!("assignment mismatch: {vars} but {vals}"),
         );
@@ -295,7 +372,7 @@ impl<'a> Checker<'a, '_> {
 
     /// "not enough/too many return values" with have/want lines
     /// (types2's returnError); `at` is the return statement.
-    fn return_error(&mut self, at: Pos, lhs: &[ObjId], rhs: &[Operand<'a>]) {
+    fn assign_return_error(&mut self, at: Pos, lhs: &[ObjId], rhs: &[Operand<'a>]) {
         let (l, r) = (lhs.len(), rhs.len());
         let (pos, qualifier) = if r > l {
             (op_pos(&rhs[l], at), "too many")
@@ -310,14 +387,20 @@ impl<'a> Checker<'a, '_> {
             .map(|&v| self.store.obj(v).typ.unwrap_or(universe::INVALID))
             .collect();
         let e = crate::errors::TypeError::new(pos, format!("{qualifier} return values"))
-            .with(Pos::NONE, format!("have {}", self.types_summary(&have)))
-            .with(Pos::NONE, format!("want {}", self.types_summary(&want)));
-        self.error(e);
+            .with(
+                Pos::NONE,
+                format!("have {}", self.assign_types_summary(&have)),
+            )
+            .with(
+                Pos::NONE,
+                format!("want {}", self.assign_types_summary(&want)),
+            );
+        self.st_error(e);
     }
 
     /// `(t1, t2, ...)` as gc's have/want lines print types (types2's
     /// typesSummary without variadics): untyped numbers are "number".
-    pub(crate) fn types_summary(&self, list: &[TypeId]) -> String {
+    pub(crate) fn assign_types_summary(&self, list: &[TypeId]) -> String {
         let parts: Vec<String> = list
             .iter()
             .map(|&t| {
@@ -342,7 +425,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `o` is a variable of this package, and if so whether it is
     /// marked used.
-    fn var_used(&self, o: ObjId) -> Option<bool> {
+    fn assign_var_used(&self, o: ObjId) -> Option<bool> {
         if o.pkg != self.pkg() {
             return None;
         }
@@ -352,7 +435,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn set_var_used(&mut self, o: ObjId, v: bool) {
+    fn assign_set_var_used(&mut self, o: ObjId, v: bool) {
         if o.pkg != self.pkg() {
             return;
         }
@@ -364,7 +447,7 @@ impl<'a> Checker<'a, '_> {
     /// Checks an assignment's left-hand side and returns its type: `None`
     /// for the blank identifier, the invalid type after an error
     /// (types2's lhsVar). Assigning to a variable is not using it.
-    fn lhs_var(&mut self, lhs: &'a Expr) -> Option<TypeId> {
+    fn assign_lhs_var(&mut self, lhs: &'a Expr) -> Option<TypeId> {
         let ident = match lhs.unparen().kind {
             ExprKind::Name(n) => Some(n),
             _ => None,
@@ -374,10 +457,10 @@ impl<'a> Checker<'a, '_> {
         }
         let saved = ident
             .and_then(|n| self.lookup(n))
-            .and_then(|(_, o)| self.var_used(o).map(|u| (o, u)));
+            .and_then(|(_, o)| self.assign_var_used(o).map(|u| (o, u)));
         let x = self.expr(None, lhs);
         if let Some((o, u)) = saved {
-            self.set_var_used(o, u);
+            self.assign_set_var_used(o, u);
         }
         if !x.is_valid() || x.typ == universe::INVALID {
             return Some(universe::INVALID);
@@ -390,7 +473,7 @@ impl<'a> Checker<'a, '_> {
                     let op = self.expr(None, sx);
                     if op.mode == Mode::MapIndex {
                         let m = format!("cannot assign to struct field {} in map", expr_string(xe));
-                        self.errorf(xe.start_pos(), m);
+                        self.st_errorf(xe.start_pos(), m);
                         return Some(universe::INVALID);
                     }
                 }
@@ -398,7 +481,7 @@ impl<'a> Checker<'a, '_> {
                     "cannot assign to {} (neither addressable nor a map index expression)",
                     expr_string(xe)
                 );
-                self.errorf(xe.start_pos(), m);
+                self.st_errorf(xe.start_pos(), m);
                 Some(universe::INVALID)
             }
         }
@@ -414,13 +497,13 @@ impl<'a> Checker<'a, '_> {
         x: Option<&mut Operand<'a>>,
         context: &str,
     ) {
-        let t = self.lhs_var(lhs);
+        let t = self.assign_lhs_var(lhs);
         if t == Some(universe::INVALID) {
             match x {
                 Some(x) => x.mode = Mode::Invalid,
                 None => {
                     if let Some(r) = rhs {
-                        let _ = self.use_list(std::slice::from_ref(r));
+                        let _ = self.assign_use(std::slice::from_ref(r));
                     }
                 }
             }
@@ -437,7 +520,7 @@ impl<'a> Checker<'a, '_> {
                 let Some(r) = rhs else { return };
                 let desc = expr_string(lhs);
                 let target = t
-                    .and_then(|t| self.func_target(t))
+                    .and_then(|t| self.assign_func_target(t))
                     .map(|sig| Target { sig, desc: &desc });
                 let mut x = self.expr(target, r);
                 self.assignment(&mut x, t, context);
@@ -461,10 +544,10 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         if r != 1 {
-            let ok_l = self.use_lhs(lhs);
-            let ok_r = self.use_list(rhs);
+            let ok_l = self.assign_use_lhs(lhs);
+            let ok_r = self.assign_use(rhs);
             if ok_l && ok_r {
-                self.assign_error(rhs, l, r);
+                self.assign_mismatch_error(rhs, l, r);
             }
             return;
         }
@@ -475,14 +558,14 @@ impl<'a> Checker<'a, '_> {
                 self.assign_var(le, None, Some(x), context);
             }
             if comma_ok {
-                self.record_comma_ok_types(&rhs[0], &ops);
+                self.assign_record_comma_ok(&rhs[0], &ops);
             }
             return;
         }
         if ops.first().is_some_and(|x| x.is_valid()) {
-            self.assign_error(rhs, l, ops.len());
+            self.assign_mismatch_error(rhs, l, ops.len());
         }
-        let _ = self.use_lhs(lhs);
+        let _ = self.assign_use_lhs(lhs);
     }
 
     /// Checks `lhs... := rhs...` (types2's shortVarDecl): at least one
@@ -497,14 +580,14 @@ impl<'a> Checker<'a, '_> {
         let mut has_err = false;
         for (i, le) in lhs.iter().enumerate() {
             let ExprKind::Name(name) = le.kind else {
-                let _ = self.use_lhs(std::slice::from_ref(le));
+                let _ = self.assign_use_lhs(std::slice::from_ref(le));
                 let m = format!("non-name {} on left side of :=", expr_string(le));
-                self.errorf(le.start_pos(), m);
+                self.st_errorf(le.start_pos(), m);
                 has_err = true;
                 continue;
             };
             if name.as_str() != "_" && !seen.insert(name) {
-                self.errorf(le.pos, format!("{name} repeated on left side of :="));
+                self.st_errorf(le.pos, format!("{name} repeated on left side of :="));
                 has_err = true;
                 continue;
             }
@@ -513,12 +596,12 @@ impl<'a> Checker<'a, '_> {
                 if matches!(self.store.obj(alt).kind, ObjKind::Var { .. }) {
                     lhs_vars[i] = Some(alt);
                 } else {
-                    self.errorf(le.pos, format!("cannot assign to {name}"));
+                    self.st_errorf(le.pos, format!("cannot assign to {name}"));
                     has_err = true;
                 }
                 continue;
             }
-            let obj = self.new_local_var(le.pos, name, None);
+            let obj = self.stmt_new_var(le.pos, name, None);
             lhs_vars[i] = Some(obj);
             if name.as_str() != "_" {
                 new_vars.push(obj);
@@ -534,7 +617,7 @@ impl<'a> Checker<'a, '_> {
         let lhs_vars: Vec<ObjId> = lhs_vars
             .into_iter()
             .zip(lhs)
-            .map(|(o, le)| o.unwrap_or_else(|| self.new_local_var(le.pos, ast::sym("_"), None)))
+            .map(|(o, le)| o.unwrap_or_else(|| self.stmt_new_var(le.pos, ast::sym("_"), None)))
             .collect();
 
         self.init_vars(&lhs_vars, rhs, None);
@@ -544,7 +627,7 @@ impl<'a> Checker<'a, '_> {
         self.process_delayed(top);
 
         if new_vars.is_empty() && !has_err {
-            self.soft_errorf(pos, "no new variables on left side of :=");
+            self.st_soft_errorf(pos, "no new variables on left side of :=");
             return;
         }
         for obj in new_vars {
@@ -560,7 +643,7 @@ impl<'a> Checker<'a, '_> {
     /// Records a comma-ok expression `e` (and the expressions inside its
     /// parentheses) as producing the pair of its two values' types, once
     /// both were assigned successfully (types2's recordCommaOkTypes).
-    fn record_comma_ok_types(&mut self, e: &'a Expr, ops: &[Operand<'a>]) {
+    fn assign_record_comma_ok(&mut self, e: &'a Expr, ops: &[Operand<'a>]) {
         if ops.len() != 2 || !ops[0].is_valid() || !ops[1].is_valid() {
             return;
         }
@@ -597,17 +680,17 @@ impl<'a> Checker<'a, '_> {
 
     /// Evaluates `es` for their errors and side effects only (types2's
     /// use); whether all were valid.
-    pub(crate) fn use_list(&mut self, es: &'a [Expr]) -> bool {
-        self.use_n(es, false)
+    pub(crate) fn assign_use(&mut self, es: &'a [Expr]) -> bool {
+        self.assign_use_n(es, false)
     }
 
     /// Like `use_list` for left-hand sides: variables named are not
     /// thereby used (types2's useLHS).
-    pub(crate) fn use_lhs(&mut self, es: &'a [Expr]) -> bool {
-        self.use_n(es, true)
+    pub(crate) fn assign_use_lhs(&mut self, es: &'a [Expr]) -> bool {
+        self.assign_use_n(es, true)
     }
 
-    fn use_n(&mut self, es: &'a [Expr], lhs: bool) -> bool {
+    fn assign_use_n(&mut self, es: &'a [Expr], lhs: bool) -> bool {
         let mut ok = true;
         for e in es {
             let u = e.unparen();
@@ -618,13 +701,13 @@ impl<'a> Checker<'a, '_> {
                     } else {
                         let saved = if lhs {
                             self.lookup(n)
-                                .and_then(|(_, o)| self.var_used(o).map(|used| (o, used)))
+                                .and_then(|(_, o)| self.assign_var_used(o).map(|used| (o, used)))
                         } else {
                             None
                         };
                         let x = self.expr_or_type(u, true);
                         if let Some((o, used)) = saved {
-                            self.set_var_used(o, used);
+                            self.assign_set_var_used(o, used);
                         }
                         x.is_valid()
                     }
@@ -657,7 +740,6 @@ mod tests {
     use crate::testutil::check_source;
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn assign() {
         let src = r#"package p
 
@@ -722,7 +804,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn shortvar() {
         let src = r#"package p
 
@@ -763,7 +844,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn returns() {
         let src = r#"package p
 
@@ -828,6 +908,128 @@ func r11() string {
             "a.go:38:9: cannot use \"a\" (untyped string constant) as int value in return statement",
             "a.go:38:14: cannot use 1 (untyped int constant) as string value in return statement",
             "a.go:50:9: cannot use 1.5 (untyped float constant) as string value in return statement",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn assignment_forms_more() {
+        let src = r#"package p
+
+type S struct{ f int }
+
+func f() int { return 0 }
+
+func _() {
+	_ = 1 << 70
+	var _ = nil
+	a, b := nil, 1
+	var c, d int
+	c, d = 1, 2, 3
+	f()++
+	m := map[string]S{}
+	m["a"].f++
+	m["a"].f += 1
+	s := "abc"
+	s[0] += 1
+	const k = 1
+	k += 1
+	len(s) = 1
+	for range nil {
+	}
+	for i := range -1 {
+		_ = i
+	}
+	for i := range uint(10) {
+		var _ int = i
+	}
+	var it func(func(int) bool)
+	for i := range it {
+		i = "a"
+	}
+	for i := range 10 {
+	}
+	_, _ = a, b
+	var e, g = 1
+	var h, i int = 1, "a"
+	var j int = f
+	_, _, _, _, _ = e, g, h, i, j
+	x, y, z := 1, 2
+	_, _, _ = x, y, z
+	var (
+		p = 1 << 70
+		q int8 = 128
+	)
+	_, _ = p, q
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:8:6: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in assignment to _ identifier (overflows)",
+            "a.go:9:10: use of untyped nil in variable declaration",
+            "a.go:10:10: use of untyped nil in multiple assignment",
+            "a.go:11:6: declared and not used: c",
+            "a.go:11:9: declared and not used: d",
+            "a.go:12:9: assignment mismatch: 2 variables but 3 values",
+            "a.go:13:2: cannot assign to f() (neither addressable nor a map index expression)",
+            "a.go:15:2: cannot assign to struct field m[\"a\"].f in map",
+            "a.go:16:2: cannot assign to struct field m[\"a\"].f in map",
+            "a.go:18:2: cannot assign to s[0] (neither addressable nor a map index expression)",
+            "a.go:20:2: cannot assign to k (neither addressable nor a map index expression)",
+            "a.go:21:2: cannot assign to len(s) (neither addressable nor a map index expression)",
+            "a.go:22:12: cannot range over nil",
+            "a.go:28:15: cannot use i (variable of type uint) as int value in variable declaration",
+            "a.go:31:6: declared and not used: i",
+            "a.go:32:7: cannot use \"a\" (untyped string constant) as int value in assignment",
+            "a.go:34:6: declared and not used: i",
+            "a.go:37:13: assignment mismatch: 2 variables but 1 value",
+            "a.go:38:20: cannot use \"a\" (untyped string constant) as int value in variable declaration",
+            "a.go:39:14: cannot use f (value of type func() int) as int value in variable declaration",
+            "a.go:41:13: assignment mismatch: 3 variables but 2 values",
+            "a.go:44:7: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in variable declaration (overflows)",
+            "a.go:45:12: cannot use 128 (untyped int constant) as int8 value in variable declaration (overflows)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn generic_function_values_assigned() {
+        let src = r#"package p
+
+func id[T any](x T) T { return x }
+func two[A, B any](a A) B { var b B; return b }
+
+func r() func(int) int {
+	return id
+}
+
+func r2() (func(int) int, func(string) string) {
+	return id, id
+}
+
+func _() {
+	var f func(int) int = id
+	f = id
+	_ = f
+	var g = id
+	_ = g
+	h := id
+	_ = h
+	var k func(int) string = two
+	_ = k
+	var l interface{} = id
+	_ = l
+	m := map[string]func(int) int{"a": id}
+	_ = m
+	var ch chan func(int) int
+	ch <- id
+	var x, y func(int) int = id, id
+	_, _ = x, y
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:18:10: cannot use generic function id without instantiation",
+            "a.go:20:7: cannot use generic function id without instantiation",
+            "a.go:24:22: cannot use generic function id without instantiation",
         ];
         assert_eq!(check_source(src), want);
     }

@@ -996,8 +996,11 @@ impl<'a> Checker<'a, '_> {
         if !xu && !yu {
             return;
         }
-        if self.builtin_all_basic(x.typ, BasicInfo::STRING)
-            != self.builtin_all_basic(y.typ, BasicInfo::STRING)
+        // Only numbers convert to numbers, strings to strings.
+        let numeric = BasicInfo(BasicInfo::INTEGER.0 | BasicInfo::FLOAT.0 | BasicInfo::COMPLEX.0);
+        if self.builtin_all_basic(x.typ, numeric) != self.builtin_all_basic(y.typ, numeric)
+            || self.builtin_all_basic(x.typ, BasicInfo::STRING)
+                != self.builtin_all_basic(y.typ, BasicInfo::STRING)
         {
             return;
         }
@@ -1114,30 +1117,59 @@ impl<'a> Checker<'a, '_> {
         });
     }
 
-    /// Whether `t`'s size depends on type parameters (types2's
-    /// hasVarSize).
-    fn builtin_has_var_size(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+    /// Whether `t`'s size depends on type parameters, or is unknown
+    /// because `t` is part of a declaration cycle still being checked
+    /// (types2's hasVarSize; the cycle is reported).
+    fn builtin_has_var_size(&mut self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
         let t = unalias(&self.store, t);
         if seen.contains(&t) {
             return false;
         }
         match self.store.ty(t) {
             Type::Named(n) => {
-                let Some(u) = n.underlying else {
+                let (obj, u) = (n.obj, n.underlying);
+                // (Instances are types of their own, never on the path.)
+                let on_path = match n.origin {
+                    Some(_) => None,
+                    None => self.obj_path.iter().position(|&o| o == obj),
+                };
+                if let Some(i) = on_path {
+                    let cycle = self.obj_path[i..].to_vec();
+                    let start = (0..cycle.len())
+                        .min_by_key(|&k| self.store.obj(cycle[k]).pos)
+                        .unwrap_or(0);
+                    self.cycle_error(&cycle, start);
+                    return true;
+                }
+                let Some(u) = u else {
                     return false;
                 };
+                let instance = n.origin.is_some();
                 seen.push(t);
+                if !instance {
+                    self.obj_path.push(obj);
+                }
                 let r = self.builtin_has_var_size(u, seen);
+                if !instance {
+                    self.obj_path.pop();
+                }
                 seen.pop();
                 r
             }
-            Type::Array(_, e) => self.builtin_has_var_size(*e, seen),
-            Type::Struct(st) => st.fields.iter().any(|&f| {
-                self.store
-                    .obj(f)
-                    .typ
-                    .is_some_and(|ft| self.builtin_has_var_size(ft, seen))
-            }),
+            Type::Array(_, e) => {
+                let e = *e;
+                self.builtin_has_var_size(e, seen)
+            }
+            Type::Struct(st) => {
+                let fields: Vec<TypeId> = st
+                    .fields
+                    .iter()
+                    .filter_map(|&f| self.store.obj(f).typ)
+                    .collect();
+                fields
+                    .into_iter()
+                    .any(|ft| self.builtin_has_var_size(ft, seen))
+            }
             Type::TypeParam(_) => true,
             _ => false,
         }
@@ -1366,7 +1398,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr, decl"]
     fn builtin_errors_like_gc() {
         let src = "package p
 

@@ -264,6 +264,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.record_untyped();
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.pos);
+        errors.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
         Checked {
             arena: self.store.arena,
             info: self.info,
@@ -470,6 +471,20 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     pub(crate) fn error(&mut self, e: TypeError) {
+        // As types2 does: once an error was reported, messages mentioning
+        // "invalid operand" or "invalid type" (not at their start) are
+        // follow-on errors and dropped.
+        let follow_on = |w: &str| e.msg.find(w).is_some_and(|i| i > 0);
+        if !self.errors.is_empty() && (follow_on("invalid operand") || follow_on("invalid type")) {
+            return;
+        }
+        // As gc does: one of equal messages on a line.
+        if let Some(last) = self.errors.last() {
+            let line = |p: Pos| self.fset.position(p).map(|p| (p.filename, p.line));
+            if last.msg == e.msg && line(last.pos) == line(e.pos) {
+                return;
+            }
+        }
         self.errors.push(e);
     }
 

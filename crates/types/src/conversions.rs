@@ -8,7 +8,7 @@
 use crate::arena::{Store, TypeId};
 use crate::check::Checker;
 use crate::constant::Value;
-use crate::expr::{all_string, at, under_is};
+use crate::expr::{all_string, at, tparam_type_set, under_is};
 use crate::object::ObjKind;
 use crate::operand::{Mode, Operand};
 use crate::predicates::{
@@ -17,7 +17,6 @@ use crate::predicates::{
 };
 use crate::termlist::TypeTerm;
 use crate::ty::{BasicKind, Type};
-use crate::typeset::type_set;
 use crate::typestring::RelativeTo;
 use crate::universe;
 
@@ -28,13 +27,24 @@ impl<'a> Checker<'a, '_> {
         let const_arg = x.mode == Mode::Constant;
         let mut cause = String::new();
         let ok;
-        if const_arg && is_const_type(&self.store, t) {
+        // (A type parameter's constraint may be a basic type: it is still
+        // no constant type.)
+        let const_type = !is_type_param(&self.store, t) && is_const_type(&self.store, t);
+        if const_arg && const_type {
             match self.const_convertible(x, t) {
                 Some(v) => {
                     x.val = Some(v);
                     ok = true;
                 }
                 None => {
+                    // types2 leaves an integer target's failed conversion
+                    // with the value made an integer (quoted below).
+                    if is_integer(&self.store, t) {
+                        let iv = x.val.clone().unwrap_or_default().to_int();
+                        if iv.kind() == crate::constant::Kind::Int {
+                            x.val = Some(iv);
+                        }
+                    }
                     if is_integer(&self.store, x.typ) && is_integer(&self.store, t) {
                         let v = x.val.clone().unwrap_or_default();
                         let m = format!("constant {v} overflows {}", self.type_str(t));
@@ -97,7 +107,7 @@ impl<'a> Checker<'a, '_> {
             let mut fin = t;
             if x.typ == universe::UNTYPED_NIL {
                 // nil stays nil of the target type
-            } else if is_interface(s, t) || (const_arg && !is_const_type(s, t)) {
+            } else if is_interface(s, t) || (const_arg && !const_type) {
                 fin = crate::untyped::default_type(s, x.typ);
             } else if x.mode == Mode::Constant && is_integer(s, x.typ) && all_string(s, t) {
                 fin = x.typ;
@@ -134,7 +144,10 @@ impl<'a> Checker<'a, '_> {
         let q = RelativeTo(s, self.pkg());
         match crate::assignable::assignable_to(s, &q, x, t) {
             Ok(()) => return true,
-            Err(c) => *cause = c,
+            // (A cause from an enclosing check stays unless there is a
+            // new one, as in types2.)
+            Err(c) if !c.is_empty() => *cause = c,
+            Err(_) => {}
         }
         let orig_t = t;
         let (v, t) = (unalias(s, x.typ), unalias(s, t));
@@ -276,7 +289,7 @@ impl<'a> Checker<'a, '_> {
 /// The types of the terms of type parameter `t`'s type set, or `None` if
 /// it has no specific types.
 fn tparam_terms(s: &impl Store, t: TypeId) -> Option<Vec<TypeId>> {
-    let ts = type_set(s, t);
+    let ts = tparam_type_set(s, t);
     if ts.terms.is_empty() || ts.terms.is_all() {
         return None;
     }
@@ -286,7 +299,10 @@ fn tparam_terms(s: &impl Store, t: TypeId) -> Option<Vec<TypeId>> {
             .iter()
             .filter_map(|term| match term {
                 TypeTerm::All => None,
-                TypeTerm::Type { typ, .. } => Some(*typ),
+                // (Type parameters are never terms; skipping them keeps a
+                // malformed constraint from recursing.)
+                TypeTerm::Type { typ, .. } if !is_type_param(s, *typ) => Some(*typ),
+                TypeTerm::Type { .. } => None,
             })
             .collect(),
     )
@@ -350,6 +366,22 @@ fn identical_ignore_tags(s: &impl Store, x: TypeId, y: TypeId) -> bool {
             identical_ignore_tags(s, *k1, *k2) && identical_ignore_tags(s, *v1, *v2)
         }
         (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && identical_ignore_tags(s, *a, *b),
+        (Type::Tuple(a), Type::Tuple(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(&v, &w)| match (s.obj(v).typ, s.obj(w).typ) {
+                        (Some(a), Some(b)) => identical_ignore_tags(s, a, b),
+                        _ => false,
+                    })
+        }
+        (Type::Signature(a), Type::Signature(b))
+            if a.tparams.is_empty() && b.tparams.is_empty() =>
+        {
+            a.variadic == b.variadic
+                && identical_ignore_tags(s, a.params, b.params)
+                && identical_ignore_tags(s, a.results, b.results)
+        }
         _ => identical(s, x, y),
     }
 }

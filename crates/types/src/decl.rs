@@ -755,6 +755,20 @@ impl<'a> Checker<'a, '_> {
                 s.end = b.rbrace.offset_by(1);
             }
         }
+        if let Some(tp) = fd.tparams.first() {
+            let n = fd.name.value.as_str();
+            let special = fd.recv.is_none()
+                && (n == "init" || (n == "main" && self.store.arena.name.as_ref() == "main"));
+            let at = tp.names.first().map_or(tp.pos, |n| n.pos);
+            if fd.recv.is_some() {
+                if !self.allow_version(27) {
+                    self.errorf(at, "generic method requires go1.27 or later");
+                }
+            } else if !special && !self.allow_version(18) {
+                // init and main report their type parameters themselves.
+                self.errorf(at, "type parameter requires go1.18 or later");
+            }
+        }
         if !fd.tparams.is_empty() && fd.body.is_none() {
             self.soft_errorf(fd.pos, "generic function is missing function body");
         }
@@ -1112,6 +1126,68 @@ var x T
         assert_eq!(
             check_source(src),
             vec!["a.go:5:6: invalid recursive type T\n\ta.go:5:6: T refers to x\n\ta.go:6:5: x refers to T"]
+        );
+    }
+
+    /// Errors of a one-file package checked with `-lang=go1.<minor>`.
+    fn check_with_lang(src: &str, minor: u32) -> Vec<String> {
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let files = [f];
+        let world = crate::arena::World::new();
+        let mut c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        );
+        c.set_lang(1, minor);
+        c.check()
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn language_versions() {
+        let src = "package p
+
+type T[P any] struct{}
+func f[P comparable]() {}
+type C interface {
+	int
+	~int | string
+}
+type I interface{ m() }
+type J interface{ m() }
+type K interface{ I; J }
+type A = int
+type S struct{}
+func (S) m[P any]() {}
+";
+        // gc -lang=go1.8 (gc adds "(-lang was set to go1.8; check go.mod)").
+        assert_eq!(
+            check_with_lang(src, 8),
+            vec![
+                "a.go:3:8: type parameter requires go1.18 or later",
+                "a.go:3:10: predeclared any requires go1.18 or later",
+                "a.go:4:8: type parameter requires go1.18 or later",
+                "a.go:4:10: predeclared comparable requires go1.18 or later",
+                "a.go:6:2: embedding non-interface type int requires go1.18 or later",
+                "a.go:7:2: embedding interface element ~int | string requires go1.18 or later",
+                "a.go:11:22: duplicate method m\n\ta.go:11:19: other declaration of method m",
+                "a.go:12:6: type alias requires go1.9 or later",
+                "a.go:14:12: generic method requires go1.27 or later",
+                "a.go:14:14: predeclared any requires go1.18 or later",
+            ]
+        );
+        assert_eq!(
+            check_with_lang(src, 26),
+            vec!["a.go:14:12: generic method requires go1.27 or later"]
         );
     }
 }

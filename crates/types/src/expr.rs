@@ -29,7 +29,7 @@ use crate::constant::{
 use crate::operand::{Mode, Operand};
 use crate::predicates::{
     basic_kind, identical, is_boolean, is_complex, is_integer, is_interface, is_numeric,
-    is_ordered, is_string, is_type_param, is_typed, is_unsigned, is_untyped, underlying,
+    is_ordered, is_string, is_type_param, is_typed, is_unsigned, is_untyped, unalias, underlying,
 };
 use crate::termlist::TypeTerm;
 use crate::ty::{BasicKind, ChanDir, Signature, Type};
@@ -53,7 +53,30 @@ pub(crate) const INVALID_OP: &str = "invalid operation: ";
 /// The position gc reports an error about operand `x` at: the start of
 /// its expression.
 pub(crate) fn at(x: &Operand) -> Pos {
-    x.expr.map_or(Pos::NONE, |e| e.start_pos())
+    x.expr.map_or(Pos::NONE, start_pos)
+}
+
+/// The start of `e` as gc's `syntax.StartPos` computes it: like
+/// `Expr::start_pos`, except that a slice expression starts at its `[`
+/// (gc does not descend into its operand).
+pub(crate) fn start_pos(e: &Expr) -> Pos {
+    let mut x = e;
+    loop {
+        x = match &x.kind {
+            ExprKind::Slice(_) => return x.pos,
+            ExprKind::CompositeLit(c) => match &c.typ {
+                Some(t) => t,
+                None => return x.pos,
+            },
+            ExprKind::KeyValue(k, _) => k,
+            ExprKind::Selector(e, _) | ExprKind::Index(e, _) | ExprKind::Assert(e, _) => e,
+            ExprKind::TypeSwitchGuard(Some(_), _) => return x.start_pos(),
+            ExprKind::TypeSwitchGuard(None, e) => e,
+            ExprKind::Operation(_, a, Some(_)) => a,
+            ExprKind::Call(c) => &c.fun,
+            _ => return x.pos,
+        };
+    }
 }
 
 /// The position of the operator if `e` is an operation, else its start
@@ -67,7 +90,7 @@ fn op_pos(e: Option<&Expr>) -> Pos {
                 ..
             },
         ) => e.pos,
-        Some(e) => e.start_pos(),
+        Some(e) => start_pos(e),
     }
 }
 
@@ -167,6 +190,39 @@ fn composite_kind(s: &impl Store, t: TypeId) -> &'static str {
 // ---------------------------------------------------------------------------
 // Predicates over type sets
 
+/// The type set of type parameter `t`: its constraint's, where a
+/// constraint that is not an interface (`[P Foo]`) stands for the
+/// implicit interface `interface{Foo}` around it.
+pub(crate) fn tparam_type_set(s: &impl Store, t: TypeId) -> crate::typeset::TypeSet {
+    use crate::termlist::TermList;
+    use crate::typeset::TypeSet;
+    let Type::TypeParam(p) = s.ty(unalias(s, t)) else {
+        return type_set(s, t);
+    };
+    match p.bound {
+        // Still being declared (or invalid): no specific types.
+        None => TypeSet {
+            methods: Vec::new(),
+            terms: TermList::all(),
+            comparable: false,
+        },
+        Some(b) if matches!(s.ty(underlying(s, b)), Type::Interface(_)) => type_set(s, b),
+        Some(b) if is_type_param(s, b) || b == universe::INVALID => TypeSet {
+            methods: Vec::new(),
+            terms: TermList::all(),
+            comparable: false,
+        },
+        Some(b) => TypeSet {
+            methods: Vec::new(),
+            terms: TermList(vec![TypeTerm::Type {
+                tilde: false,
+                typ: b,
+            }]),
+            comparable: false,
+        },
+    }
+}
+
 /// Calls `f` with the underlying type of every type in `t`'s type set
 /// (for a type parameter, its constraint's specific types; `None` once
 /// if there are none), else with `t`'s underlying type; whether `f` held
@@ -177,7 +233,7 @@ pub(crate) fn under_is(
     mut f: impl FnMut(Option<TypeId>) -> bool,
 ) -> bool {
     if is_type_param(s, t) {
-        let ts = type_set(s, t);
+        let ts = tparam_type_set(s, t);
         if ts.terms.is_empty() || ts.terms.is_all() {
             return f(None);
         }
@@ -194,7 +250,7 @@ pub(crate) fn under_is(
 /// `(None, None)` if the set has no specific types.
 fn type_set_members(s: &impl Store, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
     if is_type_param(s, t) {
-        let ts = type_set(s, t);
+        let ts = tparam_type_set(s, t);
         if ts.terms.is_empty() || ts.terms.is_all() {
             return vec![(None, None)];
         }
@@ -218,7 +274,7 @@ macro_rules! all_pred {
     ($name:ident, $pred:path) => {
         pub(crate) fn $name(s: &impl Store, t: TypeId) -> bool {
             if is_type_param(s, t) {
-                let ts = type_set(s, t);
+                let ts = tparam_type_set(s, t);
                 if ts.terms.is_empty() || ts.terms.is_all() {
                     return false;
                 }
@@ -262,6 +318,41 @@ pub(crate) fn has_nil(s: &impl Store, t: TypeId) -> bool {
         });
     }
     crate::predicates::has_nil(s, t)
+}
+
+/// Whether values of `t` can be compared with `==` (types2's
+/// Comparable): a type parameter is if all types of its type set are
+/// (and a parameter with an empty type set is not).
+fn comparable_dyn(s: &impl Store, t: TypeId) -> bool {
+    if is_type_param(s, t) {
+        return matches!(tparam_comparable_terms(s, t), Some(true));
+    }
+    crate::assignable::comparable(s, t, true)
+}
+
+/// For type parameter `t`: whether every type of its type set is
+/// comparable, or `None` if the set is empty. With `comparable` among
+/// the constraints, the set holds only the comparable types of its terms
+/// (types2 intersects them when computing the set).
+fn tparam_comparable_terms(s: &impl Store, t: TypeId) -> Option<bool> {
+    let ts = tparam_type_set(s, t);
+    if ts.terms.is_all() {
+        return Some(ts.comparable);
+    }
+    let cmp = |term: &TypeTerm| match term {
+        TypeTerm::All => false,
+        TypeTerm::Type { typ, .. } => crate::assignable::comparable(s, *typ, false),
+    };
+    let terms: Vec<&TypeTerm> = ts
+        .terms
+        .0
+        .iter()
+        .filter(|term| !ts.comparable || cmp(term))
+        .collect();
+    if terms.is_empty() {
+        return None;
+    }
+    Some(terms.into_iter().all(cmp))
 }
 
 /// Whether `t` is a generic named type or alias not yet instantiated.
@@ -323,7 +414,7 @@ impl<'a> Checker<'a, '_> {
         self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
         if x.is_valid() {
             if let Type::Tuple(vars) = self.store.ty(x.typ) {
-                let start = e.start_pos();
+                let start = start_pos(e);
                 return vars
                     .clone()
                     .iter()
@@ -346,7 +437,7 @@ impl<'a> Checker<'a, '_> {
             };
             let x2 = Operand {
                 mode: Mode::Value,
-                expr: Some(dummy_name(what, e.start_pos())),
+                expr: Some(dummy_name(what, start_pos(e))),
                 typ,
                 val: None,
             };
@@ -420,10 +511,19 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
+    /// The target for reverse inference when a value is used where a `t`
+    /// is expected: `t`'s signature (its type set's common underlying
+    /// type), if it is a function type (types2's newTarget).
+    pub(crate) fn new_target<'t>(&self, t: TypeId, desc: &'t str) -> Option<Target<'t>> {
+        let u = self.common_underlying(t, |_, _, _| None).ok()?;
+        matches!(self.store.ty(u), Type::Signature(_)).then_some(Target { sig: u, desc })
+    }
+
     /// Reports a generic type or function used without instantiation,
     /// unless the function's type arguments can be inferred from the
-    /// target signature (types2's nonGeneric).
-    fn non_generic(&mut self, target: Option<Target>, x: &mut Operand<'a>) {
+    /// target signature (types2's nonGeneric; `assignment` uses it with
+    /// `new_target` of the variable's type).
+    pub(crate) fn non_generic(&mut self, target: Option<Target>, x: &mut Operand<'a>) {
         if !x.is_valid() || x.mode == Mode::NoValue {
             return;
         }
@@ -516,7 +616,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Bad => Operand::invalid(Some(e)),
             ExprKind::Name(n) => self.ident(e, *n, None, false),
             ExprKind::DotsType(_) => {
-                self.errorf(e.start_pos(), "invalid syntax tree: invalid use of ...");
+                self.errorf(start_pos(e), "invalid syntax tree: invalid use of ...");
                 Operand::invalid(Some(e))
             }
             ExprKind::BasicLit(lit) => self.basic_lit(e, lit),
@@ -534,7 +634,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Assert(x, t) => self.assert_expr(e, x, t),
             ExprKind::TypeSwitchGuard(_, x) => {
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     "invalid syntax tree: use of .(type) outside type switch",
                 );
                 self.use_exprs(std::slice::from_ref(&**x));
@@ -545,7 +645,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::Operation(op, x, None) => self.unary(e, *op, x),
             ExprKind::Operation(op, x, Some(y)) => self.binary(Some(e), x, y, *op),
             ExprKind::KeyValue(..) => {
-                self.errorf(e.start_pos(), "invalid syntax tree: no key:value expected");
+                self.errorf(start_pos(e), "invalid syntax tree: no key:value expected");
                 Operand::invalid(Some(e))
             }
             ExprKind::ArrayType(..)
@@ -563,6 +663,8 @@ impl<'a> Checker<'a, '_> {
         };
         if !x.is_valid() {
             x.typ = universe::INVALID;
+        }
+        if x.mode != Mode::Constant {
             x.val = None;
         }
         x.expr = Some(e);
@@ -576,11 +678,11 @@ impl<'a> Checker<'a, '_> {
         }
         let s = &*lit.value;
         if matches!(lit.kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
-            self.lang_compat(e.start_pos(), lit);
+            self.lang_compat(start_pos(e), lit);
             if s.len() > MAX_NUMBER_LITERAL_LEN {
                 let head: String = s.chars().take(10).collect();
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     format!("excessively long constant: {head}... ({} chars)", s.len()),
                 );
                 return Operand::invalid(Some(e));
@@ -588,7 +690,7 @@ impl<'a> Checker<'a, '_> {
         }
         let val = Value::from_literal(lit.kind, s);
         if val.is_unknown() {
-            self.errorf(e.start_pos(), format!("malformed constant: {s}"));
+            self.errorf(start_pos(e), format!("malformed constant: {s}"));
             return Operand::invalid(Some(e));
         }
         let typ = match lit.kind {
@@ -690,7 +792,7 @@ impl<'a> Checker<'a, '_> {
         } else {
             format!("impossible type assertion: {es}\n\t{ts} does not implement {xts} {cause}")
         };
-        self.errorf(e.start_pos(), m);
+        self.errorf(start_pos(e), m);
     }
 
     /// `*x`: a pointer type if `x` is a type, else an indirection.
@@ -748,12 +850,13 @@ impl<'a> Checker<'a, '_> {
         if is_type_param(&self.store, t) {
             return;
         }
-        let pos = e.start_pos();
+        let pos = start_pos(e);
         self.later(move |c| {
             if let Type::Interface(_) = c.store.ty(underlying(&c.store, t)) {
                 let ts = type_set(&c.store, t);
                 if !ts.is_method_set() {
-                    let why = if ts.comparable {
+                    // (types2 folds `comparable` into specific terms.)
+                    let why = if ts.comparable && ts.terms.is_all() {
                         "interface is (or embeds) comparable"
                     } else {
                         "interface contains type constraints"
@@ -806,13 +909,13 @@ impl<'a> Checker<'a, '_> {
             Operator::Tilde => {
                 if !all_integer(&self.store, x.typ) {
                     self.errorf(
-                        e.start_pos(),
+                        start_pos(e),
                         "cannot use ~ outside of interface or type constraint",
                     );
                     return Operand::invalid(Some(e));
                 }
                 self.errorf(
-                    e.start_pos(),
+                    start_pos(e),
                     "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
                 );
                 op = Operator::Xor;
@@ -851,7 +954,18 @@ impl<'a> Checker<'a, '_> {
             let Some(uop) = UnaryOp::from_operator(op) else {
                 return Operand::invalid(Some(e));
             };
-            x.val = Some(v.unary(uop, prec));
+            // (A value left by an earlier error may not fit the operator:
+            // then the result is unknown rather than go/constant's panic.)
+            let fits = match uop {
+                UnaryOp::Pos | UnaryOp::Neg => v.is_numeric(),
+                UnaryOp::Not => v.kind() == Kind::Int,
+                UnaryOp::LNot => v.kind() == Kind::Bool,
+            };
+            x.val = Some(if fits {
+                v.unary(uop, prec)
+            } else {
+                Value::unknown()
+            });
             x.expr = Some(e);
             self.overflow(&mut x, op_pos(Some(e)));
             return x;
@@ -1173,10 +1287,10 @@ impl<'a> Checker<'a, '_> {
                             err_y = true;
                             break 'check true;
                         }
-                    } else if !crate::assignable::comparable(s, x.typ, true) {
+                    } else if !comparable_dyn(s, x.typ) {
                         cause = self.incomparable_reason(x.typ);
                         break 'check true;
-                    } else if !crate::assignable::comparable(s, y.typ, true) {
+                    } else if !comparable_dyn(s, y.typ) {
                         err_y = true;
                         cause = self.incomparable_reason(y.typ);
                         break 'check true;
@@ -1261,6 +1375,11 @@ impl<'a> Checker<'a, '_> {
 
     /// Why values of `t` cannot be compared (types2's incomparableCause).
     fn incomparable_reason(&self, t: TypeId) -> String {
+        if is_type_param(&self.store, t) {
+            return self
+                .comparable_cause(t, &mut Vec::new())
+                .unwrap_or_default();
+        }
         match self.store.ty(underlying(&self.store, t)) {
             Type::Slice(_) | Type::Signature(_) | Type::Map(..) => {
                 format!(
@@ -1282,6 +1401,14 @@ impl<'a> Checker<'a, '_> {
         }
         seen.push(t);
         let s = &self.store;
+        if is_type_param(s, t) {
+            // A type parameter's underlying type is its constraint.
+            return match tparam_comparable_terms(s, t) {
+                Some(true) => None,
+                Some(false) => Some("incomparable types in type set".into()),
+                None => Some("empty type set".into()),
+            };
+        }
         match s.ty(underlying(s, t)) {
             Type::Basic { kind, .. } => (*kind == BasicKind::UntypedNil).then(String::new),
             Type::Pointer(_) | Type::Chan(..) => None,
@@ -1302,16 +1429,7 @@ impl<'a> Checker<'a, '_> {
                 self.comparable_cause(elem, seen)
                     .map(|_| format!("{} cannot be compared", self.type_str(t)))
             }
-            Type::Interface(_) => {
-                if (!is_type_param(s, t)) || crate::assignable::comparable(s, t, false) {
-                    return None;
-                }
-                if type_set(s, t).is_empty() {
-                    Some("empty type set".into())
-                } else {
-                    Some("incomparable types in type set".into())
-                }
-            }
+            Type::Interface(_) => None, // comparable dynamically
             _ => Some(String::new()),
         }
     }
@@ -1349,7 +1467,7 @@ impl<'a> Checker<'a, '_> {
             }
             yval = Some(v);
             if is_untyped(&self.store, y.typ) {
-                self.representable(y, BasicKind::Uint);
+                self.representable(y, universe::basic(BasicKind::Uint));
                 if !y.is_valid() {
                     x.mode = Mode::Invalid;
                     return;
@@ -1429,6 +1547,7 @@ impl<'a> Checker<'a, '_> {
                     }
                 }
                 x.mode = Mode::Value;
+                x.val = None;
                 return;
             }
         }
@@ -1458,8 +1577,9 @@ impl<'a> Checker<'a, '_> {
             return;
         }
         if is_typed(&self.store, x.typ) {
-            if let Some(k) = basic_kind(&self.store, x.typ) {
-                self.representable(x, k);
+            let u = underlying(&self.store, x.typ);
+            if let Type::Basic { .. } = self.store.ty(u) {
+                self.representable(x, u);
             }
             return;
         }
@@ -1481,15 +1601,16 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Checks that the constant `x` is representable in the basic type
-    /// of kind `k`, rounding its value (types2's representable); reports
+    /// `t`, rounding its value (types2's representable); reports
     /// and invalidates `x` if not.
-    pub(crate) fn representable(&mut self, x: &mut Operand<'a>, k: BasicKind) {
+    pub(crate) fn representable(&mut self, x: &mut Operand<'a>, t: TypeId) {
         let v = x.val.clone().unwrap_or_default();
         let from = basic_kind(&self.store, x.typ).unwrap_or(BasicKind::Invalid);
-        match v.representation(from, k) {
+        let to = basic_kind(&self.store, t).unwrap_or(BasicKind::Invalid);
+        match v.representation(from, to) {
             Ok(v) => x.val = Some(v),
             Err(err) => {
-                self.invalid_conversion(err, x, universe::basic(k));
+                self.invalid_conversion(err, x, t);
                 x.mode = Mode::Invalid;
             }
         }
@@ -1513,7 +1634,16 @@ impl<'a> Checker<'a, '_> {
     /// Converts an untyped operand to `target` (types2's convertUntyped):
     /// on failure reports gc's error and invalidates `x`.
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TypeId) {
-        let r = implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target);
+        let nil_for_tparam = (x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL)
+            && is_type_param(&self.store, target)
+            && has_nil(&self.store, target);
+        let r = if nil_for_tparam {
+            // (untyped::implicit_type does not look into type sets for
+            // nil: every type of the set must have nil.)
+            Ok((target, None))
+        } else {
+            implicit_type(&self.store, x.mode, x.typ, x.val.as_ref(), target)
+        };
         match r {
             Err(err) => {
                 let t = if is_type_param(&self.store, target) {
@@ -1602,7 +1732,7 @@ impl<'a> Checker<'a, '_> {
                 expr_string(e),
                 self.type_str(t)
             );
-            self.errorf(e.start_pos(), m);
+            self.errorf(start_pos(e), m);
             return;
         }
         if old.val.is_some() {
@@ -1804,6 +1934,695 @@ mod tests {
         ok("1 + 1i", "1 + 1i (constant (1 + 1i) of type complex128)");
     }
 
+    /// Operations, assertions, receives, conversions and operand modes
+    /// (gc's output, verified with `go tool compile -e`).
+    #[test]
+    fn operations_end_to_end() {
+        let src = r#"package p
+
+import "unsafe"
+
+type I interface{ m() }
+type J interface{ n() }
+type T struct{}
+type U struct{}
+
+func (U) m() {}
+
+type S []int
+type MyInt int
+
+func f() (int, int) { return 1, 2 }
+func g()             {}
+func gen[P any](p P) P { return p }
+
+func _[P any, Q ~int | ~float64, R ~[]int](p P, q Q, r R) {
+	var x int
+	var i I
+	var ch chan int
+	var sch chan<- int
+	var rch <-chan int
+	var s []int
+	var m map[int]int
+	var fn func()
+	var b bool
+	var str string
+	var i8 int8
+	var f32 float32
+	var ptr *int
+	_ = x.(int)
+	_ = i.(T)
+	_ = i.(U)
+	_ = i.(J)
+	_ = p.(int)
+	_ = <-x
+	_ = <-sch
+	_ = <-rch
+	_ = <-ch
+	_ = &x
+	_ = &f()
+	_ = &T{}
+	_ = &(T{})
+	_ = &1
+	_ = *x
+	_ = *ptr
+	_ = x + str
+	_ = b + b
+	_ = s == s
+	_ = m == m
+	_ = fn == fn
+	_ = s == nil
+	_ = x == nil
+	_ = i == x
+	_ = i == 1
+	_ = x < b
+	_ = i < i
+	_ = ptr < ptr
+	_ = p + p
+	_ = q + q
+	_ = q + 1
+	_ = q + 1.5
+	_ = p == p
+	_ = r == r
+	_ = r == nil
+	_ = i8 + 300
+	_ = i8 + 1.5
+	_ = i8 << 1.5
+	_ = x << str
+	_ = x << -1
+	_ = x / 0
+	_ = f32 / 0
+	_ = x % 0.0
+	_ = x & f32
+	_ = int8(300)
+	_ = int8(1.5)
+	_ = string(65)
+	_ = string(x)
+	_ = string(f32)
+	_ = int(str)
+	_ = []byte(str)
+	_ = []rune(str)
+	_ = float32(x)
+	_ = (*int)(unsafe.Pointer(ptr))
+	_ = uintptr(unsafe.Pointer(ptr))
+	_ = [3]int(s)
+	_ = (*[3]int)(s)
+	_ = MyInt(x)
+	_ = S(s)
+	_ = I(x)
+	_ = f()
+	_ = g()
+	_ = len
+	_ = int
+	_ = gen
+	_ = f() + 1
+	var _ func(int) int = gen
+	_ = 1 + ch
+	_ = -b
+	_ = !x
+	_ = ^f32
+	_ = x == 1.5
+	_ = "a" + 1
+	_ = str + 1
+	_ = i8 == 300
+	_ = P(1)
+	_ = Q(1)
+	_ = Q(1.5)
+	_ = Q("a")
+	_ = R(s)
+	_ = string(r)
+	_ = x &^ 1.0
+	_ = 1 << x
+	var _ float64 = 1 << x
+	var _ = 1.0 << x
+	_ = m[1] == 1
+	_, _ = i.(T)
+	_ = nil
+	_ = 1 == nil
+}
+"#;
+        let want = [
+            "a.go:33:6: invalid operation: x (variable of type int) is not an interface",
+            "a.go:34:6: impossible type assertion: i.(T)\n\tT does not implement I (missing method m)",
+            "a.go:37:6: invalid operation: cannot use type assertion on type parameter value p (variable of type P constrained by any)",
+            "a.go:38:8: invalid operation: cannot receive from non-channel int x (variable of type int)",
+            "a.go:39:8: invalid operation: cannot receive from send-only channel chan<- int sch (variable of type chan<- int)",
+            "a.go:43:7: multiple-value f() (value of type (int, int)) in single-value context",
+            "a.go:46:7: invalid operation: cannot take address of 1 (untyped int constant)",
+            "a.go:47:7: invalid operation: cannot indirect x (variable of type int)",
+            "a.go:49:6: invalid operation: x + str (mismatched types int and string)",
+            "a.go:50:6: invalid operation: operator + not defined on b (variable of type bool)",
+            "a.go:51:6: invalid operation: s == s (slice can only be compared to nil)",
+            "a.go:52:6: invalid operation: m == m (map can only be compared to nil)",
+            "a.go:53:6: invalid operation: fn == fn (func can only be compared to nil)",
+            "a.go:55:11: invalid operation: x == nil (mismatched types int and untyped nil)",
+            "a.go:56:11: invalid operation: i == x (mismatched types I and int)",
+            "a.go:57:11: invalid operation: i == 1 (mismatched types I and untyped int)",
+            "a.go:58:10: invalid operation: x < b (mismatched types int and bool)",
+            "a.go:59:6: invalid operation: i < i (operator < not defined on interface)",
+            "a.go:60:6: invalid operation: ptr < ptr (operator < not defined on pointer)",
+            "a.go:61:6: invalid operation: operator + not defined on p (variable of type P constrained by any)",
+            "a.go:64:10: cannot convert 1.5 (untyped float constant) to type Q",
+            "a.go:65:6: invalid operation: p == p (incomparable types in type set)",
+            "a.go:66:6: invalid operation: r == r (incomparable types in type set)",
+            "a.go:68:11: 300 (untyped int constant) overflows int8",
+            "a.go:69:11: 1.5 (untyped float constant) truncated to int8",
+            "a.go:70:12: 1.5 (untyped float constant) truncated to uint",
+            "a.go:71:11: invalid operation: shift count str (variable of type string) must be integer",
+            "a.go:72:11: invalid operation: negative shift count -1 (untyped int constant)",
+            "a.go:73:10: invalid operation: division by zero",
+            "a.go:75:10: invalid operation: division by zero",
+            "a.go:76:6: invalid operation: x & f32 (mismatched types int and float32)",
+            "a.go:77:11: constant 300 overflows int8",
+            "a.go:78:11: cannot convert 1.5 (untyped float constant) to type int8",
+            "a.go:81:13: cannot convert f32 (variable of type float32) to type string",
+            "a.go:82:10: cannot convert str (variable of type string) to type int",
+            "a.go:92:8: cannot convert x (variable of type int) to type I: int does not implement I (missing method m)",
+            "a.go:93:6: assignment mismatch: 1 variable but f returns 2 values",
+            "a.go:94:6: g() (no value) used as value",
+            "a.go:95:6: len (built-in) must be called",
+            "a.go:96:6: int (type) is not an expression",
+            "a.go:97:6: cannot use generic function gen without instantiation",
+            "a.go:98:6: multiple-value f() (value of type (int, int)) in single-value context",
+            "a.go:100:6: invalid operation: 1 + ch (mismatched types untyped int and chan int)",
+            "a.go:101:7: invalid operation: operator - not defined on b (variable of type bool)",
+            "a.go:102:7: invalid operation: operator ! not defined on x (variable of type int)",
+            "a.go:103:7: invalid operation: operator ^ not defined on f32 (variable of type float32)",
+            "a.go:104:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:105:6: invalid operation: \"a\" + 1 (mismatched types untyped string and untyped int)",
+            "a.go:106:6: invalid operation: str + 1 (mismatched types string and untyped int)",
+            "a.go:107:12: 300 (untyped int constant) overflows int8",
+            "a.go:108:8: cannot convert 1 (untyped int value) to type P: P does not contain specific types",
+            "a.go:110:8: cannot convert 1.5 (untyped float value) to type Q: cannot convert 1.5 (untyped float constant) to type int (in Q)",
+            "a.go:111:8: cannot convert \"a\" (untyped string value) to type Q: cannot convert \"a\" (untyped string constant) to type int (in Q)",
+            "a.go:113:13: cannot convert r (variable of type R constrained by ~[]int) to type string: cannot convert []int (in R) to type string",
+            "a.go:116:18: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:117:10: invalid operation: shifted operand 1.0 (type float64) must be integer",
+            "a.go:119:9: impossible type assertion: i.(T)\n\tT does not implement I (missing method m)",
+            "a.go:120:6: use of untyped nil in assignment to _ identifier",
+            "a.go:121:11: invalid operation: 1 == nil (mismatched types untyped int and untyped nil)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Operators on type parameters by their type sets (comparability
+    /// with `comparable` and empty sets, ordering, arithmetic, receive,
+    /// indirection), and gc's start positions of slice expressions.
+    #[test]
+    fn type_parameters_end_to_end() {
+        let src = r#"package p
+
+type Number interface{ ~int | ~float64 }
+
+func _[T interface{ ~int; ~string }](x T) {
+	_ = x == x
+}
+
+func _[T interface{ comparable; ~[]byte }](x T) {
+	_ = x == x
+}
+
+func _[T interface{ comparable; []byte | string }](x T) {
+	_ = x == x
+}
+
+func _[P int](p P) int {
+	return P(1)
+}
+
+func _[M map[string]int](m M) {
+	_ = m == nil
+	_ = m == m
+}
+
+func _[P ~int | ~string, Q any](p P, q Q) {
+	_ = p < p
+	_ = q < q
+	_ = p + p
+	_ = p - p
+	_ = -q
+	_ = <-q
+	_ = *q
+}
+
+func _[F ~func() | ~func(int)](f F) {
+	_ = f == nil
+}
+
+func _() {
+	var a [10]int
+	_ = &a[:5]
+	var s struct{ x int }
+	_ = &s.x
+	_ = &a[1]
+	_ = &(a)
+	var c chan int
+	_ = &<-c
+}
+"#;
+        let want = [
+            "a.go:6:6: invalid operation: x == x (empty type set)",
+            "a.go:10:6: invalid operation: x == x (empty type set)",
+            "a.go:18:9: cannot use P(1) (value of type P constrained by int) as int value in return statement",
+            "a.go:23:6: invalid operation: m == m (incomparable types in type set)",
+            "a.go:28:6: invalid operation: q < q (type parameter Q cannot use operator <)",
+            "a.go:30:6: invalid operation: operator - not defined on p (variable of type P constrained by ~int | ~string)",
+            "a.go:31:7: invalid operation: operator - not defined on q (variable of type Q constrained by any)",
+            "a.go:32:8: invalid operation: cannot receive from q (variable of type Q constrained by any): no specific channel type",
+            "a.go:33:7: invalid operation: cannot indirect q (variable of type Q constrained by any)",
+            "a.go:42:8: invalid operation: cannot take address of a[:5] (value of type []int)",
+            "a.go:48:7: invalid operation: cannot take address of <-c (comma, ok expression of type int)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// The types and values recorded for (formerly untyped) expressions,
+    /// as `Info.Types` of go/types holds them (non-type expressions of
+    /// package-level initializers, as `line:col expr: type = value`).
+    fn recorded_types(src: &str) -> Vec<String> {
+        use crate::arena::Local;
+        use crate::typestring::{type_string, RelativeTo};
+        use syntax::ast::{Decl, Spec};
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let checked = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly).check();
+        let l = Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        fn walk<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+            out.push(e);
+            match &e.kind {
+                ExprKind::Paren(x) | ExprKind::Operation(_, x, None) => walk(x, out),
+                ExprKind::Operation(_, x, Some(y)) => {
+                    walk(x, out);
+                    walk(y, out);
+                }
+                ExprKind::Call(c) => {
+                    walk(&c.fun, out);
+                    c.args.iter().for_each(|a| walk(a, out));
+                }
+                _ => {}
+            }
+        }
+        let mut exprs = Vec::new();
+        for d in &f.decls {
+            let Decl::Gen(g) = d else { continue };
+            for s in &g.specs {
+                if let Spec::Value(v) = s {
+                    v.values.iter().for_each(|e| walk(e, &mut exprs));
+                }
+            }
+        }
+        let mut lines = Vec::new();
+        for e in exprs {
+            let k = crate::info::ExprKey { file: 0, id: e.id };
+            let Some(tv) = checked.info.types.get(&k) else {
+                continue;
+            };
+            if tv.mode == Mode::TypeExpr {
+                continue;
+            }
+            let p = fset.position(start_pos(e)).unwrap();
+            let v = tv
+                .val
+                .as_ref()
+                .map(|v| format!(" = {v}"))
+                .unwrap_or_default();
+            let t = type_string(&l, &RelativeTo(&l, P), tv.typ);
+            lines.push(format!(
+                "{:03}:{:03} {}: {t}{v}",
+                p.line,
+                p.col,
+                expr_string(e)
+            ));
+        }
+        lines.sort();
+        lines
+    }
+
+    #[test]
+    fn recorded_untyped_types() {
+        let src = r#"package p
+
+var s uint
+
+var (
+	a          = 1 << s
+	b float64  = 1 + 2
+	c int32    = (1 << s) + 2
+	d          = 1.0 << s
+	e          = 1 < 2
+	f          = 'a' + 1 == 98
+	g          = -(1 << s)
+	h          = int8(1) << s
+	i          = 2 >> s
+)
+"#;
+        let want = [
+            "006:015 1 << s: int",
+            "006:015 1: int = 1",
+            "006:020 s: uint",
+            "007:015 1 + 2: float64 = 3",
+            "007:015 1: untyped int = 1",
+            "007:019 2: untyped int = 2",
+            "008:015 (1 << s) + 2: int32",
+            "008:015 (1 << s): int32",
+            "008:016 1 << s: int32",
+            "008:016 1: int32 = 1",
+            "008:021 s: uint",
+            "008:026 2: int32 = 2",
+            "009:015 1.0 << s: float64",
+            "009:022 s: uint",
+            "010:015 1 < 2: bool = true",
+            "010:015 1: untyped int = 1",
+            "010:019 2: untyped int = 2",
+            "011:015 'a' + 1 == 98: bool = true",
+            "011:015 'a' + 1: untyped rune = 98",
+            "011:015 'a': untyped rune = 97",
+            "011:021 1: untyped rune = 1",
+            "011:026 98: untyped rune = 98",
+            "012:015 -(1 << s): int",
+            "012:016 (1 << s): int",
+            "012:017 1 << s: int",
+            "012:017 1: int = 1",
+            "012:022 s: uint",
+            "013:015 int8(1) << s: int8",
+            "013:015 int8(1): int8 = 1",
+            "013:020 1: int8 = 1",
+            "013:026 s: uint",
+            "014:015 2 >> s: int",
+            "014:015 2: int = 2",
+            "014:020 s: uint",
+        ];
+        assert_eq!(recorded_types(src), want);
+    }
+
+    /// Checks `src` with language version go1.`minor`.
+    fn check_lang(src: &str, minor: u32) -> Vec<String> {
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly);
+        c.set_lang(1, minor);
+        let checked = c.check();
+        checked
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Literal syntax, signed shift counts and slice conversions newer
+    /// than the language version (gc's messages without the driver's
+    /// "(-lang was set to ...)" note).
+    #[test]
+    fn version_gates() {
+        let src = r#"package p
+
+var i int
+var s []int
+
+var _ = 0b101
+var _ = 1_000
+var _ = 0o17
+var _ = 0x1p4
+var _ = 1 << i
+var _ = (*[1]int)(s)
+var _ = [1]int(s)
+"#;
+        assert_eq!(
+            check_lang(src, 12),
+            [
+                "a.go:6:9: binary literal requires go1.13 or later",
+                "a.go:7:9: underscore in numeric literal requires go1.13 or later",
+                "a.go:8:9: 0o/0O-style octal literal requires go1.13 or later",
+                "a.go:9:9: hexadecimal floating-point literal requires go1.13 or later",
+                "a.go:10:14: invalid operation: signed shift count i (variable of type int) requires go1.13 or later",
+                "a.go:11:19: cannot convert s (variable of type []int) to type *[1]int: conversion of slice to array pointer requires go1.17 or later",
+                "a.go:12:16: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later",
+            ]
+        );
+        assert_eq!(
+            check_lang(src, 19),
+            ["a.go:12:16: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later"]
+        );
+        assert!(check_lang(src, 20).is_empty());
+    }
+
+    /// Typed constant overflow, constant conversions (the value quoted
+    /// as gc quotes it), division by zero, shifts and comparisons of
+    /// structs, arrays and interfaces.
+    #[test]
+    fn constants_end_to_end() {
+        let src = r#"package p
+
+type B bool
+type S struct{ a []int }
+type A [2]func()
+type E struct{}
+type I interface{ m() }
+
+func (E) m() {}
+
+const c8 int8 = 100
+const u8 uint8 = 200
+
+func _() {
+	var x int
+	var e E
+	var i I
+	var b B
+	var st S
+	var ar A
+	var f32 float32
+	var f64 float64
+	var c64 complex64
+	_ = c8 * 2
+	_ = c8 + c8
+	_ = u8 + 100
+	_ = ^u8
+	_ = -u8
+	_ = u8 << 1
+	_ = byte(256)
+	_ = byte(255) + 1
+	_ = st == st
+	_ = ar == ar
+	_ = e == i
+	_ = i == e
+	_ = b == (x == 1)
+	_ = b && true
+	_ = b && x == 1
+	_ = x == 1.5
+	_ = x + 1.0
+	_ = f32 + 1e300
+	_ = f64 + 1e400
+	_ = c64 + 1e40i
+	_ = int(1e100)
+	_ = float32(1e100)
+	_ = uint(-1)
+	_ = int64(1 << 63)
+	_ = string(-1)
+	_ = string(1 << 40)
+	_ = rune(1.0)
+	_ = complex64(1 + 2i)
+	_ = int(1 + 0i)
+	_ = int(1 + 1i)
+	_ = x / 0.0
+	_ = 1 / x
+	_ = 1.0 / 0.0
+	_ = 0 / 0
+	_ = f32 / 0.0
+	_ = x % 1.5
+	_ = 10 % 3.0
+	_ = "s" < "t"
+	_ = 1 << 1.0
+	_ = 1 >> 1000
+	_ = x << 1000
+	_ = x >> -1
+	_ = 1.5 >> x
+	_ = x << 1.0
+	_ = x << f32
+	_ = s << x
+	_ = ^1.5
+	_ = !b
+	_ = 1e1000 - 1e1000
+	_ = 'x' * 2.5
+	_ = 1 / 1e-400
+}
+
+var s string
+"#;
+        let want = [
+            "a.go:24:6: c8 * 2 (constant 200 of type int8) overflows int8",
+            "a.go:25:6: c8 + c8 (constant 200 of type int8) overflows int8",
+            "a.go:26:6: u8 + 100 (constant 300 of type uint8) overflows uint8",
+            "a.go:28:6: -u8 (constant -200 of type uint8) overflows uint8",
+            "a.go:29:6: u8 << 1 (constant 400 of type uint8) overflows uint8",
+            "a.go:30:11: constant 256 overflows byte",
+            "a.go:31:6: byte(255) + 1 (constant 256 of type byte) overflows byte",
+            "a.go:32:6: invalid operation: st == st (struct containing []int cannot be compared)",
+            "a.go:33:6: invalid operation: ar == ar (A cannot be compared)",
+            "a.go:39:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:41:12: 1e300 (untyped float constant 1e+300) overflows float32",
+            "a.go:42:12: 1e400 (untyped float constant 1e+400) overflows float64",
+            "a.go:43:12: 1e40i (untyped complex constant (0 + 1e+40i)) overflows complex64",
+            "a.go:44:10: cannot convert 1e100 (untyped float constant 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000) to type int",
+            "a.go:45:14: cannot convert 1e100 (untyped float constant 1e+100) to type float32",
+            "a.go:46:11: constant -1 overflows uint",
+            "a.go:47:12: constant 9223372036854775808 overflows int64",
+            "a.go:53:10: cannot convert 1 + 1i (untyped complex constant (1 + 1i)) to type int",
+            "a.go:54:10: invalid operation: division by zero",
+            "a.go:56:12: invalid operation: division by zero",
+            "a.go:57:10: invalid operation: division by zero",
+            "a.go:59:10: 1.5 (untyped float constant) truncated to int",
+            "a.go:60:6: invalid operation: operator % not defined on 10 (untyped float constant)",
+            "a.go:65:11: invalid operation: negative shift count -1 (untyped int constant)",
+            "a.go:66:6: invalid operation: shifted operand 1.5 (untyped float constant) must be integer",
+            "a.go:68:11: invalid operation: shift count f32 (variable of type float32) must be integer",
+            "a.go:69:6: invalid operation: shifted operand s (variable of type string) must be integer",
+            "a.go:70:7: invalid operation: operator ^ not defined on 1.5 (untyped float constant)",
+            "a.go:74:6: cannot use 1 / 1e-400 (untyped float constant 1e+400) as float64 value in assignment to _ identifier (overflows)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Assignment operations (`binary` without an expression of its own).
+    #[test]
+    fn assign_ops_end_to_end() {
+        let src = r#"package p
+
+func _() {
+	var x int
+	var s string
+	var b bool
+	var f float64
+	x += "a"
+	s -= "a"
+	b += 1
+	x <<= 1.5
+	x /= 0
+	f %= 2
+	x += 1.5
+	x++
+	s++
+	b--
+	x &^= 3
+	var p *int
+	p += 1
+	x += nil
+	var ch chan int
+	ch += ch
+}
+"#;
+        let want = [
+            "a.go:8:2: invalid operation: x += \"a\" (mismatched types int and untyped string)",
+            "a.go:9:2: invalid operation: operator - not defined on s (variable of type string)",
+            "a.go:10:2: invalid operation: b += 1 (mismatched types bool and untyped int)",
+            "a.go:11:8: 1.5 (untyped float constant) truncated to uint",
+            "a.go:12:7: invalid operation: division by zero",
+            "a.go:13:2: invalid operation: operator % not defined on f (variable of type float64)",
+            "a.go:14:7: 1.5 (untyped float constant) truncated to int",
+            "a.go:16:2: invalid operation: s++ (non-numeric type string)",
+            "a.go:17:2: invalid operation: b-- (non-numeric type bool)",
+            "a.go:20:2: invalid operation: p += 1 (mismatched types *int and untyped int)",
+            "a.go:21:2: invalid operation: x += nil (mismatched types int and untyped nil)",
+            "a.go:23:2: invalid operation: operator + not defined on ch (variable of type chan int)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Reverse type inference of generic function values from the
+    /// assignment's or result's type, and its version gate.
+    #[test]
+    fn reverse_inference() {
+        let src = r#"package p
+
+func gen[P any](p P) P { return p }
+func two[P, Q any](p P) Q { var q Q; return q }
+
+func _() func(int) int {
+	var f func(int) int = gen
+	var g func(string) = gen
+	var h func(int) int = two
+	var k func(int) string = two
+	_, _, _, _ = f, g, h, k
+	f = gen
+	return gen
+}
+
+func _() func(int) {
+	return gen
+}
+"#;
+        assert_eq!(
+            check_lang(src, 27),
+            [
+                "a.go:8:23: inferred type func(p string) string for func(p P) P does not match type func(string) of g",
+                "a.go:17:9: inferred type func(p int) int for func(p P) P does not match type func(int) of result variable",
+            ]
+        );
+        assert_eq!(
+            check_lang(src, 20),
+            [
+                "a.go:7:24: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:8:23: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:8:23: inferred type func(p string) string for func(p P) P does not match type func(string) of g",
+                "a.go:9:24: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:10:27: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:12:6: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:13:9: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:17:9: implicitly instantiated function in assignment requires go1.21 or later",
+                "a.go:17:9: inferred type func(p int) int for func(p P) P does not match type func(int) of result variable",
+            ]
+        );
+    }
+
+    /// Multi-valued expressions: the values of calls ("1st function
+    /// result") and comma-ok expressions ("ok value of (comma, ok)
+    /// expression") as gc names them.
+    #[test]
+    fn multi_values_end_to_end() {
+        let src = r#"package p
+
+func f() (int, int) { return 1, 2 }
+func g() (int, string, bool) { return 1, "", true }
+
+func _() {
+	var a, b string = f()
+	var m map[int]int
+	var c, d string = m[1]
+	var i any
+	var e, h string = i.(int)
+	var ch chan int
+	var k, l string = <-ch
+	var n, o, p int = g()
+	x := f()
+	_ = .5 + f()
+	_, _, _, _, _, _, _, _, _, _, _ = a, b, c, d, e, h, k, l, n, o, p
+	_ = x
+}
+"#;
+        let want = [
+            "a.go:7:20: cannot use 1st function result (value of type int) as string value in multiple assignment",
+            "a.go:7:20: cannot use 2nd function result (value of type int) as string value in multiple assignment",
+            "a.go:9:20: cannot use m[1] (map index expression of type int) as string value in multiple assignment",
+            "a.go:9:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:11:20: cannot use i.(int) (comma, ok expression of type int) as string value in multiple assignment",
+            "a.go:11:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:13:20: cannot use <-ch (comma, ok expression of type int) as string value in multiple assignment",
+            "a.go:13:20: cannot use ok value of (comma, ok) expression (untyped bool value) as string value in multiple assignment",
+            "a.go:14:20: cannot use 2nd function result (value of type string) as int value in multiple assignment",
+            "a.go:14:20: cannot use 3rd function result (value of type bool) as int value in multiple assignment",
+            "a.go:15:7: assignment mismatch: 1 variable but f returns 2 values",
+            "a.go:16:11: multiple-value f() (value of type (int, int)) in single-value context",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
@@ -1819,5 +2638,23 @@ mod tests {
             "\"a\" < \"b\"",
             "\"a\" < \"b\" (constant true of type bool)",
         );
+    }
+}
+
+/// A development aid: `GOFILE=/path/x.go cargo test -p types --lib
+/// check_gofile -- --ignored --nocapture` prints this checker's errors
+/// for a one-file package, to compare with `go tool compile -e`.
+#[cfg(test)]
+mod dev {
+    #[test]
+    #[ignore = "development aid: needs GOFILE"]
+    fn check_gofile() {
+        let Ok(path) = std::env::var("GOFILE") else {
+            return;
+        };
+        let src = std::fs::read_to_string(&path).unwrap_or_default();
+        for e in crate::testutil::check_source(&src) {
+            println!("{e}");
+        }
     }
 }

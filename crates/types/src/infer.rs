@@ -20,7 +20,7 @@ use crate::operand::{Mode, Operand};
 use crate::predicates::{is_typed, unalias};
 use crate::subst::{is_parameterized, subst_map, SubstMap};
 use crate::termlist::TypeTerm;
-use crate::ty::{Type, TypeParam};
+use crate::ty::Type;
 use crate::typeset::{core_type, type_set};
 use crate::typestring::func_string;
 use crate::unify::{Unifier, ASSIGN, EXACT, INEXACT};
@@ -179,19 +179,23 @@ impl<'a> Checker<'a, '_> {
         // parameters among `tparams0`: rename them in those arguments'
         // types (only there: an argument of type P inside f's own body
         // keeps its P).
+        // Callers append each generic argument's parameters after the
+        // function's own, in argument order (the same function may be
+        // passed twice): match them from the end.
         let mut arg_types: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
-        for t in &mut arg_types {
+        let mut taken = vec![false; n];
+        for t in arg_types.iter_mut().rev() {
             let own = match self.store.ty(*t) {
                 Type::Signature(sig) if !sig.tparams.is_empty() => sig.tparams.clone(),
                 _ => continue,
             };
-            let rmap: SubstMap = own
-                .iter()
-                .filter_map(|p| {
-                    let i = tparams0.iter().position(|q| q == p)?;
-                    Some((*p, tparams[i]))
-                })
-                .collect();
+            let mut rmap = SubstMap::new();
+            for p in own.iter().rev() {
+                if let Some(i) = (0..n).rev().find(|&i| !taken[i] && tparams0[i] == *p) {
+                    taken[i] = true;
+                    rmap.insert(*p, tparams[i]);
+                }
+            }
             *t = self.subst(Pos::NONE, *t, &rmap);
         }
 
@@ -454,40 +458,8 @@ impl<'a> Checker<'a, '_> {
         tparams: &[TypeId],
         params: Option<TypeId>,
     ) -> (Vec<TypeId>, Option<TypeId>) {
-        let mut fresh = Vec::with_capacity(tparams.len());
-        for &tp in tparams {
-            let (obj, index) = match self.store.ty(tp) {
-                Type::TypeParam(p) => (p.obj, p.index),
-                _ => {
-                    fresh.push(tp);
-                    continue;
-                }
-            };
-            let mut o = self.store.obj(obj).clone();
-            o.typ = None;
-            let nobj = self.store.arena.add_object(o);
-            let t = self.store.arena.add_type(Type::TypeParam(TypeParam {
-                obj: nobj,
-                index,
-                bound: None,
-            }));
-            self.store.arena.obj_mut(nobj).typ = Some(t);
-            fresh.push(t);
-        }
-        let rmap = subst_map(tparams, &fresh);
-        for (&old, &new) in tparams.iter().zip(&fresh) {
-            if old == new {
-                continue;
-            }
-            let bound = match self.store.ty(old) {
-                Type::TypeParam(p) => p.bound,
-                _ => None,
-            };
-            let nb = bound.map(|b| self.subst(Pos::NONE, b, &rmap));
-            if let Type::TypeParam(p) = self.store.arena.ty_mut(new) {
-                p.bound = nb;
-            }
-        }
+        let mut rmap = SubstMap::new();
+        let fresh = self.fresh_tparams(tparams, &mut rmap);
         let params = params.map(|p| self.subst(Pos::NONE, p, &rmap));
         (fresh, params)
     }
@@ -539,8 +511,9 @@ fn tpar_at(tparams: &[TypeId], i: usize) -> TypeId {
     tparams[i]
 }
 
+/// Where gc reports an error about an argument: its start.
 fn arg_pos(arg: &Operand, pos: Pos) -> Pos {
-    arg.expr.map_or(pos, |e| e.pos)
+    arg.expr.map_or(pos, |e| e.start_pos())
 }
 
 /// "P", "P and Q", "P, Q, and R" (types2's typeParamsString).

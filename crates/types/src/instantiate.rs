@@ -149,6 +149,10 @@ impl<'a> Checker<'a, '_> {
                 continue;
             };
             let bound = self.subst(pos, bound, &smap);
+            let bound = self.as_constraint(bound);
+            if let Type::TypeParam(_) = self.store.ty(unalias(&self.store, ta)) {
+                self.normalize_bound(unalias(&self.store, ta));
+            }
             let res = implements(
                 &self.store,
                 &RelativeTo(&self.store, self.pkg()),
@@ -163,6 +167,43 @@ impl<'a> Checker<'a, '_> {
             }
         }
         true
+    }
+
+    /// `t` if it is an interface, else the implicit `interface{ t }` a
+    /// constraint written as `[P *C]` stands for.
+    pub(crate) fn as_constraint(&mut self, t: TypeId) -> TypeId {
+        let u = underlying(&self.store, t);
+        if matches!(self.store.ty(u), Type::Interface(_)) || u == universe::INVALID {
+            return t;
+        }
+        self.store
+            .arena
+            .add_type(Type::Interface(crate::ty::Interface {
+                embeddeds: vec![t],
+                implicit: true,
+                ..Default::default()
+            }))
+    }
+
+    /// Makes the constraint of type parameter `tp` (of this package) an
+    /// interface (types2's TypeParam.iface), so that the parameter's
+    /// underlying type is its constraint interface.
+    pub(crate) fn normalize_bound(&mut self, tp: TypeId) {
+        if tp.pkg != self.pkg() {
+            return;
+        }
+        let Type::TypeParam(p) = self.store.ty(tp) else {
+            return;
+        };
+        let Some(b) = p.bound else {
+            return;
+        };
+        let nb = self.as_constraint(b);
+        if nb != b {
+            if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
+                p.bound = Some(nb);
+            }
+        }
     }
 
     /// The (cached) instance, without verification.
@@ -364,19 +405,24 @@ impl<'a> Checker<'a, '_> {
         if sig.recv_tparams.is_empty() {
             return mt;
         }
-        let Some(inst) = self.method_owner(recv, m) else {
+        let Some(inst) = method_owner(&self.store, recv, m) else {
             return mt;
         };
         let targs = match self.store.ty(inst) {
             Type::Named(n) => n.targs.clone(),
             _ => return mt,
         };
-        let smap = subst_map(&sig.recv_tparams, &targs);
+        let mut smap = subst_map(&sig.recv_tparams, &targs);
+        // A generic method's own type parameters may be constrained by
+        // the receiver's (`func (G[F]) m[P *F]()`): fresh ones with the
+        // receiver's type arguments substituted in their constraints.
+        let own = self.fresh_tparams(&sig.tparams, &mut smap);
         let nt = self.subst(Pos::NONE, mt, &smap);
         let Type::Signature(mut nsig) = self.store.ty(nt).clone() else {
             return mt;
         };
         nsig.recv_tparams.clear();
+        nsig.tparams = own;
         if let Some(r) = nsig.recv {
             if let Some(rt) = self.store.obj(r).typ {
                 let nrt = self.subst(Pos::NONE, rt, &smap);
@@ -390,44 +436,87 @@ impl<'a> Checker<'a, '_> {
         self.store.arena.add_type(Type::Signature(nsig))
     }
 
-    /// The instance, reached from `recv` through pointers and embedded
-    /// fields, whose origin declares method `m`.
-    fn method_owner(&self, recv: TypeId, m: ObjId) -> Option<TypeId> {
-        let s = &self.store;
-        let mut queue = vec![recv];
-        let mut seen = HashSet::new();
-        let mut i = 0;
-        while i < queue.len() && i < 10_000 {
-            let mut t = unalias(s, queue[i]);
-            i += 1;
-            if let Type::Pointer(e) = s.ty(t) {
-                t = unalias(s, *e);
-            }
-            if !seen.insert(t) {
+    /// Copies of type parameters `tparams` whose constraints have `smap`
+    /// (extended by the renaming) applied; `smap` maps the originals to
+    /// the copies on return.
+    pub(crate) fn fresh_tparams(
+        &mut self,
+        tparams: &[TypeId],
+        smap: &mut crate::subst::SubstMap,
+    ) -> Vec<TypeId> {
+        let mut fresh = Vec::with_capacity(tparams.len());
+        for &tp in tparams {
+            let Type::TypeParam(p) = self.store.ty(tp).clone() else {
+                fresh.push(tp);
                 continue;
-            }
-            if let Type::Named(n) = s.ty(t) {
-                if let Some(o) = n.origin {
-                    if let Type::Named(on) = s.ty(o) {
-                        if on.methods.contains(&m) {
-                            return Some(t);
-                        }
-                    }
+            };
+            let mut o = self.store.obj(p.obj).clone();
+            o.typ = None;
+            let nobj = self.store.arena.add_object(o);
+            let t = self
+                .store
+                .arena
+                .add_type(Type::TypeParam(crate::ty::TypeParam {
+                    obj: nobj,
+                    index: p.index,
+                    bound: p.bound,
+                }));
+            self.store.arena.obj_mut(nobj).typ = Some(t);
+            smap.insert(tp, t);
+            fresh.push(t);
+        }
+        for &t in &fresh {
+            let Type::TypeParam(p) = self.store.ty(t).clone() else {
+                continue;
+            };
+            if let Some(b) = p.bound {
+                let nb = self.subst(Pos::NONE, b, smap);
+                let nb = self.as_constraint(nb);
+                if let Type::TypeParam(p) = self.store.arena.ty_mut(t) {
+                    p.bound = Some(nb);
                 }
             }
-            if let Type::Struct(st) = s.ty(underlying(s, t)) {
-                for &f in &st.fields {
-                    let fo = s.obj(f);
-                    if let (crate::object::ObjKind::Var { embedded: true, .. }, Some(ft)) =
-                        (&fo.kind, fo.typ)
-                    {
-                        queue.push(ft);
+        }
+        fresh
+    }
+}
+
+/// The instance, reached from `recv` through pointers and embedded
+/// fields, whose origin declares method `m`.
+pub(crate) fn method_owner(s: &impl Store, recv: TypeId, m: ObjId) -> Option<TypeId> {
+    let mut queue = vec![recv];
+    let mut seen = HashSet::new();
+    let mut i = 0;
+    while i < queue.len() && i < 10_000 {
+        let mut t = unalias(s, queue[i]);
+        i += 1;
+        if let Type::Pointer(e) = s.ty(t) {
+            t = unalias(s, *e);
+        }
+        if !seen.insert(t) {
+            continue;
+        }
+        if let Type::Named(n) = s.ty(t) {
+            if let Some(o) = n.origin {
+                if let Type::Named(on) = s.ty(o) {
+                    if on.methods.contains(&m) {
+                        return Some(t);
                     }
                 }
             }
         }
-        None
+        if let Type::Struct(st) = s.ty(underlying(s, t)) {
+            for &f in &st.fields {
+                let fo = s.obj(f);
+                if let (crate::object::ObjKind::Var { embedded: true, .. }, Some(ft)) =
+                    (&fo.kind, fo.typ)
+                {
+                    queue.push(ft);
+                }
+            }
+        }
     }
+    None
 }
 
 #[cfg(test)]
@@ -644,6 +733,14 @@ pub(crate) mod tests {
             tags: vec![],
         }));
         let outer = crate::testutil::named(&mut c.store, "Outer", Some(outer_st), vec![]);
+        // The generic method matches interface{ Put(string) string } on
+        // Box[string] (and through embedding), not on Box[int].
+        let want = crate::testutil::sig(&mut c.store, &[STRING], &[STRING]);
+        let im = crate::testutil::func(&mut c.store, "Put", want, false);
+        assert!(crate::subst::method_identical(&c.store, bi, put, im));
+        assert!(crate::subst::method_identical(&c.store, outer, put, im));
+        let bint = c.instantiate(Pos::NONE, bx, &[INT], false);
+        assert!(!crate::subst::method_identical(&c.store, bint, put, im));
         let mt = c.method_type(outer, put);
         assert_eq!(ts(&c, mt), "func(v string) string");
     }

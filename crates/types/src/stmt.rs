@@ -113,19 +113,16 @@ impl<'a> Checker<'a, '_> {
             .iter()
             .position(|f| f.source.contains(body.pos))
             .map_or(self.env.file, |i| i as u32);
-        let saved = std::mem::replace(
-            &mut self.env,
-            Env {
-                file,
-                scope,
-                decl,
-                iota,
-                sig: Some(sig),
-                in_tparam_list: false,
-                has_label: false,
-                has_call_or_recv: false,
-            },
-        );
+        let mut env: Env = self.env.clone();
+        env.file = file;
+        env.scope = scope;
+        env.decl = decl;
+        env.iota = iota;
+        env.sig = Some(sig);
+        env.in_tparam_list = false;
+        env.has_label = false;
+        env.has_call_or_recv = false;
+        let saved = std::mem::replace(&mut self.env, env);
         let first_scope = self.store.arena.scopes.len();
         if scope.pkg == self.pkg() {
             self.store.arena.scope_mut(scope).is_func = true;
@@ -133,22 +130,44 @@ impl<'a> Checker<'a, '_> {
 
         self.stmt_list(&body.stmts);
 
-        if !self.result_vars(Some(sig)).is_empty() {
+        if !self.stmt_result_vars(Some(sig)).is_empty() {
             let terminating = {
-                let is_panic = |e: &Expr| self.is_panic_call(e);
+                let is_panic = |e: &Expr| self.stmt_is_panic(e);
                 crate::returns::is_terminating_list(&body.stmts, &is_panic)
             };
             if !terminating {
-                self.errorf(body.rbrace, "missing return");
+                self.st_errorf(body.rbrace, "missing return");
             }
         }
 
-        self.usage(scope, first_scope);
+        self.stmt_usage(scope, first_scope);
         self.env = saved;
     }
 
+    /// Reports `e` unless it is a follow-on error: after a first error,
+    /// messages mentioning an "invalid operand" or "invalid type" (not
+    /// at their start) add nothing and are dropped, as types2 does.
+    pub(crate) fn st_error(&mut self, e: TypeError) {
+        if !self.errors.is_empty() {
+            let m = &e.msg;
+            let follow_on = |w: &str| m.find(w).is_some_and(|i| i > 0);
+            if follow_on("invalid operand") || follow_on("invalid type") {
+                return;
+            }
+        }
+        self.error(e);
+    }
+
+    pub(crate) fn st_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.st_error(TypeError::new(pos, msg));
+    }
+
+    pub(crate) fn st_soft_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.st_error(TypeError::new(pos, msg).soft());
+    }
+
     /// Whether `e` (a call) calls the predeclared `panic`.
-    fn is_panic_call(&self, e: &Expr) -> bool {
+    fn stmt_is_panic(&self, e: &Expr) -> bool {
         let ExprKind::Call(c) = &e.unparen().kind else {
             return false;
         };
@@ -167,7 +186,7 @@ impl<'a> Checker<'a, '_> {
     /// `fscope` (types2's usage): the scopes opened for its body are the
     /// arena's scopes from `first` on whose nearest enclosing function
     /// scope is `fscope` (function literals report their own).
-    fn usage(&mut self, fscope: ScopeId, first: usize) {
+    fn stmt_usage(&mut self, fscope: ScopeId, first: usize) {
         if fscope.pkg != self.pkg() {
             return;
         }
@@ -208,12 +227,12 @@ impl<'a> Checker<'a, '_> {
         }
         unused.sort_by_key(|u| u.0);
         for (pos, name) in unused {
-            self.soft_errorf(pos, format!("declared and not used: {name}"));
+            self.st_soft_errorf(pos, format!("declared and not used: {name}"));
         }
     }
 
     /// The result variables of signature `sig`.
-    pub(crate) fn result_vars(&self, sig: Option<TypeId>) -> Vec<ObjId> {
+    pub(crate) fn stmt_result_vars(&self, sig: Option<TypeId>) -> Vec<ObjId> {
         let Some(sig) = sig else { return Vec::new() };
         let Type::Signature(s) = self.store.ty(underlying(&self.store, sig)) else {
             return Vec::new();
@@ -236,7 +255,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn block(&mut self, b: &'a ast::Block, comment: &'static str) {
+    fn stmt_block(&mut self, b: &'a ast::Block, comment: &'static str) {
         self.open_scope(b.pos, b.rbrace.offset_by(1), comment);
         self.stmt_list(&b.stmts);
         self.close_scope();
@@ -246,7 +265,7 @@ impl<'a> Checker<'a, '_> {
     /// are checked at its end, before scopes change.
     fn stmt(&mut self, s: &'a Stmt) {
         let top = self.later.len();
-        self.stmt_inner(s);
+        self.nested(|c| c.stmt_inner(s));
         self.process_delayed(top);
     }
 
@@ -265,7 +284,7 @@ impl<'a> Checker<'a, '_> {
                 if !ch_x.is_valid() || !val.is_valid() {
                     return;
                 }
-                if let Some(elem) = self.chan_elem(stmt_start(s), &ch_x, false) {
+                if let Some(elem) = self.stmt_chan_elem(stmt_start(s), &ch_x, false) {
                     self.assignment(&mut val, Some(elem), "send");
                 }
             }
@@ -275,15 +294,15 @@ impl<'a> Checker<'a, '_> {
                 self.suspended_call(kw, call);
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
-            StmtKind::Block(b) => self.block(b, "block"),
+            StmtKind::Block(b) => self.stmt_block(b, "block"),
             StmtKind::If(i) => {
                 self.open_scope(s.pos, i.then.rbrace.offset_by(1), "if");
                 self.simple_stmt(i.init.as_ref());
                 let x = self.expr(None, &i.cond);
-                if x.is_valid() && !self.all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                    self.errorf(i.cond.start_pos(), "non-boolean condition in if statement");
+                if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
+                    self.st_errorf(i.cond.start_pos(), "non-boolean condition in if statement");
                 }
-                self.block(&i.then, "block");
+                self.stmt_block(&i.then, "block");
                 if let Some(els) = &i.els {
                     self.stmt(els);
                 }
@@ -304,7 +323,7 @@ impl<'a> Checker<'a, '_> {
             StmtKind::Select(sel) => self.select_stmt(sel),
             // A range clause only appears as a for header.
             StmtKind::Range(r) => {
-                let _ = self.use_list(std::slice::from_ref(&r.x));
+                let _ = self.assign_use(std::slice::from_ref(&r.x));
             }
         }
     }
@@ -318,19 +337,19 @@ impl<'a> Checker<'a, '_> {
             Mode::Builtin(_) => "must be called",
             Mode::TypeExpr => "is not an expression",
             _ => {
-                if self.expr_kind(e, &x) == ExprKindOf::Statement {
+                if self.stmt_expr_kind(e, &x) == ExprKindOf::Statement {
                     return;
                 }
                 "is not used"
             }
         };
         let m = format!("{} {msg}", self.op_str(&x));
-        self.errorf(op_pos(&x, e.start_pos()), m);
+        self.st_errorf(op_pos(&x, e.start_pos()), m);
     }
 
     /// Whether the checked expression `e` (with result `x`) is a call or
     /// receive that may stand alone, a conversion, or another expression.
-    fn expr_kind(&self, e: &Expr, x: &Operand) -> ExprKindOf {
+    fn stmt_expr_kind(&self, e: &Expr, x: &Operand) -> ExprKindOf {
         if x.mode == Mode::NoValue {
             return ExprKindOf::Statement;
         }
@@ -342,7 +361,7 @@ impl<'a> Checker<'a, '_> {
                     .get(&self.key(&c.fun))
                     .or_else(|| self.info.types.get(&self.key(c.fun.unparen())))
                     .map(|tv| tv.mode);
-                let fun_mode = recorded.or_else(|| self.fun_mode_by_name(c.fun.unparen()));
+                let fun_mode = recorded.or_else(|| self.stmt_fun_mode(c.fun.unparen()));
                 match fun_mode {
                     Some(Mode::TypeExpr) => ExprKindOf::Conversion,
                     Some(Mode::Builtin(b)) => {
@@ -373,7 +392,7 @@ impl<'a> Checker<'a, '_> {
 
     /// The mode of a called name when the call did not record it: a type
     /// (conversion) or a built-in.
-    fn fun_mode_by_name(&self, fun: &Expr) -> Option<Mode> {
+    fn stmt_fun_mode(&self, fun: &Expr) -> Option<Mode> {
         let obj = match &fun.kind {
             ExprKind::Name(n) => match self.info.uses.get(&self.key(fun)) {
                 Some(&o) => o,
@@ -401,7 +420,7 @@ impl<'a> Checker<'a, '_> {
                 if !x.is_valid() {
                     return;
                 }
-                if !self.all_basic(x.typ, |t| is_numeric(&self.store, t)) {
+                if !self.stmt_all_basic(x.typ, |t| is_numeric(&self.store, t)) {
                     let msg = format!(
                         "invalid operation: {}{}{} (non-numeric type {})",
                         expr_string(l),
@@ -409,7 +428,7 @@ impl<'a> Checker<'a, '_> {
                         o.as_str(),
                         self.type_str(x.typ)
                     );
-                    self.errorf(l.start_pos(), msg);
+                    self.st_errorf(l.start_pos(), msg);
                     return;
                 }
                 self.assign_var(l, None, Some(&mut x), "assignment");
@@ -422,7 +441,7 @@ impl<'a> Checker<'a, '_> {
                         "assignment operation {}= requires single-valued expressions",
                         o.as_str()
                     );
-                    self.errorf(stmt_start(s), msg);
+                    self.st_errorf(stmt_start(s), msg);
                     return;
                 }
                 let mut x = self.binary(None, &lhs[0], &rhs[0], o);
@@ -434,28 +453,28 @@ impl<'a> Checker<'a, '_> {
     /// `go f()` and `defer f()` (types2's suspendedCall).
     fn suspended_call(&mut self, kw: &str, call: &'a Expr) {
         if !matches!(call.kind, ExprKind::Call(_)) {
-            self.errorf(
+            self.st_errorf(
                 call.start_pos(),
                 format!("expression in {kw} must be function call"),
             );
-            let _ = self.use_list(std::slice::from_ref(call));
+            let _ = self.assign_use(std::slice::from_ref(call));
             return;
         }
         let x = self.raw_expr(None, call, None, false);
         if x.mode == Mode::Invalid {
             return;
         }
-        let msg = match self.expr_kind(call, &x) {
+        let msg = match self.stmt_expr_kind(call, &x) {
             ExprKindOf::Conversion => "requires function call, not conversion",
             ExprKindOf::Expression => "discards result of",
             ExprKindOf::Statement => return,
         };
         let m = format!("{kw} {msg} {}", self.op_str(&x));
-        self.errorf(op_pos(&x, call.start_pos()), m);
+        self.st_errorf(op_pos(&x, call.start_pos()), m);
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
-        let res = self.result_vars(self.env.sig);
+        let res = self.stmt_result_vars(self.env.sig);
         let named = res
             .first()
             .is_some_and(|&r| !self.store.obj(r).name.is_empty());
@@ -464,14 +483,14 @@ impl<'a> Checker<'a, '_> {
                 let name = self.store.obj(r).name;
                 if let Some((_, alt)) = self.lookup(name) {
                     if alt != r {
-                        let desc = self.obj_string(alt);
+                        let desc = self.stmt_obj_string(r);
                         let alt_pos = self.store.obj(alt).pos;
                         let e = TypeError::new(
                             s.pos,
                             format!("result parameter {name} not in scope at return"),
                         )
                         .with(alt_pos, format!("inner declaration of {desc}"));
-                        self.error(e);
+                        self.st_error(e);
                     }
                 }
             }
@@ -482,7 +501,7 @@ impl<'a> Checker<'a, '_> {
 
     /// An object as types2's ObjectString prints it in related lines
     /// ("var x int").
-    pub(crate) fn obj_string(&self, o: ObjId) -> String {
+    pub(crate) fn stmt_obj_string(&self, o: ObjId) -> String {
         let obj = self.store.obj(o);
         let word = match obj.kind {
             ObjKind::Const(_) => "const",
@@ -518,12 +537,21 @@ impl<'a> Checker<'a, '_> {
         self.simple_stmt(f.init.as_ref());
         if let Some(c) = &f.cond {
             let x = self.expr(None, c);
-            if x.is_valid() && !self.all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                self.errorf(c.start_pos(), "non-boolean condition in for statement");
+            if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
+                self.st_errorf(c.start_pos(), "non-boolean condition in for statement");
             }
         }
         self.simple_stmt(f.post.as_ref());
-        self.block(&f.body, "block");
+        // A short variable declaration as post statement was reported by
+        // the parser; its variables count as used.
+        if let Some(Stmt {
+            kind: StmtKind::Assign(ast::AssignOp::Define, lhs, _),
+            ..
+        }) = &f.post
+        {
+            let _ = self.assign_use(lhs);
+        }
+        self.stmt_block(&f.body, "block");
         self.close_scope();
     }
 
@@ -559,9 +587,9 @@ impl<'a> Checker<'a, '_> {
                 Err(cause) => {
                     let d = self.op_str(&x);
                     if cause.is_empty() {
-                        self.soft_errorf(xpos, format!("cannot range over {d}"));
+                        self.st_soft_errorf(xpos, format!("cannot range over {d}"));
                     } else {
-                        self.soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
+                        self.st_soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
                     }
                     key = Some(universe::INVALID);
                     val = Some(universe::INVALID);
@@ -572,15 +600,15 @@ impl<'a> Checker<'a, '_> {
                             "range over {} permits no iteration variables",
                             self.op_str(&x)
                         );
-                        self.soft_errorf(sk.start_pos(), m);
+                        self.st_soft_errorf(sk.start_pos(), m);
                     } else if let (None, Some(sv)) = (v, s_value) {
                         let m = format!(
                             "range over {} permits only one iteration variable",
                             self.op_str(&x)
                         );
-                        self.soft_errorf(sv.start_pos(), m);
+                        self.st_soft_errorf(sv.start_pos(), m);
                     } else if let Some(se) = s_extra {
-                        self.soft_errorf(
+                        self.st_soft_errorf(
                             se.start_pos(),
                             "range clause permits at most two iteration variables",
                         );
@@ -601,7 +629,7 @@ impl<'a> Checker<'a, '_> {
             for (i, l) in lhs.iter().enumerate() {
                 let Some(l) = *l else { continue };
                 let obj = if let ExprKind::Name(name) = l.kind {
-                    let obj = self.new_local_var(l.pos, name, None);
+                    let obj = self.stmt_new_var(l.pos, name, None);
                     self.record_def(
                         &ast::Name {
                             pos: l.pos,
@@ -614,8 +642,8 @@ impl<'a> Checker<'a, '_> {
                     }
                     obj
                 } else {
-                    self.errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
-                    self.new_local_var(l.pos, ast::sym("_"), None)
+                    self.st_errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
+                    self.stmt_new_var(l.pos, ast::sym("_"), None)
                 };
                 let typ = match rhs[i] {
                     Some(t) if t != universe::INVALID => t,
@@ -641,7 +669,7 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if vars.is_empty() {
-                self.errorf(s.pos, "no new variables on left side of :=");
+                self.st_errorf(s.pos, "no new variables on left side of :=");
             } else {
                 let scope = self.env.scope;
                 for obj in vars {
@@ -667,7 +695,7 @@ impl<'a> Checker<'a, '_> {
                             "cannot use iteration variable of type {}",
                             self.type_str(x.typ)
                         );
-                        self.soft_errorf(l.start_pos(), m);
+                        self.st_soft_errorf(l.start_pos(), m);
                     }
                 } else {
                     let mut y = Operand {
@@ -683,7 +711,7 @@ impl<'a> Checker<'a, '_> {
             self.assignment(&mut x, None, "range clause");
         }
 
-        self.block(&f.body, "block");
+        self.stmt_block(&f.body, "block");
         self.close_scope();
     }
 
@@ -692,7 +720,7 @@ impl<'a> Checker<'a, '_> {
     /// over (types2's rangeKeyVal).
     fn range_key_val(&self, orig: TypeId) -> Result<(Option<TypeId>, Option<TypeId>), String> {
         let s = &self.store;
-        let rtyp = self.common_under(orig, &|t, u| {
+        let rtyp = self.stmt_common_under(orig, &|t, u| {
             if let Some(u) = u {
                 if let Type::Chan(ChanDir::Send, _) = s.ty(u) {
                     return Some(format!(
@@ -730,8 +758,8 @@ impl<'a> Checker<'a, '_> {
                 if !self.allow_version(23) {
                     return Err("requires go1.23 or later".into());
                 }
-                let params = self.tuple_vars(sig.params);
-                let results = self.tuple_vars(sig.results);
+                let params = self.stmt_tuple_vars(sig.params);
+                let results = self.stmt_tuple_vars(sig.results);
                 if params.len() != 1 {
                     return Err(
                         "func must be func(yield func(...) bool): wrong argument count".into(),
@@ -743,7 +771,7 @@ impl<'a> Checker<'a, '_> {
                     );
                 }
                 let pt = s.obj(params[0]).typ.unwrap_or(universe::INVALID);
-                let cb = match self.common_under(pt, &|_, _| None) {
+                let cb = match self.stmt_common_under(pt, &|_, _| None) {
                     Ok(u) => match s.ty(u) {
                         Type::Signature(cb) => cb.clone(),
                         _ => {
@@ -759,8 +787,8 @@ impl<'a> Checker<'a, '_> {
                         ))
                     }
                 };
-                let cparams = self.tuple_vars(cb.params);
-                let cresults = self.tuple_vars(cb.results);
+                let cparams = self.stmt_tuple_vars(cb.params);
+                let cresults = self.stmt_tuple_vars(cb.results);
                 if cparams.len() > 2 {
                     return Err("func must be func(yield func(...) bool): yield func has too many parameters".into());
                 }
@@ -789,7 +817,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
+    fn stmt_tuple_vars(&self, t: TypeId) -> Vec<ObjId> {
         match self.store.ty(t) {
             Type::Tuple(vs) => vs.clone(),
             _ => Vec::new(),
@@ -801,7 +829,7 @@ impl<'a> Checker<'a, '_> {
     /// is none (types2's commonUnder). `cond` may veto a (type,
     /// underlying type) pair with a cause; it sees `(None, None)` for a
     /// type set without specific types.
-    pub(crate) fn common_under(
+    pub(crate) fn stmt_common_under(
         &self,
         t: TypeId,
         cond: &dyn Fn(Option<TypeId>, Option<TypeId>) -> Option<String>,
@@ -809,7 +837,7 @@ impl<'a> Checker<'a, '_> {
         let s = &self.store;
         let pairs: Vec<(Option<TypeId>, Option<TypeId>)> = if is_type_param(s, t) {
             let ts = type_set(s, t);
-            if ts.terms.is_all() {
+            if ts.terms.is_all() || ts.terms.is_empty() {
                 vec![(None, None)]
             } else {
                 ts.terms
@@ -870,8 +898,13 @@ impl<'a> Checker<'a, '_> {
     /// The element type of channel operand `x` for a send (or receive),
     /// or `None` after reporting why it is not a channel (types2's
     /// chanElem).
-    pub(crate) fn chan_elem(&mut self, pos: Pos, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
-        let res = self.common_under(x.typ, &|t, u| {
+    pub(crate) fn stmt_chan_elem(
+        &mut self,
+        pos: Pos,
+        x: &Operand<'a>,
+        recv: bool,
+    ) -> Option<TypeId> {
+        let res = self.stmt_common_under(x.typ, &|t, u| {
             let Some(u) = u else {
                 return Some("no specific channel type".into());
             };
@@ -900,7 +933,7 @@ impl<'a> Checker<'a, '_> {
                 } else {
                     format!("invalid operation: cannot {verb} {cause} {d}")
                 };
-                self.errorf(pos, msg);
+                self.st_errorf(pos, msg);
                 None
             }
         }
@@ -908,7 +941,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `pred` holds for `t`, or for every type in its type set if
     /// it is a type parameter (types2's allBasic).
-    fn all_basic(&self, t: TypeId, pred: impl Fn(TypeId) -> bool) -> bool {
+    fn stmt_all_basic(&self, t: TypeId, pred: impl Fn(TypeId) -> bool) -> bool {
         let s = &self.store;
         if is_type_param(s, t) {
             let ts = type_set(s, t);
@@ -934,14 +967,14 @@ impl<'a> Checker<'a, '_> {
             self.assignment(&mut x, None, "switch expression");
             if x.is_valid()
                 && !crate::assignable::comparable(&self.store, x.typ, true)
-                && !self.has_nil_all(x.typ)
+                && !self.stmt_has_nil(x.typ)
             {
                 let m = format!(
                     "cannot switch on {} ({} is not comparable)",
                     self.op_str(&x),
                     self.type_str(x.typ)
                 );
-                self.errorf(op_pos(&x, tag.start_pos()), m);
+                self.st_errorf(op_pos(&x, tag.start_pos()), m);
                 x = Operand::invalid(Some(tag));
             }
         } else {
@@ -953,11 +986,11 @@ impl<'a> Checker<'a, '_> {
                 val: Some(Value::from_bool(true)),
             };
         }
-        self.multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
+        self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
         let mut seen: Vec<(SeenVal, TypeId, Pos)> = Vec::new();
         for clause in &sw.body {
             if let Some(cases) = &clause.cases {
-                self.case_values(&x, tagless, cases, &mut seen);
+                self.stmt_case_values(&x, tagless, cases, &mut seen);
             }
             self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
             self.stmt_list(&clause.body);
@@ -965,11 +998,12 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn has_nil_all(&self, t: TypeId) -> bool {
+    pub(crate) fn stmt_has_nil(&self, t: TypeId) -> bool {
         let s = &self.store;
         if is_type_param(s, t) {
             let ts = type_set(s, t);
             return !ts.terms.is_all()
+                && !ts.terms.is_empty()
                 && ts.terms.0.iter().all(|term| match term {
                     TypeTerm::Type { typ, .. } => has_nil(s, *typ),
                     TypeTerm::All => false,
@@ -978,7 +1012,7 @@ impl<'a> Checker<'a, '_> {
         has_nil(s, t)
     }
 
-    fn multiple_defaults(&mut self, clauses: impl Iterator<Item = (Pos, bool)>) {
+    fn stmt_multiple_defaults(&mut self, clauses: impl Iterator<Item = (Pos, bool)>) {
         let mut first: Option<Pos> = None;
         for (pos, is_default) in clauses {
             if !is_default {
@@ -991,14 +1025,14 @@ impl<'a> Checker<'a, '_> {
                         .position(f)
                         .map(|p| p.to_string())
                         .unwrap_or_default();
-                    self.errorf(pos, format!("multiple defaults (first at {at})"));
+                    self.st_errorf(pos, format!("multiple defaults (first at {at})"));
                 }
                 None => first = Some(pos),
             }
         }
     }
 
-    fn case_values(
+    fn stmt_case_values(
         &mut self,
         x: &Operand<'a>,
         tagless: bool,
@@ -1014,7 +1048,7 @@ impl<'a> Checker<'a, '_> {
             if !v.is_valid() {
                 continue;
             }
-            if !self.case_comparison(&v, x, tagless) {
+            if !self.stmt_case_comparison(&v, x, tagless) {
                 continue;
             }
             if v.mode != Mode::Constant {
@@ -1034,17 +1068,19 @@ impl<'a> Checker<'a, '_> {
                     format!("duplicate case {} in expression switch", self.op_str(&v)),
                 )
                 .with(prev, "previous case");
-                self.error(err);
+                self.st_error(err);
                 continue;
             }
-            seen.push((val, v.typ, vpos));
+            // gc remembers the case's own position (the `(` of a call),
+            // not its start.
+            seen.push((val, v.typ, v.expr.map_or(vpos, |e| e.pos)));
         }
     }
 
     /// Checks that case value `v` can be compared with the switch tag `x`
     /// (types2's comparison for switch cases); reports and returns false
     /// if not.
-    fn case_comparison(&mut self, v: &Operand<'a>, x: &Operand<'a>, tagless: bool) -> bool {
+    fn stmt_case_comparison(&mut self, v: &Operand<'a>, x: &Operand<'a>, tagless: bool) -> bool {
         let s = &self.store;
         if v.typ == universe::INVALID || x.typ == universe::INVALID {
             return false;
@@ -1052,8 +1088,11 @@ impl<'a> Checker<'a, '_> {
         let q = crate::typestring::RelativeTo(s, self.pkg());
         let assignable = crate::assignable::assignable_to(s, &q, v, x.typ).is_ok()
             || crate::assignable::assignable_to(s, &q, x, v.typ).is_ok();
+        // The operand the error is about (`v` or the tag `x`) and why.
         let mut cause = String::new();
+        let mut err_is_v = true;
         let ok = if !assignable {
+            err_is_v = false;
             cause = format!(
                 "mismatched types {} and {}",
                 self.type_str(v.typ),
@@ -1061,17 +1100,19 @@ impl<'a> Checker<'a, '_> {
             );
             false
         } else if v.mode == Mode::NilValue || x.mode == Mode::NilValue {
+            err_is_v = false;
             let t = if v.mode == Mode::NilValue {
                 x.typ
             } else {
                 v.typ
             };
-            self.has_nil_all(t)
+            self.stmt_has_nil(t)
         } else if !crate::assignable::comparable(s, v.typ, true) {
-            cause = self.incomparable_cause(v.typ);
+            cause = self.stmt_incomparable_cause(v.typ);
             false
         } else if !crate::assignable::comparable(s, x.typ, true) {
-            cause = self.incomparable_cause(x.typ);
+            err_is_v = false;
+            cause = self.stmt_incomparable_cause(x.typ);
             false
         } else {
             true
@@ -1090,21 +1131,18 @@ impl<'a> Checker<'a, '_> {
             return true;
         }
         if cause.is_empty() {
-            let err_t = if v.mode == Mode::NilValue || !assignable {
-                x.typ
-            } else if !crate::assignable::comparable(&self.store, v.typ, true) {
-                v.typ
-            } else {
-                x.typ
-            };
-            if is_type_param(&self.store, v.typ) || is_type_param(&self.store, x.typ) {
-                let t = if is_type_param(&self.store, v.typ) {
-                    v.typ
-                } else {
-                    x.typ
-                };
+            let (vp, xp) = (
+                is_type_param(&self.store, v.typ),
+                is_type_param(&self.store, x.typ),
+            );
+            if vp || xp {
+                if !vp {
+                    err_is_v = false;
+                }
+                let t = if err_is_v { v.typ } else { x.typ };
                 cause = format!("type parameter {} cannot use operator ==", self.type_str(t));
             } else {
+                let err_t = if err_is_v { v.typ } else { x.typ };
                 let what = composite_kind(&self.store, err_t)
                     .map(str::to_string)
                     .unwrap_or_else(|| self.type_str(err_t));
@@ -1118,14 +1156,14 @@ impl<'a> Checker<'a, '_> {
             x.expr.map(expr_string).unwrap_or_default()
         };
         let pos = op_pos(v, Pos::NONE);
-        self.errorf(
+        self.st_errorf(
             pos,
             format!("invalid case {ve} in switch on {xe} ({cause})"),
         );
         false
     }
 
-    fn incomparable_cause(&self, t: TypeId) -> String {
+    fn stmt_incomparable_cause(&self, t: TypeId) -> String {
         let s = &self.store;
         let u = underlying(s, t);
         match s.ty(u) {
@@ -1163,7 +1201,7 @@ impl<'a> Checker<'a, '_> {
         let mut lhs = lhs;
         if let Some(l) = lhs {
             if l.is_blank() {
-                self.soft_errorf(l.pos, "no new variable on left side of :=");
+                self.st_soft_errorf(l.pos, "no new variable on left side of :=");
                 lhs = None;
             }
         }
@@ -1175,24 +1213,24 @@ impl<'a> Checker<'a, '_> {
                     "cannot use type switch on type parameter value {}",
                     self.op_str(&x)
                 );
-                self.errorf(op_pos(&x, gx.start_pos()), m);
+                self.st_errorf(op_pos(&x, gx.start_pos()), m);
             } else if is_interface(&self.store, x.typ) {
                 sx = Some(x);
             } else {
                 let m = format!("{} is not an interface", self.op_str(&x));
-                self.errorf(op_pos(&x, gx.start_pos()), m);
+                self.st_errorf(op_pos(&x, gx.start_pos()), m);
             }
         }
-        self.multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
+        self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
 
         let mut lhs_vars = Vec::new();
         let mut seen: Vec<(Option<TypeId>, &'a Expr)> = Vec::new();
         for clause in &sw.body {
             let cases: &'a [Expr] = clause.cases.as_deref().unwrap_or(&[]);
-            let t = self.case_types(sx.as_ref(), cases, &mut seen);
+            let t = self.stmt_case_types(sx.as_ref(), cases, &mut seen);
             self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
             if let Some(l) = lhs {
-                let obj = self.new_local_var(l.pos, l.value, Some(t));
+                let obj = self.stmt_new_var(l.pos, l.value, Some(t));
                 let scope = self.env.scope;
                 self.declare(scope, l, obj);
                 self.record_implicit(clause.pos, obj);
@@ -1211,13 +1249,13 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if !used {
-                self.soft_errorf(l.pos, format!("{} declared and not used", l.value));
+                self.st_soft_errorf(l.pos, format!("{} declared and not used", l.value));
             }
         }
     }
 
     /// Whether `e` denotes the predeclared nil.
-    fn is_nil_expr(&self, e: &Expr) -> bool {
+    fn stmt_is_nil(&self, e: &Expr) -> bool {
         match e.unparen().kind {
             ExprKind::Name(n) => self
                 .lookup(n)
@@ -1228,7 +1266,7 @@ impl<'a> Checker<'a, '_> {
 
     /// Checks the types of a type switch case (types2's caseTypes) and
     /// returns the type of the clause's implicit variable.
-    fn case_types(
+    fn stmt_case_types(
         &mut self,
         x: Option<&Operand<'a>>,
         types: &'a [Expr],
@@ -1236,7 +1274,7 @@ impl<'a> Checker<'a, '_> {
     ) -> TypeId {
         let mut t: Option<TypeId> = None;
         'outer: for e in types {
-            if self.is_nil_expr(e) {
+            if self.stmt_is_nil(e) {
                 t = None;
                 let _ = self.expr(None, e);
             } else {
@@ -1259,13 +1297,13 @@ impl<'a> Checker<'a, '_> {
                         format!("duplicate case {ts} in type switch"),
                     )
                     .with(other.start_pos(), "previous case");
-                    self.error(err);
+                    self.st_error(err);
                     continue 'outer;
                 }
             }
             seen.push((t, e));
             if let (Some(x), Some(ty)) = (x, t) {
-                self.type_switch_case_check(e, x, ty);
+                self.stmt_type_switch_case(e, x, ty);
             }
         }
         if types.len() != 1 || t.is_none() {
@@ -1275,7 +1313,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Reports a case type that the switch expression can never have.
-    fn type_switch_case_check(&mut self, e: &'a Expr, x: &Operand<'a>, t: TypeId) {
+    fn stmt_type_switch_case(&mut self, e: &'a Expr, x: &Operand<'a>, t: TypeId) {
         if is_interface(&self.store, t) {
             return;
         }
@@ -1290,13 +1328,13 @@ impl<'a> Checker<'a, '_> {
             self.op_str(x),
             self.type_str(t)
         );
-        self.errorf(e.start_pos(), msg);
+        self.st_errorf(e.start_pos(), msg);
     }
 
     // ---- select ----
 
     fn select_stmt(&mut self, sel: &'a ast::SelectStmt) {
-        self.multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
+        self.stmt_multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
         for clause in &sel.body {
             let mut valid = false;
             let mut rhs: Option<&Expr> = None;
@@ -1316,7 +1354,7 @@ impl<'a> Checker<'a, '_> {
             }
             if !valid {
                 let pos = clause.comm.as_ref().map_or(clause.pos, stmt_start);
-                self.errorf(
+                self.st_errorf(
                     pos,
                     "select case must be send or receive (possibly with assignment)",
                 );
@@ -1332,7 +1370,7 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// A new local variable (not yet declared in a scope).
-    pub(crate) fn new_local_var(
+    pub(crate) fn stmt_new_var(
         &mut self,
         pos: Pos,
         name: ast::Symbol,
@@ -1411,7 +1449,68 @@ mod tests {
         errors
             .iter()
             .map(|e| e.display(&fset).to_string())
+            // Names left undefined on purpose once identifiers resolve.
+            .filter(|e| !e.contains("undefined: "))
             .collect()
+    }
+
+    #[test]
+    fn deeply_nested_statements() {
+        let depth = 990;
+        let mut src = String::from("package p\nfunc f() {\n");
+        for _ in 0..depth {
+            src.push_str("if true {\n");
+        }
+        src.push_str("x := 1\n");
+        for _ in 0..depth {
+            src.push_str("}\n");
+        }
+        src.push_str("}\n");
+        let errs = body_errors(&src, &[]);
+        assert_eq!(
+            errs,
+            [format!("a.go:{}:1: declared and not used: x", depth + 3)]
+        );
+    }
+
+    /// Prints the errors for the file named by `RGO_STMT_DUMP` (a local
+    /// aid for comparing with GOROOT's test data).
+    #[test]
+    #[ignore = "local aid"]
+    fn dump() {
+        let Ok(path) = std::env::var("RGO_STMT_DUMP") else {
+            return;
+        };
+        // Several files (one package) are separated by ':'.
+        let fset = syntax::FileSet::new();
+        let files: Vec<_> = path
+            .split(':')
+            .enumerate()
+            .map(|(i, p)| {
+                let src = std::fs::read_to_string(p).unwrap();
+                let name = if i == 0 {
+                    "a.go".to_string()
+                } else {
+                    p.to_string()
+                };
+                syntax::parse_file(&fset, &name, src.as_bytes()).0
+            })
+            .collect();
+        let world = crate::arena::World::new();
+        let mut c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            files.iter(),
+            &crate::testutil::UnsafeOnly,
+        );
+        if let Ok(l) = std::env::var("RGO_STMT_LANG") {
+            c.set_lang(1, l.parse().unwrap_or(99));
+        }
+        for e in c.check().errors {
+            println!("ERR {}", e.display(&fset).to_string().replace('\n', "\\n"));
+        }
     }
 
     #[test]
@@ -1480,7 +1579,6 @@ L:
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn unused() {
         let src = r#"package p
 
@@ -1512,7 +1610,6 @@ func _(a int) (r int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn missing_return() {
         let src = r#"package p
 
@@ -1562,7 +1659,6 @@ var g = func() int {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn exprstmt() {
         let src = r#"package p
 
@@ -1603,7 +1699,6 @@ func _(x int, s []int, c chan int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn godefer() {
         let src = r#"package p
 
@@ -1632,7 +1727,6 @@ func _(s []int, c chan int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn switch() {
         let src = r#"package p
 
@@ -1704,7 +1798,6 @@ func _(x int, i I, e interface{}, f func()) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn selects() {
         let src = r#"package p
 
@@ -1733,7 +1826,6 @@ func _(c chan int, x int) {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn ranges() {
         let src = r#"package p
 
@@ -1830,7 +1922,6 @@ func _() {
     }
 
     #[test]
-    #[ignore = "needs expr, typexpr and decl"]
     fn conds() {
         let src = r#"package p
 
@@ -1871,5 +1962,995 @@ func _(x int, b bool) {
             "a.go:28:2: invalid operation: cannot send to receive-only channel <-chan int rc (variable of type <-chan int)",
         ];
         assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn misc_assignments() {
+        let src = r#"package p
+
+type T struct{ x int }
+
+func g() T      { return T{} }
+func h() *T     { return nil }
+func two() (int, bool) { return 0, false }
+
+func _() {
+	f := func() { f() }
+	s := "abc"
+	s[0] = 'a'
+	g().x = 1
+	h().x = 1
+	m := map[string]int{}
+	m["a"]++
+	m["b"] += 2
+	v, ok := m["a"]
+	_, _ = v, ok
+	var i interface{} = 1
+	n, ok2 := i.(int)
+	_, _ = n, ok2
+	c := make(chan int)
+	r, ok3 := <-c
+	_, _ = r, ok3
+	a, b := 1, 2
+	a, b = b, a
+	var arr [3]int
+	arr[5] = 1
+	var p *int
+	*p = 1
+	(a) = 3
+	_ = i.(type)
+	x, y := two()
+	_ = x
+	const k = 10
+	k := 2
+	_ = k
+	var fn func()
+	fn = nil
+	_ = fn
+	T{}.x = 3
+}
+
+func named() (a, b int) {
+	a, b = 1, 2
+	return
+}
+
+func shadow() (err error) {
+	if err := g; err != nil {
+		return
+	}
+	return nil
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:10:2: declared and not used: f",
+            "a.go:10:16: undefined: f",
+            "a.go:12:2: cannot assign to s[0] (neither addressable nor a map index expression)",
+            "a.go:13:2: cannot assign to g().x (neither addressable nor a map index expression)",
+            "a.go:29:6: invalid argument: index 5 out of bounds [0:3]",
+            "a.go:33:6: invalid syntax tree: use of .(type) outside type switch",
+            "a.go:34:5: declared and not used: y",
+            "a.go:37:2: cannot assign to k",
+            "a.go:42:2: cannot assign to T{}.x (neither addressable nor a map index expression)",
+            "a.go:52:3: result parameter err not in scope at return\n\ta.go:51:5: inner declaration of var err error",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn ranges_more() {
+        let src = r#"package p
+
+type MyInt int
+
+func _() {
+	for i := range MyInt(3) {
+		var _ MyInt = i
+	}
+	const c = 5
+	for i := range c {
+		var _ int = i
+	}
+	var u8 uint8
+	for i := range u8 {
+		var _ uint8 = i
+	}
+	for i, c := range "héllo" {
+		_, _ = i, c
+	}
+	var seq func(func(string) bool)
+	for s := range seq {
+		var _ int = s
+	}
+	for range seq {
+	}
+	var seq0 func(func() bool)
+	for x := range seq0 {
+		_ = x
+	}
+	var bad func(func(int, int, int) bool)
+	for range bad {
+	}
+	var badv func(func(...int) bool)
+	for range badv {
+	}
+	var ch chan int
+	for a, b := range ch {
+		_, _ = a, b
+	}
+	var pa *[4]string
+	for i, s := range pa {
+		_, _ = i, s
+	}
+	for i := range pa {
+		_ = i
+	}
+	var ps *[]int
+	for range ps {
+	}
+	var f float64
+	for range f {
+	}
+	for i := range 10.0 {
+		_ = i
+	}
+	var k, v int
+	for k, v = range []string{} {
+	}
+	_, _ = k, v
+	for k = range 3.5 {
+	}
+	for 1 = range []int{} {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:22:15: cannot use s (variable of type string) as int value in variable declaration",
+            "a.go:27:6: range over seq0 (variable of type func(func() bool)) permits no iteration variables",
+            "a.go:31:12: cannot range over bad (variable of type func(func(int, int, int) bool)): func must be func(yield func(...) bool): yield func has too many parameters",
+            "a.go:34:12: cannot range over badv (variable of type func(func(...int) bool)): yield func of type func(...int) bool cannot be variadic",
+            "a.go:37:9: range over ch (variable of type chan int) permits only one iteration variable",
+            "a.go:48:12: cannot range over ps (variable of type *[]int)",
+            "a.go:51:12: cannot range over f (variable of type float64)",
+            "a.go:53:17: cannot range over 10.0 (untyped float constant 10)",
+            "a.go:57:9: cannot use v (value of type string) as int value in assignment",
+            "a.go:60:16: cannot range over 3.5 (untyped float constant)",
+            "a.go:62:6: cannot assign to 1 (neither addressable nor a map index expression)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn generic_statements() {
+        let src = r#"package p
+
+type Number interface{ ~int | ~float64 }
+
+func sum[T Number](xs []T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return
+}
+
+func _[T any](x T) {
+	switch x.(type) {
+	}
+	for range x {
+	}
+}
+
+func _[C ~chan int | ~chan<- int](c C) {
+	c <- 1
+	for range c {
+	}
+}
+
+func _[S ~[]int | ~[]string](s S) {
+	for range s {
+	}
+}
+
+func _[T ~int | ~int8](x T) {
+	for i := range x {
+		var _ T = i
+	}
+	x++
+	switch x {
+	case 1:
+	case 300:
+	}
+}
+
+func _[P *int | *float64](p P) {
+	var _ P = nil
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:13:9: cannot use type switch on type parameter value x (variable of type T constrained by any)",
+            "a.go:15:12: cannot range over x (variable of type T constrained by any): no specific type",
+            "a.go:21:12: cannot range over c (variable of type C constrained by ~chan int | ~chan<- int): receive from send-only channel chan<- int",
+            "a.go:26:12: cannot range over s (variable of type S constrained by ~[]int | ~[]string): []int and []string have different underlying types",
+            "a.go:31:17: cannot range over x (variable of type T constrained by ~int | ~int8): int and int8 have different underlying types",
+            "a.go:37:7: cannot convert 300 (untyped int constant) to type T",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn switch_cases_more() {
+        let src = r#"package p
+
+type I interface{ M() }
+type J interface{ N() }
+type T int
+
+func (T) M() {}
+
+type S struct{ a []int }
+
+func _(x int, y string, e interface{}, i I, s S, f func(), sl []int) {
+	switch x {
+	case y:
+	}
+	switch e {
+	case sl:
+	case 1, 1:
+	case int8(1), int16(1), int8(1):
+	case "a", "a":
+	case 1.5, 1.5:
+	case nil:
+	}
+	switch s {
+	}
+	switch sl {
+	case nil:
+	case sl:
+	}
+	switch f {
+	case nil:
+	case f:
+	}
+	switch x := 5; {
+	case x > 1:
+	}
+	switch i.(type) {
+	case T, *T:
+	case J:
+	case S:
+	case undefinedType:
+	}
+	switch t := e.(type) {
+	case int, string:
+		var _ int = t
+	case nil:
+		var _ int = t
+	case []int:
+		_ = t[0]
+	}
+	switch x {
+	case 1 << 70:
+	}
+	var u8 uint8
+	switch u8 {
+	case 256, -1:
+	}
+	switch {
+	case true, false, true:
+	}
+	switch 1 {
+	case 1, 2:
+	}
+	switch nil {
+	}
+	switch s.a {
+	}
+	switch x.(type) {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:13:7: invalid case y in switch on x (mismatched types string and int)",
+            "a.go:16:7: invalid case sl in switch on e (slice can only be compared to nil)",
+            "a.go:17:10: duplicate case 1 (constant of type int) in expression switch\n\ta.go:17:7: previous case",
+            "a.go:18:26: duplicate case int8(1) (constant 1 of type int8) in expression switch\n\ta.go:18:11: previous case",
+            "a.go:19:12: duplicate case \"a\" (constant of type string) in expression switch\n\ta.go:19:7: previous case",
+            "a.go:20:12: duplicate case 1.5 (constant of type float64) in expression switch\n\ta.go:20:7: previous case",
+            "a.go:23:9: cannot switch on s (variable of struct type S) (S is not comparable)",
+            "a.go:27:7: invalid case sl in switch on sl (slice can only be compared to nil)",
+            "a.go:31:7: invalid case f in switch on f (func can only be compared to nil)",
+            "a.go:39:7: impossible type switch case: S\n\ti (variable of interface type I) cannot have dynamic type S (missing method M)",
+            "a.go:40:7: undefined: undefinedType",
+            "a.go:44:15: cannot use t (variable of type interface{}) as int value in variable declaration: need type assertion",
+            "a.go:46:15: cannot use t (variable of type interface{}) as int value in variable declaration: need type assertion",
+            "a.go:51:7: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:55:7: 256 (untyped int constant) overflows uint8",
+            "a.go:55:12: -1 (untyped int constant) overflows uint8",
+            "a.go:63:9: use of untyped nil in switch expression",
+            "a.go:67:9: x (variable of type int) is not an interface",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn unused_more() {
+        let src = r#"package p
+
+func _() {
+	var a, b = 1, 2
+	_ = a
+	var (
+		c int
+		d = 3
+	)
+	d = 4
+	e := []int{}
+	e[0] = 1
+	var p *struct{ f int }
+	p.f = 1
+	var m map[int]int
+	m[1] = 2
+	var q struct{ f int }
+	q.f = 1
+	var z int
+	_ = func() { z = 1 }
+	var w int
+	go func() { _ = w }()
+	var arr [2]int
+	arr[0] = 1
+	var y int
+	y, _ = 1, 2
+	var ptr *int
+	*ptr = 1
+	for i := 0; i < 3; {
+	}
+	for j := range 3 {
+	}
+	for k, v := range []int{} {
+		_ = k
+	}
+	if x := 1; true {
+	}
+	switch s := 1; {
+	}
+	select {
+	case r := <-make(chan int):
+	}
+	var ch chan int
+	ch <- 1
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:9: declared and not used: b",
+            "a.go:7:3: declared and not used: c",
+            "a.go:8:3: declared and not used: d",
+            "a.go:19:6: declared and not used: z",
+            "a.go:25:6: declared and not used: y",
+            "a.go:31:6: declared and not used: j",
+            "a.go:33:9: declared and not used: v",
+            "a.go:36:5: declared and not used: x",
+            "a.go:38:9: declared and not used: s",
+            "a.go:41:7: declared and not used: r",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn returns_more() {
+        let src = r#"package p
+
+type E struct{}
+
+func (E) Error() string { return "" }
+
+func f1() (int, error) {
+	return 0, E{}
+}
+
+func f2() (int, error) {
+	return 0, &E{}
+}
+
+func f3() error {
+	return nil
+}
+
+func f4() (x int, err error) {
+	x, err = f1()
+	return
+}
+
+func f5() (int, string) {
+	return f1()
+}
+
+func f6() {
+	return f3()
+}
+
+func f7() int {
+	for {
+		select {}
+	}
+}
+
+func f8(c chan int) int {
+	select {
+	case <-c:
+		return 1
+	default:
+		panic(0)
+	}
+}
+
+func f9(x int) int {
+L:
+	for {
+		switch x {
+		case 1:
+			break L
+		}
+	}
+}
+
+func f10(x int) int {
+	goto L
+L:
+	return 0
+}
+
+func f11(x int) (r int) {
+	defer func() { r = 1 }()
+	return 2
+}
+
+func f12() func() int {
+	return func() int {
+		return "a"
+	}
+}
+
+func f13(x interface{}) int {
+	switch x.(type) {
+	case int:
+		return 1
+	default:
+		return 2
+	}
+}
+
+func f14() (a, b int) {
+	return 1
+}
+
+func f15() (_ int) {
+	return
+}
+
+func f16() (x, y int) {
+	{
+		var y string
+		_ = y
+		return
+	}
+}
+
+func f17() int {
+	return nil
+}
+
+func f18() *int {
+	return nil
+}
+
+func f19(c chan int) int {
+	for range c {
+		return 1
+	}
+}
+
+func f20() (int, int) {
+	return 1, 2, 3
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:25:9: cannot use 2nd function result (value of interface type error) as string value in return statement",
+            "a.go:29:9: too many return values\n\thave (error)\n\twant ()",
+            "a.go:55:1: missing return",
+            "a.go:70:10: cannot use \"a\" (untyped string constant) as int value in return statement",
+            "a.go:84:9: not enough return values\n\thave (number)\n\twant (int, int)",
+            "a.go:95:3: result parameter y not in scope at return\n\ta.go:93:7: inner declaration of var y int",
+            "a.go:100:9: cannot use nil as int value in return statement",
+            "a.go:111:1: missing return",
+            "a.go:114:15: too many return values\n\thave (number, number, number)\n\twant (int, int)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn selects_more() {
+        let src = r#"package p
+
+func g() int { return 0 }
+
+func _(c chan int, s chan<- int) {
+	var x int
+	var ok bool
+	select {
+	case x = <-c:
+	case x, ok = <-c:
+	case g():
+	case s <- "a":
+	case <-s:
+	case x := <-c + 1:
+		_ = x
+	case c <- x:
+	}
+	_, _ = x, ok
+	select {
+	case y, z := <-c:
+		_ = y
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:11:8: select case must be send or receive (possibly with assignment)",
+            "a.go:12:12: cannot use \"a\" (untyped string constant) as int value in send",
+            "a.go:13:9: invalid operation: cannot receive from send-only channel chan<- int s (variable of type chan<- int)",
+            "a.go:14:7: select case must be send or receive (possibly with assignment)",
+            "a.go:20:10: declared and not used: z",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn go_defer_more() {
+        let src = r#"package p
+
+type T struct{}
+
+func (T) M() int { return 0 }
+func (*T) P()    {}
+
+func gen[X any](x X) X { return x }
+
+func _(t T, s []int, m map[int]int, c chan int) {
+	go t.M()
+	defer t.P()
+	defer gen(1)
+	go gen[int]
+	defer delete(m, 1)
+	defer append(s, 1)
+	go new(int)
+	defer min(1, 2)
+	defer panic("x")
+	defer print(1)
+	go func() {}()
+	defer func() int { return 0 }()
+	defer (func())(nil)
+	defer clear(m)
+	go close(c)
+	defer make([]int, 1)
+	defer copy(s, s)
+	defer cap(s)
+	defer T.M(t)
+	defer []int(nil)
+	defer recover()
+	defer undefined()
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:14:5: expression in go must be function call",
+            "a.go:16:8: defer discards result of append(s, 1) (value of type []int)",
+            "a.go:17:5: go discards result of new(int) (value of type *int)",
+            "a.go:18:8: defer discards result of min(1, 2) (untyped int constant 1)",
+            "a.go:23:8: defer requires function call, not conversion (func())(nil) (value of type func())",
+            "a.go:26:8: defer discards result of make([]int, 1) (value of type []int)",
+            "a.go:28:8: defer discards result of cap(s) (value of type int)",
+            "a.go:30:8: defer requires function call, not conversion []int(nil) (value of type []int)",
+            "a.go:32:8: undefined: undefined",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn no_follow_on_errors() {
+        let src = r#"package p
+
+func _() {
+	var x undefinedT
+	for range x {
+	}
+	x
+	switch x {
+	case 1:
+	}
+	var y = x
+	y = 1
+	_ = y
+	x++
+	x += 1
+	x = 2
+	defer x()
+	z := x
+	_ = z
+	return x
+}
+
+func _() int {
+	var u undefinedU
+	return u
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:8: undefined: undefinedT",
+            "a.go:24:8: undefined: undefinedU",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn switch_incomparable_cases() {
+        let src = r#"package p
+
+func _[T any, C comparable, S ~[]int](t T, c C, s S, i interface{}) {
+	switch t {
+	}
+	switch c {
+	case c:
+	}
+	switch i {
+	case t:
+	case c:
+	case s:
+	}
+	switch s {
+	case nil:
+	case s:
+	}
+	var m map[int]int
+	switch i {
+	case m:
+	}
+	type St struct{ f []int }
+	switch i {
+	case St{}:
+	}
+	var a [2][]int
+	switch i {
+	case a:
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:9: cannot switch on t (variable of type T constrained by any) (T is not comparable)",
+            "a.go:10:7: invalid case t in switch on i (incomparable types in type set)",
+            "a.go:12:7: invalid case s in switch on i (incomparable types in type set)",
+            "a.go:16:7: invalid case s in switch on s (incomparable types in type set)",
+            "a.go:20:7: invalid case m in switch on i (map can only be compared to nil)",
+            "a.go:24:7: invalid case St{} in switch on i (struct containing []int cannot be compared)",
+            "a.go:28:7: invalid case a in switch on i ([2][]int cannot be compared)",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    /// Range over integers needs go1.22, over functions go1.23 (gc's
+    /// driver appends "(-lang was set to go1.21; check go.mod)" to these
+    /// messages when it prints them; the checker's wording is types2's).
+    #[test]
+    fn range_version_gating() {
+        let src = "package p
+
+func _() {
+	for range 10 {
+	}
+	var f func(func(int) bool)
+	for x := range f {
+		_ = x
+	}
+	for i := range 3.5 {
+		_ = i
+	}
+}
+";
+        let check = |minor: u32| {
+            let fset = syntax::FileSet::new();
+            let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+            let world = crate::arena::World::new();
+            let mut c = crate::check::Checker::new(
+                &world,
+                &fset,
+                crate::testutil::P,
+                "p",
+                [&f],
+                &crate::testutil::UnsafeOnly,
+            );
+            c.set_lang(1, minor);
+            let errs: Vec<String> = c
+                .check()
+                .errors
+                .iter()
+                .map(|e| e.display(&fset).to_string())
+                .collect();
+            errs
+        };
+        assert_eq!(
+            check(21),
+            [
+                "a.go:4:12: cannot range over 10 (untyped int constant): requires go1.22 or later",
+                "a.go:7:17: cannot range over f (variable of type func(func(int) bool)): requires go1.23 or later",
+                "a.go:10:17: cannot range over 3.5 (untyped float constant)",
+            ]
+        );
+        assert_eq!(
+            check(22),
+            [
+                "a.go:7:17: cannot range over f (variable of type func(func(int) bool)): requires go1.23 or later",
+                "a.go:10:17: cannot range over 3.5 (untyped float constant)",
+            ]
+        );
+    }
+
+    /// Checks the std packages named by `RGO_STMT_STD` (space-separated
+    /// import paths) with their dependencies from `$RGO_GOROOT/src`, for
+    /// linux/amd64 without cgo, and prints every error (std has none): a
+    /// local aid for finding false positives.
+    #[test]
+    #[ignore = "local aid"]
+    fn std_sweep() {
+        use std::collections::HashMap;
+        use std::sync::Arc;
+        let (Ok(roots), Ok(goroot)) = (std::env::var("RGO_STMT_STD"), std::env::var("RGO_GOROOT"))
+        else {
+            return;
+        };
+        struct Imports(HashMap<String, crate::arena::PkgIdx>);
+        impl crate::check::Importer for Imports {
+            fn import(&self, path: &str) -> Result<crate::arena::PkgIdx, String> {
+                if path == "unsafe" {
+                    return Ok(crate::universe::UNSAFE);
+                }
+                self.0
+                    .get(path)
+                    .copied()
+                    .ok_or_else(|| format!("package {path} is not in std"))
+            }
+        }
+        // //go:build expressions over the tags of linux/amd64, gc, no cgo.
+        fn eval(e: &str) -> bool {
+            fn expr(t: &[String], i: &mut usize) -> bool {
+                let mut v = and(t, i);
+                while t.get(*i).is_some_and(|x| x == "||") {
+                    *i += 1;
+                    let w = and(t, i);
+                    v = v || w;
+                }
+                v
+            }
+            fn and(t: &[String], i: &mut usize) -> bool {
+                let mut v = not(t, i);
+                while t.get(*i).is_some_and(|x| x == "&&") {
+                    *i += 1;
+                    let w = not(t, i);
+                    v = v && w;
+                }
+                v
+            }
+            fn not(t: &[String], i: &mut usize) -> bool {
+                match t.get(*i).map(|s| s.as_str()) {
+                    Some("!") => {
+                        *i += 1;
+                        !not(t, i)
+                    }
+                    Some("(") => {
+                        *i += 1;
+                        let v = expr(t, i);
+                        *i += 1;
+                        v
+                    }
+                    Some(tag) => {
+                        *i += 1;
+                        matches!(
+                            tag,
+                            "linux" | "amd64" | "unix" | "gc" | "goexperiment.swissmap"
+                        ) || tag.starts_with("go1.")
+                    }
+                    None => false,
+                }
+            }
+            let mut toks = Vec::new();
+            let cs: Vec<char> = e.chars().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                let c = cs[k];
+                if c.is_whitespace() {
+                    k += 1;
+                } else if c == '&' || c == '|' {
+                    toks.push(format!("{c}{c}"));
+                    k += 2;
+                } else if c == '!' || c == '(' || c == ')' {
+                    toks.push(c.to_string());
+                    k += 1;
+                } else {
+                    let st = k;
+                    while k < cs.len() && (cs[k].is_alphanumeric() || "._".contains(cs[k])) {
+                        k += 1;
+                    }
+                    toks.push(cs[st..k].iter().collect());
+                    if k == st {
+                        k += 1;
+                    }
+                }
+            }
+            expr(&toks, &mut 0)
+        }
+        fn name_ok(name: &str) -> bool {
+            let stem = name.trim_end_matches(".go");
+            let parts: Vec<&str> = stem.split('_').collect();
+            const OS: &[&str] = &[
+                "aix",
+                "android",
+                "darwin",
+                "dragonfly",
+                "freebsd",
+                "hurd",
+                "illumos",
+                "ios",
+                "js",
+                "linux",
+                "nacl",
+                "netbsd",
+                "openbsd",
+                "plan9",
+                "solaris",
+                "wasip1",
+                "windows",
+                "zos",
+            ];
+            const ARCH: &[&str] = &[
+                "386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le",
+                "ppc64", "ppc64le", "riscv64", "s390x", "wasm", "sparc64",
+            ];
+            let n = parts.len();
+            let bad_os = |p: &str| OS.contains(&p) && p != "linux";
+            let bad_arch = |p: &str| ARCH.contains(&p) && p != "amd64";
+            if n >= 2 && bad_arch(parts[n - 1]) {
+                return false;
+            }
+            if n >= 2 && bad_os(parts[n - 1]) {
+                return false;
+            }
+            if n >= 3 && ARCH.contains(&parts[n - 1]) && bad_os(parts[n - 2]) {
+                return false;
+            }
+            !name.ends_with("_test.go")
+        }
+        type Parsed = Vec<syntax::ast::File>;
+        fn load(goroot: &str, fset: &syntax::FileSet, path: &str) -> Option<Parsed> {
+            if path.starts_with('/') {
+                // A package given by its files (':'-separated), as is.
+                return Some(
+                    path.split(':')
+                        .filter_map(|p| {
+                            let src = std::fs::read(p).ok()?;
+                            Some(syntax::parse_file(fset, "a.go", &src).0)
+                        })
+                        .collect(),
+                );
+            }
+            let mut dir = std::path::PathBuf::from(format!("{goroot}/src/{path}"));
+            if !dir.is_dir() {
+                dir = std::path::PathBuf::from(format!("{goroot}/src/vendor/{path}"));
+            }
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .ok()?
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .filter(|n| n.ends_with(".go") && name_ok(n))
+                .collect();
+            names.sort();
+            let mut out = Vec::new();
+            for n in names {
+                let p = dir.join(&n);
+                let src = std::fs::read(&p).ok()?;
+                let (f, _) = syntax::parse_file(fset, &p.to_string_lossy(), &src);
+                if f.build_constraint.as_deref().is_some_and(|c| !eval(c)) {
+                    continue;
+                }
+                let imports_c = f.decls.iter().any(|d| match d {
+                    syntax::ast::Decl::Gen(g) => g.specs.iter().any(|s| match s {
+                        syntax::ast::Spec::Import(i) => {
+                            i.path.as_ref().is_some_and(|l| &*l.value == "\"C\"")
+                        }
+                        _ => false,
+                    }),
+                    _ => false,
+                });
+                if imports_c || f.name.value.as_str() == "main" && path != "main" {
+                    continue;
+                }
+                if f.name.value.ends_with("_test") || f.name.value.as_str() == "documentation" {
+                    continue;
+                }
+                out.push(f);
+            }
+            Some(out)
+        }
+        let fset = syntax::FileSet::new();
+        let mut world = crate::arena::World::new();
+        let mut done: HashMap<String, crate::arena::PkgIdx> = HashMap::new();
+        let mut next = 2u32;
+        // Depth-first over imports, then check.
+        fn visit(
+            path: &str,
+            goroot: &str,
+            fset: &syntax::FileSet,
+            world: &mut crate::arena::World,
+            done: &mut HashMap<String, crate::arena::PkgIdx>,
+            next: &mut u32,
+            visiting: &mut Vec<String>,
+        ) {
+            if done.contains_key(path)
+                || path == "unsafe"
+                || path == "C"
+                || visiting.iter().any(|v| v == path)
+            {
+                return;
+            }
+            let Some(files) = load(goroot, fset, path) else {
+                return;
+            };
+            visiting.push(path.to_string());
+            let mut deps = Vec::new();
+            for f in &files {
+                for d in &f.decls {
+                    if let syntax::ast::Decl::Gen(g) = d {
+                        for s in &g.specs {
+                            if let syntax::ast::Spec::Import(i) = s {
+                                if let Some(l) = &i.path {
+                                    deps.push(l.value.trim_matches('"').to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for d in deps {
+                visit(&d, goroot, fset, world, done, next, visiting);
+            }
+            visiting.pop();
+            let pkg = crate::arena::PkgIdx(*next);
+            *next += 1;
+            let imports = Imports(done.clone());
+            let mut c = crate::check::Checker::new(world, fset, pkg, path, files.iter(), &imports);
+            let given = path.starts_with('/');
+            if let (true, Ok(l)) = (given, std::env::var("RGO_STMT_LANG")) {
+                c.set_lang(1, l.parse().unwrap_or(99));
+            }
+            let checked = c.check();
+            for e in &checked.errors {
+                let m = e.display(fset).to_string().replace('\n', "\\n");
+                if given {
+                    println!("ERR {m}");
+                } else {
+                    println!("ERR {path}: {m}");
+                }
+            }
+            println!("DONE {path}");
+            world.insert(Arc::new(checked.arena));
+            done.insert(path.to_string(), pkg);
+        }
+        for root in roots.split_whitespace() {
+            let mut visiting = Vec::new();
+            visit(
+                root,
+                &goroot,
+                &fset,
+                &mut world,
+                &mut done,
+                &mut next,
+                &mut visiting,
+            );
+        }
     }
 }

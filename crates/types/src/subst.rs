@@ -80,6 +80,143 @@ pub(crate) fn is_parameterized(s: &impl Store, tparams: &[TypeId], t: TypeId) ->
     !tparams.is_empty() && walk(s, tparams, t, &mut HashSet::new())
 }
 
+/// Type identity of `x` and `y` where the type parameters in `smap` stand
+/// for their mapped types, without creating any type (for comparing the
+/// signature of a method of a generic type, found on an instance, with an
+/// interface method: `identical_in(s, m.typ, im.typ, recv_tparams →
+/// targs)`).
+pub fn identical_in(s: &impl Store, x: TypeId, y: TypeId, smap: &SubstMap) -> bool {
+    ident_in(s, x, y, smap, 0)
+}
+
+fn ident_in(s: &impl Store, x: TypeId, y: TypeId, smap: &SubstMap, depth: u32) -> bool {
+    let resolve = |t: TypeId| {
+        let t = unalias(s, t);
+        match smap.get(&t) {
+            Some(&u) => unalias(s, u),
+            None => t,
+        }
+    };
+    let (x, y) = (resolve(x), resolve(y));
+    if x == y {
+        return true;
+    }
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    let d = depth + 1;
+    let vars = |a: &[ObjId], b: &[ObjId]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(&v, &w)| match (s.obj(v).typ, s.obj(w).typ) {
+                    (Some(p), Some(q)) => ident_in(s, p, q, smap, d),
+                    _ => false,
+                })
+    };
+    match (s.ty(x), s.ty(y)) {
+        (Type::Basic { kind: a, .. }, Type::Basic { kind: b, .. }) => a == b,
+        (Type::Array(n, a), Type::Array(m, b)) => {
+            n.is_some() && n == m && ident_in(s, *a, *b, smap, d)
+        }
+        (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
+            ident_in(s, *a, *b, smap, d)
+        }
+        (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+            ident_in(s, *k1, *k2, smap, d) && ident_in(s, *v1, *v2, smap, d)
+        }
+        (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && ident_in(s, *a, *b, smap, d),
+        (Type::Struct(a), Type::Struct(b)) => {
+            a.fields.len() == b.fields.len()
+                && a.fields
+                    .iter()
+                    .zip(&b.fields)
+                    .enumerate()
+                    .all(|(i, (&f, &g))| {
+                        let (fo, go) = (s.obj(f), s.obj(g));
+                        let emb = |k: &crate::object::ObjKind| {
+                            matches!(k, crate::object::ObjKind::Var { embedded: true, .. })
+                        };
+                        a.tag(i) == b.tag(i)
+                            && fo.name == go.name
+                            && emb(&fo.kind) == emb(&go.kind)
+                            && (fo.is_exported() || fo.pkg == go.pkg)
+                    })
+                && vars(&a.fields, &b.fields)
+        }
+        (Type::Tuple(a), Type::Tuple(b)) => vars(a, b),
+        (Type::Signature(a), Type::Signature(b)) => {
+            a.tparams.len() == b.tparams.len()
+                && a.variadic == b.variadic
+                && ident_in(s, a.params, b.params, smap, d)
+                && ident_in(s, a.results, b.results, smap, d)
+        }
+        (Type::Union(a), Type::Union(b)) => {
+            a.len() == b.len()
+                && a.iter().all(|t| {
+                    b.iter()
+                        .any(|u| t.tilde == u.tilde && ident_in(s, t.typ, u.typ, smap, d))
+                })
+        }
+        (Type::Interface(_), Type::Interface(_)) => {
+            let (a, b) = (type_set(s, x), type_set(s, y));
+            a.comparable == b.comparable
+                && a.terms.equal(s, &b.terms)
+                && a.methods.len() == b.methods.len()
+                && a.methods.iter().all(|&m| {
+                    let mo = s.obj(m);
+                    b.methods.iter().any(|&n| {
+                        let no = s.obj(n);
+                        mo.name == no.name
+                            && (mo.is_exported() || mo.pkg == no.pkg)
+                            && match (mo.typ, no.typ) {
+                                (Some(p), Some(q)) => ident_in(s, p, q, smap, d),
+                                _ => false,
+                            }
+                    })
+                })
+        }
+        (Type::Named(a), Type::Named(b)) => match (a.origin, b.origin) {
+            (Some(o1), Some(o2)) => {
+                o1 == o2
+                    && a.targs.len() == b.targs.len()
+                    && a.targs
+                        .iter()
+                        .zip(&b.targs)
+                        .all(|(&p, &q)| ident_in(s, p, q, smap, d))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether method `f`, found by lookup on `recv` (possibly an instance
+/// of a generic type, a pointer to one, or a struct embedding one), has
+/// the type of interface method `m`: `f`'s receiver type parameters
+/// stand for the instance's type arguments. For `implements`'s
+/// signature comparison.
+pub fn method_identical(s: &impl Store, recv: TypeId, f: ObjId, m: ObjId) -> bool {
+    let (Some(ft), Some(mt)) = (s.obj(f).typ, s.obj(m).typ) else {
+        return false;
+    };
+    let recv_tparams = match s.ty(ft) {
+        Type::Signature(sig) => sig.recv_tparams.clone(),
+        _ => Vec::new(),
+    };
+    if recv_tparams.is_empty() {
+        return crate::predicates::identical(s, ft, mt);
+    }
+    let smap = match crate::instantiate::method_owner(s, recv, f) {
+        Some(inst) => match s.ty(inst) {
+            Type::Named(n) => subst_map(&recv_tparams, &n.targs),
+            _ => SubstMap::new(),
+        },
+        None => SubstMap::new(),
+    };
+    identical_in(s, ft, mt, &smap)
+}
+
 impl<'a> Checker<'a, '_> {
     /// `t` with the type parameters in `smap` replaced.
     pub(crate) fn subst(&mut self, pos: Pos, t: TypeId, smap: &SubstMap) -> TypeId {

@@ -20,7 +20,8 @@ pub struct TypeSet {
     pub methods: Vec<ObjId>,
     /// The admitted types; `TermList::all()` when unrestricted.
     pub terms: TermList,
-    /// Only comparable types are admitted (`comparable` was embedded).
+    /// Only comparable types are admitted (`comparable` was embedded and
+    /// `terms` is all types; specific terms are filtered instead).
     pub comparable: bool,
 }
 
@@ -79,9 +80,25 @@ fn match_core(s: &impl Store, x: TypeId, y: TypeId) -> Option<TypeId> {
     None
 }
 
-/// The type set of interface type `t` (or of the interface underlying it).
+/// The type set of interface type `t` (or of the interface underlying it,
+/// or of type parameter `t`'s constraint).
 pub fn type_set(s: &impl Store, t: TypeId) -> TypeSet {
     let mut visiting = HashSet::new();
+    // A type parameter's type set is its constraint's; a constraint that
+    // is not an interface (`[P *C]`) stands for `interface{ *C }`.
+    let t = match s.ty(unalias(s, t)) {
+        Type::TypeParam(p) => match p.bound {
+            Some(b) => b,
+            None => {
+                return TypeSet {
+                    methods: Vec::new(),
+                    terms: TermList::all(),
+                    comparable: false,
+                }
+            }
+        },
+        _ => t,
+    };
     compute(s, t, &mut visiting)
 }
 
@@ -171,6 +188,22 @@ fn compute(s: &impl Store, t: TypeId, visiting: &mut HashSet<TypeId>) -> TypeSet
         }
         terms = terms.intersect(s, &e_terms);
         comparable |= e_comparable;
+        // A comparable set with specific terms keeps only the strictly
+        // comparable ones (types2's intersectTermLists): the comparable
+        // bit then says nothing more.
+        if comparable && !terms.is_all() {
+            terms = TermList(
+                terms
+                    .0
+                    .into_iter()
+                    .filter(|t| match t {
+                        TypeTerm::All => true,
+                        TypeTerm::Type { typ, .. } => crate::assignable::comparable(s, *typ, false),
+                    })
+                    .collect(),
+            );
+            comparable = false;
+        }
     }
     visiting.remove(&u);
     TypeSet {
@@ -270,5 +303,49 @@ mod tests {
             ..Interface::default()
         }));
         assert!(type_set(&l, e).is_empty());
+    }
+
+    #[test]
+    fn comparable_filters_terms_and_type_params_use_their_constraint() {
+        let world = World::new();
+        let mut l = Local {
+            world: &world,
+            arena: Arena::new(PkgIdx(2)),
+        };
+        // interface{ comparable; []byte | string } admits string only.
+        let bytes = l.arena.add_type(Type::Slice(crate::universe::BYTE));
+        let u = l.arena.add_type(Type::Union(vec![
+            Term {
+                tilde: false,
+                typ: bytes,
+            },
+            Term {
+                tilde: false,
+                typ: STRING,
+            },
+        ]));
+        let c = l.arena.add_type(Type::Interface(Interface {
+            embeddeds: vec![COMPARABLE, u],
+            ..Interface::default()
+        }));
+        let ts = type_set(&l, c);
+        assert_eq!(ts.terms.0.len(), 1);
+        assert!(ts.terms.includes(&l, STRING) && !ts.comparable);
+        // [P *int]: P's type set is {*int}, and *int is its core type.
+        let ptr = l.arena.add_type(Type::Pointer(INT));
+        let obj = l.arena.add_object(Object::new(
+            sym("P"),
+            Pos::NONE,
+            Some(PkgIdx(2)),
+            None,
+            ObjKind::TypeName,
+        ));
+        let p = l.arena.add_type(Type::TypeParam(crate::ty::TypeParam {
+            obj,
+            index: 0,
+            bound: Some(ptr),
+        }));
+        assert!(type_set(&l, p).terms.includes(&l, ptr));
+        assert_eq!(core_type(&l, p), Some(ptr));
     }
 }

@@ -228,7 +228,9 @@ impl<'a> Checker<'a, '_> {
             if ts.is_method_set() {
                 return;
             }
-            let why = if ts.comparable {
+            // types2 keeps the comparable bit only for unrestricted
+            // term lists (restricted ones are filtered instead).
+            let why = if ts.comparable && ts.terms.is_all() {
                 "interface is (or embeds) comparable"
             } else {
                 "interface contains type constraints"
@@ -272,12 +274,20 @@ impl<'a> Checker<'a, '_> {
     fn generic_type_cause(&mut self, e: &'a Expr) -> (TypeId, Option<String>) {
         let mut t = self.nested(|c| c.type_internal(e, None));
         let mut cause = None;
-        if t != universe::INVALID && !self.is_generic(t) {
+        if !self.is_valid(t) {
+            t = universe::INVALID;
+        } else if !self.is_generic(t) {
             cause = Some(format!("{} is not a generic type", self.type_str(t)));
             t = universe::INVALID;
         }
         self.record_type_and_value(e, Mode::TypeExpr, t, None);
         (t, cause)
+    }
+
+    /// Whether `t` is a valid type (an alias of an invalid type is not:
+    /// types2's isValid).
+    pub(crate) fn is_valid(&self, t: TypeId) -> bool {
+        unalias(&self.store, t) != universe::INVALID
     }
 
     /// Whether `t` is a generic named type or alias not yet instantiated.
@@ -391,7 +401,7 @@ impl<'a> Checker<'a, '_> {
             ExprKind::StructType(st) => return self.struct_type(st),
             ExprKind::Operation(Operator::Mul, x, None) => {
                 let base = self.var_type(x);
-                if base == universe::INVALID {
+                if !self.is_valid(base) {
                     return universe::INVALID;
                 }
                 return self.store.arena.add_type(Type::Pointer(base));
@@ -466,41 +476,15 @@ impl<'a> Checker<'a, '_> {
         let Some(targs) = targs else {
             return universe::INVALID;
         };
-        let tparams = match self.store.ty(typ) {
-            Type::Named(n) => n.tparams.clone(),
-            Type::Alias(a) => a.tparams.clone(),
-            _ => Vec::new(),
-        };
-        let name = self.type_str(typ);
-        if !self.validate_targ_len(x.pos, &name, tparams.len(), targs.len()) {
-            return universe::INVALID;
-        }
+        // A wrong number of arguments is reported by instantiate (for
+        // named types in a delayed action, giving an instance with an
+        // invalid underlying type meanwhile, as types2 does).
         // Constraints are verified once the type parameters are complete
         // (a delayed action of instantiate), each failure at its argument.
         let arg_pos: Vec<Pos> = xlist.iter().map(|a| a.start_pos()).collect();
         let inst = self.instantiate_at(x.pos, typ, &targs, true, &arg_pos);
         self.record_instance(x, targs, inst);
         inst
-    }
-
-    /// Reports a wrong number of type arguments (types2's
-    /// validateTArgLen).
-    pub(crate) fn validate_targ_len(
-        &mut self,
-        pos: Pos,
-        name: &str,
-        want: usize,
-        got: usize,
-    ) -> bool {
-        let msg = if got < want {
-            "not enough type arguments for type"
-        } else if got > want {
-            "too many type arguments for type"
-        } else {
-            return true;
-        };
-        self.errorf(pos, format!("{msg} {name}: have {got}, want {want}"));
-        false
     }
 
     /// The length of an array type `[e]T` (types2's arrayLength).
@@ -801,7 +785,26 @@ impl<'a> Checker<'a, '_> {
         for (i, e) in embeddeds.into_iter().enumerate() {
             let pos = embed_pos.get(i).copied().unwrap_or(Pos::NONE);
             if matches!(self.store.ty(e), Type::Union(_)) {
+                if !self.allow_version(18) {
+                    let msg = format!(
+                        "embedding interface element {} requires go1.18 or later",
+                        self.type_str(e)
+                    );
+                    errs.push(TypeError::new(pos, msg));
+                    continue;
+                }
                 self.check_union_size(e, pos);
+                continue;
+            }
+            let u = underlying(&self.store, e);
+            if !matches!(self.store.ty(u), Type::Interface(_)) {
+                if u != universe::INVALID && !self.allow_version(18) {
+                    let msg = format!(
+                        "embedding non-interface type {} requires go1.18 or later",
+                        self.type_str(e)
+                    );
+                    errs.push(TypeError::new(pos, msg));
+                }
                 continue;
             }
             if !matches!(
@@ -822,7 +825,9 @@ impl<'a> Checker<'a, '_> {
                             (Some(a), Some(b)) => identical(&self.store, a, b),
                             _ => true,
                         };
-                        if !same {
+                        // Before Go 1.14, overlapping embedded methods were
+                        // errors even when identical.
+                        if !same || !self.allow_version(14) {
                             errs.push(
                                 TypeError::new(pos, format!("duplicate method {name}"))
                                     .with(other_pos, format!("other declaration of method {name}")),
@@ -1050,6 +1055,7 @@ impl<'a> Checker<'a, '_> {
         let saved = std::mem::replace(&mut self.env.in_tparam_list, true);
         let mut i = 0;
         for f in list {
+            let top = self.later.len();
             let mut bound = self.bound(&f.typ);
             if is_type_param(&self.store, bound) {
                 self.errorf(
@@ -1058,18 +1064,73 @@ impl<'a> Checker<'a, '_> {
                 );
                 bound = universe::INVALID;
             }
-            let bound = self.constraint_interface(bound);
-            for _ in &f.names {
-                if let Some(&tp) = tparams.get(i) {
-                    if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
-                        p.bound = Some(bound);
-                    }
-                }
-                i += 1;
-            }
+            let n = f.names.len();
+            let group: Vec<TypeId> = tparams.iter().skip(i).take(n).copied().collect();
+            i += n;
+            self.set_bound(&group, bound, top);
         }
         self.env.in_tparam_list = saved;
         tparams
+    }
+
+    /// Sets the constraint of type parameters: a constraint that is not
+    /// an interface (`[P *int]`) is wrapped in an implicit interface, as
+    /// types2's TypeParam.iface does, once its underlying type is known
+    /// (later, if its declaration is still in progress).
+    ///
+    /// The delayed wrapping goes before the actions queued while the
+    /// constraint was checked (from index `top`): those verify type
+    /// arguments against constraints, which must be interfaces by then.
+    fn set_bound(&mut self, group: &[TypeId], bound: TypeId, top: usize) {
+        let b = match self.constraint_iface(bound) {
+            Some(b) => b,
+            None => {
+                let group = group.to_vec();
+                self.later(move |c| {
+                    let b = c.constraint_iface(bound).unwrap_or(bound);
+                    for &tp in &group {
+                        if let Type::TypeParam(p) = c.store.arena.ty_mut(tp) {
+                            p.bound = Some(b);
+                        }
+                    }
+                });
+                if let Some(action) = self.later.pop() {
+                    let at = top.min(self.later.len());
+                    self.later.insert(at, action);
+                }
+                bound
+            }
+        };
+        for &tp in group {
+            if let Type::TypeParam(p) = self.store.arena.ty_mut(tp) {
+                p.bound = Some(b);
+            }
+        }
+    }
+
+    /// The constraint interface for `bound`, or `None` while its
+    /// underlying type is not known yet.
+    fn constraint_iface(&mut self, bound: TypeId) -> Option<TypeId> {
+        let mut t = unalias(&self.store, bound);
+        let mut steps = 0;
+        while let Type::Named(n) = self.store.ty(t) {
+            let next = n.underlying?;
+            if next == t || steps > 1000 {
+                return Some(bound);
+            }
+            t = unalias(&self.store, next);
+            steps += 1;
+        }
+        match self.store.ty(t) {
+            Type::Interface(_) => Some(bound),
+            _ if t == universe::INVALID || bound == universe::INVALID => Some(bound),
+            _ => Some(self.store.arena.add_type(Type::Interface(Interface {
+                methods: Vec::new(),
+                embeddeds: vec![bound],
+                implicit: true,
+                is_comparable: false,
+            }))),
+        }
     }
 
     /// A type parameter's constraint: `~T` and unions are wrapped in an
@@ -1089,32 +1150,6 @@ impl<'a> Checker<'a, '_> {
             return it;
         }
         self.typ(x)
-    }
-
-    /// A constraint that is not an interface (`[P *T]`, `[F func(A)]`)
-    /// stands for the implicit interface embedding it (types2 wraps it
-    /// when the type parameter's interface is first asked for). A named
-    /// constraint whose underlying type is not known yet is left as is.
-    fn constraint_interface(&mut self, bound: TypeId) -> TypeId {
-        if bound == universe::INVALID {
-            return bound;
-        }
-        let t = crate::predicates::unalias(&self.store, bound);
-        if let Type::Named(n) = self.store.ty(t) {
-            if n.underlying.is_none() {
-                return bound;
-            }
-        }
-        let u = crate::predicates::underlying(&self.store, bound);
-        if u == universe::INVALID || matches!(self.store.ty(u), Type::Interface(_)) {
-            return bound;
-        }
-        self.store.arena.add_type(Type::Interface(Interface {
-            methods: Vec::new(),
-            embeddeds: vec![bound],
-            implicit: true,
-            is_comparable: false,
-        }))
     }
 
     fn declare_type_param(&mut self, name: ast::Name, index: u32) -> TypeId {
@@ -1328,7 +1363,7 @@ impl<'a> Checker<'a, '_> {
             Some(names) => {
                 let mut base_type = None;
                 let (t, cause) = self.generic_type_cause(base);
-                if t != universe::INVALID {
+                if self.is_valid(t) {
                     match self.store.ty(t) {
                         Type::Named(_) => base_type = Some(t),
                         _ => {

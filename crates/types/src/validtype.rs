@@ -138,13 +138,24 @@ impl<'a> Checker<'a, '_> {
         true
     }
 
-    /// Makes a named type of this package invalid.
+    /// Makes a named type of this package invalid, with the instances
+    /// made of it so far (types2 expands instances lazily, after this
+    /// check; here they may already be expanded).
     fn invalidate_named(&mut self, t: TypeId) {
         if t.pkg != self.pkg() {
             return;
         }
-        if let Type::Named(n) = self.store.arena.ty_mut(t) {
-            n.underlying = Some(universe::INVALID);
+        let mut all = vec![t];
+        all.extend(
+            self.instance_cache
+                .iter()
+                .filter(|((orig, _), &inst)| *orig == t && inst.pkg == self.pkg())
+                .map(|(_, &inst)| inst),
+        );
+        for t in all {
+            if let Type::Named(n) = self.store.arena.ty_mut(t) {
+                n.underlying = Some(universe::INVALID);
+            }
         }
     }
 }
