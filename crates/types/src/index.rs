@@ -941,7 +941,7 @@ var _ = g[undefined]
     }
 
     #[test]
-    #[ignore = "needs expr (non_generic without a target to call complete_partial_inst) and generics (inference from core types of constraints)"]
+    #[ignore = "needs expr: non_generic without a target to call complete_partial_inst"]
     fn partial_instantiation_without_target() {
         let src = r#"package p
 
