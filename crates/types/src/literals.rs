@@ -396,7 +396,12 @@ impl<'a> Checker<'a, '_> {
     fn lit_lookup_error(&self, base: TypeId, sel: &str, alt: Option<ObjId>) -> String {
         let typ = self.type_str(base);
         let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        // `s` without its first character; a one-character `s` stays as
+        // it is (types2's tail).
+        let tail = |s: &str| match s.char_indices().nth(1) {
+            Some((i, _)) => s[i..].to_string(),
+            None => s.to_string(),
+        };
         #[derive(PartialEq)]
         enum Case {
             Missing,
@@ -888,6 +893,85 @@ var _ = T{}.c
                 "a.go:26:18: too many values in struct literal of type struct{}",
                 "a.go:27:16: index 0 is out of bounds (>= 0)",
                 "a.go:29:13: T{}.c undefined (type T has no field or method c)",
+            ]
+        );
+    }
+
+    /// Type-checks package `q` (`dep`, file q.go) and then package `p`
+    /// (`src`, file a.go) importing it as "m/q".
+    fn check_with_import(dep: &str, src: &str) -> Vec<String> {
+        use crate::arena::{PkgIdx, World};
+        use crate::check::{Checker, Importer};
+        struct Imp;
+        impl Importer for Imp {
+            fn import(&self, path: &str) -> Result<PkgIdx, String> {
+                match path {
+                    "m/q" => Ok(PkgIdx(3)),
+                    "unsafe" => Ok(universe::UNSAFE),
+                    _ => Err(format!("package {path} is not in std")),
+                }
+            }
+        }
+        let fset = syntax::FileSet::new();
+        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", dep.as_bytes());
+        assert!(qerrs.is_empty());
+        let mut world = World::new();
+        let q = Checker::new(&world, &fset, PkgIdx(3), "m/q", [&qf], &Imp).check();
+        assert!(q.errors.is_empty());
+        world.insert(std::sync::Arc::new(q.arena));
+        let (pf, perrs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(perrs.is_empty());
+        let p = Checker::new(&world, &fset, PkgIdx(2), "p", [&pf], &Imp).check();
+        p.errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn struct_literals_of_imported_types() {
+        let dep = r#"package q
+
+type T struct {
+	X    int
+	y    int
+	Form int
+	form2 int
+}
+
+type U struct {
+	A, B int
+}
+
+type E struct{ T }
+"#;
+        let src = r#"package p
+
+import "m/q"
+
+var _ = q.T{X: 1, y: 2}
+var _ = q.T{1, 2, 3, 4}
+var _ = q.T{1}
+var _ = q.T{Y: 1}
+var _ = q.T{form: 1}
+var _ = q.T{Form2: 1}
+var _ = q.U{1}
+var _ = q.U{1, 2}
+var _ = q.E{X: 1}
+var _ = q.E{T: q.T{}, X: 1}
+"#;
+        assert_eq!(
+            check_with_import(dep, src),
+            [
+                "a.go:5:19: cannot refer to unexported field y in struct literal of type q.T",
+                "a.go:6:16: implicit assignment to unexported field y in struct literal of type q.T",
+                "a.go:6:22: implicit assignment to unexported field form2 in struct literal of type q.T",
+                "a.go:7:14: too few values in struct literal of type q.T (type has unexported fields - use key:value pairs)",
+                "a.go:8:13: unknown field Y in struct literal of type q.T",
+                "a.go:9:13: unknown field form in struct literal of type q.T, but does have Form",
+                "a.go:10:13: unknown field Form2 in struct literal of type q.T, but does have unexported form2",
+                "a.go:11:14: too few values in struct literal of type q.U",
+                "a.go:14:23: cannot specify promoted field X and enclosing embedded field T",
             ]
         );
     }
