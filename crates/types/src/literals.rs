@@ -975,4 +975,40 @@ var _ = q.E{T: q.T{}, X: 1}
             ]
         );
     }
+
+    #[test]
+    fn imported_generics_and_arrays() {
+        let dep = r#"package q
+
+func F[P, Q any](P) Q { var q Q; return q }
+
+type A [3]int
+
+type G[T any] struct{ t T }
+"#;
+        let src = r#"package p
+
+import "m/q"
+
+var _ = q.F[int, string, bool]
+var _ func(int) string = q.F[int]
+var _ = q.F[int, string](1)
+var a q.A
+var _ = a[3]
+var _ = a[1:4]
+var _ = q.G[int]{}
+var _ = q.G[int]{t: 1}
+var _ = q.G{}
+"#;
+        assert_eq!(
+            check_with_import(dep, src),
+            [
+                "a.go:5:26: got 3 type arguments but want 2",
+                "a.go:9:11: invalid argument: index 3 out of bounds [0:3]",
+                "a.go:10:13: invalid argument: index 4 out of bounds [0:4]",
+                "a.go:12:18: cannot refer to unexported field t in struct literal of type q.G[int]",
+                "a.go:13:9: cannot use generic type q.G[T any] without instantiation",
+            ]
+        );
+    }
 }
