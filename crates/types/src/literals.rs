@@ -1011,4 +1011,85 @@ var _ = q.G{}
             ]
         );
     }
+
+    #[test]
+    fn recorded_types_uses_and_instances() {
+        use crate::arena::{Store, World};
+        use crate::check::Checker;
+        use crate::info::ExprKey;
+        use syntax::ast::{Decl, Spec};
+        let src = "package p\n\ntype T struct{ x int }\n\nfunc f[P any](P) {}\n\nvar a = [...]int{1, 2, 3}\nvar c = T{x: 1}\nvar b = f[int]\nvar d = []*T{{x: 2}}\n";
+        let fset = syntax::FileSet::new();
+        let (file, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = World::new();
+        let checked = Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            [&file],
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty());
+        let values: Vec<&Expr> = file
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Gen(g) => Some(g),
+                _ => None,
+            })
+            .flat_map(|g| &g.specs)
+            .filter_map(|s| match s {
+                Spec::Value(v) => v.values.first(),
+                _ => None,
+            })
+            .collect();
+        let key = |e: &Expr| ExprKey { file: 0, id: e.id };
+        let store = crate::arena::Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let info = &checked.info;
+        let ty = |e: &Expr| {
+            let tv = info.types.get(&key(e)).expect("recorded");
+            crate::typestring::type_string(&store, &crate::testutil::Unqualified, tv.typ)
+        };
+        // [...]int{1, 2, 3}: the literal and its type expression are [3]int.
+        let ExprKind::CompositeLit(lit) = &values[0].kind else {
+            panic!()
+        };
+        assert_eq!(ty(values[0]), "[3]int");
+        assert_eq!(ty(lit.typ.as_ref().unwrap()), "[3]int");
+        assert_eq!(
+            info.types
+                .get(&key(lit.typ.as_ref().unwrap()))
+                .unwrap()
+                .mode,
+            Mode::TypeExpr
+        );
+        // T{x: 1}: the key uses field x.
+        let ExprKind::CompositeLit(lit) = &values[1].kind else {
+            panic!()
+        };
+        let ExprKind::KeyValue(k, _) = &lit.elems[0].kind else {
+            panic!()
+        };
+        let fld = *info.uses.get(&key(k)).expect("use of x");
+        assert_eq!(store.obj(fld).name.as_str(), "x");
+        assert_eq!(ty(values[1]), "T");
+        // f[int]: an instance recorded at f, the expression a func(int).
+        let ExprKind::Index(f, _) = &values[2].kind else {
+            panic!()
+        };
+        let inst = checked.info.instances.get(&key(f)).expect("instance");
+        assert_eq!(inst.targs, vec![universe::INT]);
+        assert_eq!(ty(values[2]), "func(int)");
+        // []*T{{x: 2}}: the element is a *T.
+        let ExprKind::CompositeLit(lit) = &values[3].kind else {
+            panic!()
+        };
+        assert_eq!(ty(&lit.elems[0]), "*T");
+    }
 }
