@@ -1058,4 +1058,32 @@ var _ = f[int, int]
             ]
         );
     }
+
+    #[test]
+    fn type_parameter_slices() {
+        let src = r#"package p
+
+func _[T string | []byte, U ~string, V []int | [3]int, W *[3]int | *[4]int, X *[3]int | []int](x T, u U, v V, w W, y X) {
+	_ = x[1:2:3]
+	_ = x[1:2]
+	_ = u[1:2]
+	_ = u[5]
+	var _ U = u[1:]
+	_ = v[1:]
+	_ = w[1:]
+	_ = w[0]
+	_ = y[0]
+	_ = y[:]
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:4:12: invalid operation: 3-index slice of string",
+                "a.go:9:6: cannot slice v (variable of type V constrained by []int | [3]int): []int and [3]int have different underlying types",
+                "a.go:10:6: cannot slice w (variable of type W constrained by *[3]int | *[4]int): *[3]int and *[4]int have different underlying types",
+                "a.go:13:6: cannot slice y (variable of type X constrained by *[3]int | []int): *[3]int and []int have different underlying types",
+            ]
+        );
+    }
 }
