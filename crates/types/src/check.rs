@@ -172,8 +172,9 @@ pub struct Checker<'a, 'w> {
     /// Instances of generic types and signatures by origin and type
     /// arguments, so identical instantiations share one type.
     pub(crate) instance_cache: HashMap<(TypeId, Vec<TypeId>), TypeId>,
-    /// Instances whose underlying type is still to be computed
-    /// (`instantiate`'s lazy expansion).
+    /// The generics passes' state: instances whose underlying type is
+    /// still to be computed, instances by origin, the monomorphization
+    /// graph (see instantiate.rs).
     pub(crate) pending_instances: crate::instantiate::Pending,
     /// The type arguments of a partially instantiated generic function
     /// `f[A]`, by the index expression (see index.rs).
@@ -262,6 +263,9 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.init_order();
         self.unused_imports();
         self.record_untyped();
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.pos);
         errors.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);

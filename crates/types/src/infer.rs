@@ -18,7 +18,7 @@ use crate::lookup::{lookup_field_or_method, Lookup};
 use crate::object::ObjKind;
 use crate::operand::{Mode, Operand};
 use crate::predicates::{is_typed, unalias};
-use crate::subst::{is_parameterized, subst_map, SubstMap};
+use crate::subst::{is_parameterized, SubstMap};
 use crate::termlist::TypeTerm;
 use crate::ty::Type;
 use crate::typeset::{core_type, type_set};
@@ -51,6 +51,24 @@ impl<'a> Checker<'a, '_> {
         pos: Pos,
         tparams: &[TypeId],
         targs: &[TypeId],
+        params: Option<TypeId>,
+        args: &[Operand<'a>],
+        reverse: bool,
+    ) -> Option<Vec<TypeId>> {
+        let known: Vec<Option<TypeId>> = targs.iter().copied().map(Some).collect();
+        self.infer_partial(pos, tparams, &known, params, args, reverse)
+    }
+
+    /// `infer` with the known type arguments anywhere in the list
+    /// (`targs[i]` for `tparams[i]`, `None` where unknown; a shorter list
+    /// leaves the rest unknown): for calls passing partially
+    /// instantiated generic functions (`g(f[int])`), whose type
+    /// parameters follow the callee's.
+    pub(crate) fn infer_partial(
+        &mut self,
+        pos: Pos,
+        tparams: &[TypeId],
+        targs: &[Option<TypeId>],
         params: Option<TypeId>,
         args: &[Operand<'a>],
         reverse: bool,
@@ -116,10 +134,11 @@ impl<'a> Checker<'a, '_> {
             typ: target,
             val: None,
         };
+        let known: Vec<Option<TypeId>> = targs.iter().copied().map(Some).collect();
         match self.infer_impl(
             pos,
             &sig.tparams,
-            targs,
+            &known,
             Some(params),
             &[arg],
             true,
@@ -139,15 +158,15 @@ impl<'a> Checker<'a, '_> {
         &mut self,
         pos: Pos,
         tparams0: &[TypeId],
-        targs: &[TypeId],
+        targs: &[Option<TypeId>],
         params: Option<TypeId>,
         args: &[Operand<'a>],
         reverse: bool,
         desc: Option<&str>,
     ) -> Result<Vec<TypeId>, Option<Failure>> {
         let n = tparams0.len();
-        if targs.len() >= n {
-            return Ok(targs[..n].to_vec());
+        if targs.len() >= n && targs[..n].iter().all(|t| t.is_some()) {
+            return Ok(targs[..n].iter().flatten().copied().collect());
         }
         if args.iter().any(|a| !a.is_valid()) {
             return Err(None);
@@ -156,13 +175,17 @@ impl<'a> Checker<'a, '_> {
         // does not confuse the parameters being inferred with those of
         // the arguments.
         let (tparams, params) = self.rename_tparams(tparams0, params);
-        let mut known: Vec<Option<TypeId>> = targs.iter().copied().map(Some).collect();
+        let mut known: Vec<Option<TypeId>> = targs.iter().take(n).copied().collect();
         known.resize(n, None);
 
         // Substitute the given type arguments first (better messages).
         let param_types: Vec<TypeId> = match params {
             Some(p) => {
-                let smap = subst_map(&tparams, targs);
+                let smap: SubstMap = tparams
+                    .iter()
+                    .zip(&known)
+                    .filter_map(|(&q, t)| t.map(|t| (q, t)))
+                    .collect();
                 let p = self.subst(Pos::NONE, p, &smap);
                 match self.store.ty(p) {
                     Type::Tuple(vs) => vs
@@ -287,7 +310,7 @@ impl<'a> Checker<'a, '_> {
                             "mismatched types {} and {} (cannot infer {})",
                             self.type_str(*max),
                             self.type_str(arg.typ),
-                            self.type_str(tpar_at(&tparams, ti))
+                            self.type_str(tparams[ti])
                         );
                         return Err(Some(Failure {
                             pos: arg_pos(arg, pos),
@@ -305,7 +328,7 @@ impl<'a> Checker<'a, '_> {
         let mut inferred = u.inferred();
         kill_cycles(&self.store, &tparams, &mut inferred);
         let mut dirty: Vec<usize> = (0..n)
-            .filter(|&i| inferred[i].is_some() && i >= targs.len())
+            .filter(|&i| inferred[i].is_some() && known[i].is_none())
             .collect();
         let mut rounds = 0;
         while !dirty.is_empty() && rounds < 100 {
@@ -319,8 +342,17 @@ impl<'a> Checker<'a, '_> {
             let mut next = Vec::new();
             for &i in &dirty {
                 let Some(t0) = inferred[i] else { continue };
-                let t1 = self.subst(Pos::NONE, t0, &smap);
+                let mut t1 = self.subst(Pos::NONE, t0, &smap);
                 if t1 != t0 {
+                    // A generic function argument's signature that no
+                    // longer mentions type parameters is not generic.
+                    if let Type::Signature(sig) = self.store.ty(t1) {
+                        if !sig.tparams.is_empty() && !is_parameterized(&self.store, &tparams, t1) {
+                            let mut sig = sig.clone();
+                            sig.tparams.clear();
+                            t1 = self.store.arena.add_type(Type::Signature(sig));
+                        }
+                    }
                     inferred[i] = Some(t1);
                     next.push(i);
                 }
@@ -332,7 +364,10 @@ impl<'a> Checker<'a, '_> {
             match t {
                 Some(t) if !is_parameterized(&self.store, &tparams, *t) => out.push(*t),
                 _ => {
-                    let o = self.store.obj(tparam_obj(&self.store, tparams0[i]));
+                    let Some(obj) = tparam_obj(&self.store, tparams0[i]) else {
+                        return Err(None);
+                    };
+                    let o = self.store.obj(obj);
                     let (name, opos) = (o.name, o.pos);
                     let at = self
                         .fset
@@ -494,21 +529,12 @@ fn bound_of(s: &impl Store, tpar: TypeId) -> TypeId {
     }
 }
 
-fn tparam_obj(s: &impl Store, tpar: TypeId) -> crate::arena::ObjId {
+/// The type name of type parameter `tpar`.
+fn tparam_obj(s: &impl Store, tpar: TypeId) -> Option<crate::arena::ObjId> {
     match s.ty(tpar) {
-        Type::TypeParam(p) => p.obj,
-        _ => unreachable_obj(s, tpar),
+        Type::TypeParam(p) => Some(p.obj),
+        _ => None,
     }
-}
-
-/// A stand-in for malformed input (never a type parameter list entry
-/// that is not a type parameter in practice).
-fn unreachable_obj(_s: &impl Store, _t: TypeId) -> crate::arena::ObjId {
-    crate::arena::ObjId::new(crate::arena::PkgIdx::UNIVERSE, 0)
-}
-
-fn tpar_at(tparams: &[TypeId], i: usize) -> TypeId {
-    tparams[i]
 }
 
 /// Where gc reports an error about an argument: its start.

@@ -33,7 +33,9 @@ use crate::universe;
 /// expanded (deeper ones keep an invalid underlying type).
 const MAX_EXPANSION_DEPTH: u32 = 100;
 
-/// Instances waiting for their origin's underlying (or aliased) type.
+/// The generics passes' state: instances waiting for their origin's
+/// underlying (or aliased) type, the instance index by origin, the
+/// monomorphization graph.
 #[derive(Debug, Default)]
 pub(crate) struct Pending {
     /// Instance and its expansion depth.
@@ -44,6 +46,23 @@ pub(crate) struct Pending {
     depth: u32,
     /// A delayed action to complete the list is queued.
     queued: bool,
+    /// The instantiation graph for the monomorphization check.
+    mono: Mono,
+    /// Instances by origin (the cache's second index, for arguments that
+    /// are identical but not the same ids).
+    by_origin: std::collections::HashMap<TypeId, Vec<(Vec<TypeId>, TypeId)>>,
+}
+
+/// Instantiations seen, as edges of types2's monomorphization graph:
+/// a type parameter (or a local defined type in a generic function)
+/// flows into another type parameter, directly (weight 0) or inside a
+/// bigger type (weight 1). A cycle of positive weight means infinitely
+/// many instances: "instantiation cycle".
+#[derive(Debug, Default)]
+struct Mono {
+    /// (destination type parameter, source vertex, weight, position,
+    /// type argument).
+    edges: Vec<(TypeId, TypeId, u32, Pos, TypeId)>,
 }
 
 impl<'a> Checker<'a, '_> {
@@ -98,10 +117,261 @@ impl<'a> Checker<'a, '_> {
                         return;
                     }
                 }
-                c.verify_targs(pos, &tparams, &targs, &arg_pos);
+                if c.verify_targs(pos, &tparams, &targs, &arg_pos) {
+                    c.mono_record(pos, &tparams, &targs, &arg_pos);
+                }
             });
         }
         inst
+    }
+
+    /// Records the instantiation of `tparams` (of this package) with
+    /// `targs` in the monomorphization graph (types2's
+    /// monoGraph.recordInstance); `monomorph` checks the graph at the
+    /// end.
+    fn mono_record(&mut self, pos: Pos, tparams: &[TypeId], targs: &[TypeId], arg_pos: &[Pos]) {
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            if tp.pkg != self.pkg() {
+                continue;
+            }
+            let at = arg_pos.get(i).copied().unwrap_or(pos);
+            let mut sources = Vec::new();
+            self.mono_sources(ta, &mut sources, 0);
+            for src in sources {
+                let weight = u32::from(src != ta);
+                self.pending_instances
+                    .mono
+                    .edges
+                    .push((tp, src, weight, at, ta));
+            }
+        }
+    }
+
+    /// The type parameters of this package and local generic-context
+    /// named types that occur in `t`.
+    fn mono_sources(&self, t: TypeId, out: &mut Vec<TypeId>, depth: u32) {
+        if depth > 100 {
+            return;
+        }
+        let s = &self.store;
+        let t = unalias(s, t);
+        let d = depth + 1;
+        let vars = |vs: &[ObjId], out: &mut Vec<TypeId>| {
+            for &v in vs {
+                if let Some(vt) = s.obj(v).typ {
+                    self.mono_sources(vt, out, d);
+                }
+            }
+        };
+        match s.ty(t) {
+            Type::TypeParam(_) if t.pkg == self.pkg() => out.push(t),
+            Type::Named(n) => {
+                let origin = n.origin.unwrap_or(t);
+                if self.is_local_named(origin) {
+                    out.push(origin);
+                }
+                for &a in &n.targs {
+                    self.mono_sources(a, out, d);
+                }
+            }
+            Type::Array(_, e) | Type::Chan(_, e) | Type::Pointer(e) | Type::Slice(e) => {
+                self.mono_sources(*e, out, d)
+            }
+            Type::Map(k, v) => {
+                self.mono_sources(*k, out, d);
+                self.mono_sources(*v, out, d);
+            }
+            Type::Interface(it) => vars(&it.methods, out),
+            Type::Signature(sig) => {
+                for tu in [sig.params, sig.results] {
+                    if let Type::Tuple(vs) = s.ty(tu) {
+                        vars(vs, out);
+                    }
+                }
+            }
+            Type::Struct(st) => vars(&st.fields, out),
+            _ => {}
+        }
+    }
+
+    /// A defined type of this package declared inside a function.
+    fn is_local_named(&self, t: TypeId) -> bool {
+        let Type::Named(n) = self.store.ty(t) else {
+            return false;
+        };
+        let o = self.store.obj(n.obj);
+        o.pkg == Some(self.pkg()) && o.parent.is_some_and(|p| p != self.pkg_scope)
+    }
+
+    /// types2's monomorph: looks for a positive-weight cycle in the
+    /// instantiation graph and reports it ("instantiation cycle:").
+    /// Called by `check` after all other passes, if no error was
+    /// reported.
+    pub(crate) fn monomorph(&mut self) {
+        let edges = std::mem::take(&mut self.pending_instances.mono.edges);
+        // Receiver type parameters stand for their base type's.
+        let mut canon: std::collections::HashMap<TypeId, TypeId> = Default::default();
+        for t in &self.store.arena.types {
+            let Type::Signature(sig) = t else { continue };
+            if sig.recv_tparams.is_empty() {
+                continue;
+            }
+            let Some(r) = sig.recv else { continue };
+            let Some(rt) = self.store.obj(r).typ else {
+                continue;
+            };
+            let mut rt = unalias(&self.store, rt);
+            if let Type::Pointer(e) = self.store.ty(rt) {
+                rt = unalias(&self.store, *e);
+            }
+            let Type::Named(n) = self.store.ty(rt) else {
+                continue;
+            };
+            let base = n.origin.unwrap_or(rt);
+            let Type::Named(b) = self.store.ty(base) else {
+                continue;
+            };
+            for (&rp, &bp) in sig.recv_tparams.iter().zip(&b.tparams) {
+                if rp != bp {
+                    canon.insert(rp, bp);
+                }
+            }
+        }
+        let canon_of = |t: TypeId| canon.get(&t).copied().unwrap_or(t);
+        // Vertices: type parameters and local named types.
+        let mut index: std::collections::HashMap<TypeId, usize> = Default::default();
+        let mut vertices: Vec<TypeId> = Vec::new();
+        let mut vertex = |t: TypeId, vertices: &mut Vec<TypeId>| -> usize {
+            *index.entry(t).or_insert_with(|| {
+                vertices.push(t);
+                vertices.len() - 1
+            })
+        };
+        // (dst, src, weight, pos, typ)
+        let mut graph: Vec<(usize, usize, u32, Pos, TypeId)> = Vec::new();
+        let mut local_done: HashSet<TypeId> = HashSet::new();
+        for (dst, src, w, pos, typ) in edges {
+            let src = canon_of(src);
+            let is_named = matches!(self.store.ty(src), Type::Named(_));
+            if is_named && self.ambient_tparams(src).is_empty() {
+                continue; // no type parameters around: not a vertex
+            }
+            let dv = vertex(canon_of(dst), &mut vertices);
+            let sv = vertex(src, &mut vertices);
+            graph.push((dv, sv, w, pos, typ));
+            // A local named type is implicitly parameterized by the type
+            // parameters in scope where it is declared.
+            if is_named && local_done.insert(src) {
+                for tp in self.ambient_tparams(src) {
+                    let tv = vertex(canon_of(tp), &mut vertices);
+                    let opos = match self.store.ty(src) {
+                        Type::Named(n) => self.store.obj(n.obj).pos,
+                        _ => Pos::NONE,
+                    };
+                    graph.push((sv, tv, 1, opos, tp));
+                }
+            }
+        }
+        let nv = vertices.len();
+        let mut weight = vec![0u32; nv];
+        let mut pre = vec![usize::MAX; nv];
+        let mut len = vec![0usize; nv];
+        let mut again = true;
+        let mut rounds = 0;
+        while again && rounds <= 2 * nv + 2 {
+            again = false;
+            rounds += 1;
+            for (i, &(dst, src, w, _, _)) in graph.iter().enumerate() {
+                let nw = weight[src] + w;
+                if nw <= weight[dst] {
+                    continue;
+                }
+                pre[dst] = i;
+                len[dst] = len[src] + 1;
+                if len[dst] == nv {
+                    self.report_instance_loop(dst, &graph, &pre, &vertices);
+                    return;
+                }
+                weight[dst] = nw;
+                again = true;
+            }
+        }
+    }
+
+    fn report_instance_loop(
+        &mut self,
+        mut v: usize,
+        graph: &[(usize, usize, u32, Pos, TypeId)],
+        pre: &[usize],
+        vertices: &[TypeId],
+    ) {
+        let mut stack = Vec::new();
+        let mut seen = vec![false; vertices.len()];
+        while !seen[v] {
+            stack.push(v);
+            seen[v] = true;
+            v = graph[pre[v]].1;
+        }
+        while stack.first().is_some_and(|&x| x != v) {
+            stack.remove(0);
+        }
+        let obj_of = |c: &Self, t: TypeId| match c.store.ty(t) {
+            Type::TypeParam(p) => Some((p.obj, false)),
+            Type::Named(n) => Some((n.obj, true)),
+            _ => None,
+        };
+        let Some((obj0, _)) = obj_of(self, vertices[v]) else {
+            return;
+        };
+        let mut err =
+            crate::errors::TypeError::new(self.store.obj(obj0).pos, "instantiation cycle:");
+        for &x in &stack {
+            let (_, _, _, pos, typ) = graph[pre[x]];
+            let Some((obj, named)) = obj_of(self, vertices[graph[pre[x]].0]) else {
+                continue;
+            };
+            let name = self.store.obj(obj).name;
+            let ts = self.type_str(typ);
+            let msg = if named {
+                format!("{name} implicitly parameterized by {ts}")
+            } else {
+                format!("{name} instantiated as {ts}")
+            };
+            err = err.with(pos, msg);
+        }
+        self.error(err);
+    }
+
+    /// The type parameters declared in the scopes enclosing local named
+    /// type `t`, before it.
+    fn ambient_tparams(&self, t: TypeId) -> Vec<TypeId> {
+        let Type::Named(n) = self.store.ty(t) else {
+            return Vec::new();
+        };
+        let o = self.store.obj(n.obj);
+        let opos = o.pos;
+        let mut out = Vec::new();
+        let mut scope = o.parent;
+        while let Some(sc) = scope {
+            if sc == self.pkg_scope {
+                break;
+            }
+            let sco = self.store.scope(sc);
+            for &name in &sco.names {
+                let Some(e) = sco.lookup(name) else { continue };
+                let eo = self.store.obj(e);
+                if !matches!(eo.kind, crate::object::ObjKind::TypeName) || eo.pos >= opos {
+                    continue;
+                }
+                if let Some(et) = eo.typ {
+                    if matches!(self.store.ty(et), Type::TypeParam(_)) {
+                        out.push(et);
+                    }
+                }
+            }
+            scope = sco.parent;
+        }
+        out
     }
 
     /// The type parameters of a generic named type, alias or signature.
@@ -229,7 +499,7 @@ impl<'a> Checker<'a, '_> {
                     origin: Some(orig),
                     targs: targs.to_vec(),
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 self.add_pending(t);
                 t
             }
@@ -254,7 +524,7 @@ impl<'a> Checker<'a, '_> {
                     origin: Some(orig),
                     targs: targs.to_vec(),
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 self.add_pending(t);
                 t
             }
@@ -279,7 +549,7 @@ impl<'a> Checker<'a, '_> {
                     results,
                     ..sig
                 }));
-                self.instance_cache.insert((orig, targs.to_vec()), t);
+                self.cache_instance(orig, targs, t);
                 t
             }
             _ => orig,
@@ -292,14 +562,23 @@ impl<'a> Checker<'a, '_> {
             return Some(t);
         }
         let s = &self.store;
-        self.instance_cache
+        self.pending_instances
+            .by_origin
+            .get(&orig)?
             .iter()
-            .find(|((o, ta), _)| {
-                *o == orig
-                    && ta.len() == targs.len()
-                    && ta.iter().zip(targs).all(|(&x, &y)| identical(s, x, y))
+            .find(|(ta, _)| {
+                ta.len() == targs.len() && ta.iter().zip(targs).all(|(&x, &y)| identical(s, x, y))
             })
-            .map(|(_, &t)| t)
+            .map(|&(_, t)| t)
+    }
+
+    fn cache_instance(&mut self, orig: TypeId, targs: &[TypeId], t: TypeId) {
+        self.instance_cache.insert((orig, targs.to_vec()), t);
+        self.pending_instances
+            .by_origin
+            .entry(orig)
+            .or_default()
+            .push((targs.to_vec(), t));
     }
 
     fn add_pending(&mut self, t: TypeId) {
@@ -743,5 +1022,73 @@ pub(crate) mod tests {
         assert!(!crate::subst::method_identical(&c.store, bint, put, im));
         let mt = c.method_type(outer, put);
         assert_eq!(ts(&c, mt), "func(v string) string");
+    }
+
+    /// Generic declarations, instantiations, inference and constraint
+    /// satisfaction through the whole checker, as gc reports them.
+    #[test]
+    fn generics_end_to_end() {
+        let src = r#"package p
+
+type List[T any] struct {
+	next *List[T]
+	val  T
+}
+
+func (l *List[T]) Push(v T) *List[T] { return &List[T]{l, v} }
+
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+type C interface{ M() }
+type Num interface{ ~int | ~float64 }
+
+func f[P, Q any](x P) Q { var q Q; return q }
+func g[S ~[]E, E any](s S, e E) S { return s }
+func h[T any](a, b T) T { return a }
+func k[T C](x T) {}
+func n[T Num](x T) T { return x }
+
+type Ints []int
+
+var (
+	_ Pair[int, []int]
+	_ Pair[[]int, int]
+	_ = f(1)
+	_ = h(1, "a")
+	_ = k(1)
+	_ = n("s")
+	_ Ints = g(Ints{}, 1)
+	_ float64 = n(1.5)
+	_ string = (&List[string]{}).Push("x").val
+	_ int = (&List[string]{}).val
+	x func(int) string = f
+	y func(int, int) = h
+)
+"#;
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec![
+                "a.go:28:9: []int does not satisfy comparable",
+                "a.go:29:7: in call to f, cannot infer Q (declared at a.go:18:11)",
+                "a.go:30:11: in call to h, mismatched types untyped int and untyped string (cannot infer T)",
+                "a.go:31:6: k(1) (no value) used as value",
+                "a.go:31:7: int does not satisfy C (missing method M)",
+                "a.go:32:7: string does not satisfy Num (string missing in ~int | ~float64)",
+                "a.go:36:10: cannot use (&List[string]{}).val (variable of type string) as int value in variable declaration",
+                "a.go:38:21: inferred type func(a int, b int) int for func(a T, b T) T does not match type func(int, int) of y",
+            ]
+        );
+    }
+
+    #[test]
+    fn instantiation_cycles() {
+        let src = "package p\n\nfunc f2[P *Q, Q any](P, Q) {\n\t_ = f2[*P]\n}\n\nfunc f[P *Q, Q any](P, Q) {\n\t_ = f[P]\n}\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:3:9: instantiation cycle:\n\ta.go:4:9: P instantiated as *P"]
+        );
     }
 }
