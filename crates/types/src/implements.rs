@@ -6,7 +6,7 @@
 use crate::arena::{ObjId, Store, TypeId};
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::ObjKind;
-use crate::predicates::{identical, underlying};
+use crate::predicates::{identical_mapped, unalias, underlying};
 use crate::ty::Type;
 use crate::typeset::type_set;
 use crate::typestring::{func_string, type_string, Qualifier};
@@ -37,7 +37,7 @@ pub fn missing_method(
             {
                 None if !static_ => None,
                 None => Some(format!("(missing method {mname})")),
-                Some(f) if !same_sig(s, f, m) => Some(wrong_type(s, q, f, m)),
+                Some(f) if !same_sig(s, v, f, m) => Some(wrong_type(s, q, f, m)),
                 Some(_) => None,
             }
         } else {
@@ -66,7 +66,7 @@ pub fn missing_method(
                     _ => format!("(missing method {mname})"),
                 }),
                 Lookup::Found { obj: f, .. } => match s.obj(f).kind {
-                    ObjKind::Func { .. } if !same_sig(s, f, m) => Some(wrong_type(s, q, f, m)),
+                    ObjKind::Func { .. } if !same_sig(s, v, f, m) => Some(wrong_type(s, q, f, m)),
                     ObjKind::Func { .. } => None,
                     _ => Some(format!(
                         "({}.{mname} is a field, not a method)",
@@ -82,11 +82,39 @@ pub fn missing_method(
     None
 }
 
-/// Method signatures match when identical ignoring receivers.
-fn same_sig(s: &impl Store, f: ObjId, m: ObjId) -> bool {
+/// Method signatures match when identical ignoring receivers. A method
+/// `f` of a generic type found on `v`, an instance of it (or a pointer to
+/// one), is compared with `v`'s type arguments for its receiver type
+/// parameters.
+fn same_sig(s: &impl Store, v: TypeId, f: ObjId, m: ObjId) -> bool {
     match (s.obj(f).typ, s.obj(m).typ) {
-        (Some(a), Some(b)) => identical(s, a, b),
+        (Some(a), Some(b)) => identical_mapped(s, a, b, &receiver_targs(s, v, f, a)),
         _ => false,
+    }
+}
+
+/// The receiver type parameters of method `f` (signature `sig`) paired
+/// with the type arguments of `v` when `v` is an instance of `f`'s
+/// receiver type (or a pointer to one).
+fn receiver_targs(s: &impl Store, v: TypeId, f: ObjId, sig: TypeId) -> Vec<(TypeId, TypeId)> {
+    let mut v = unalias(s, v);
+    if let Type::Pointer(e) = s.ty(v) {
+        v = unalias(s, *e);
+    }
+    let (Type::Named(n), Type::Signature(sg)) = (s.ty(v), s.ty(sig)) else {
+        return Vec::new();
+    };
+    let Some(origin) = n.origin else {
+        return Vec::new();
+    };
+    match s.ty(origin) {
+        Type::Named(o) if o.methods.contains(&f) => sg
+            .recv_tparams
+            .iter()
+            .copied()
+            .zip(n.targs.iter().copied())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -151,18 +151,35 @@ pub fn has_nil(s: &impl Store, t: TypeId) -> bool {
 /// Type identity as the spec defines it. Parameter names do not matter;
 /// field names, tags and embedding do.
 pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
-    let (x, y) = (unalias(s, x), unalias(s, y));
+    identical_mapped(s, x, y, &[])
+}
+
+/// Identity after replacing the type parameters of `map` (first of each
+/// pair) with their types (second), on either side: how a method of a
+/// generic type compares once the receiver's type arguments are known.
+pub fn identical_mapped(s: &impl Store, x: TypeId, y: TypeId, map: &[(TypeId, TypeId)]) -> bool {
+    let subst = |t: TypeId| {
+        let t = unalias(s, t);
+        map.iter()
+            .find(|(p, _)| *p == t)
+            .map_or(t, |&(_, a)| unalias(s, a))
+    };
+    let (x, y) = (subst(x), subst(y));
     if x == y {
         return true;
     }
     match (s.ty(x), s.ty(y)) {
         (Type::Basic { kind: a, .. }, Type::Basic { kind: b, .. }) => a == b,
-        (Type::Array(n, a), Type::Array(m, b)) => n.is_some() && n == m && identical(s, *a, *b),
-        (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
-            identical(s, *a, *b)
+        (Type::Array(n, a), Type::Array(m, b)) => {
+            n.is_some() && n == m && identical_mapped(s, *a, *b, map)
         }
-        (Type::Map(k1, v1), Type::Map(k2, v2)) => identical(s, *k1, *k2) && identical(s, *v1, *v2),
-        (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && identical(s, *a, *b),
+        (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
+            identical_mapped(s, *a, *b, map)
+        }
+        (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+            identical_mapped(s, *k1, *k2, map) && identical_mapped(s, *v1, *v2, map)
+        }
+        (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && identical_mapped(s, *a, *b, map),
         (Type::Struct(a), Type::Struct(b)) => {
             a.fields.len() == b.fields.len()
                 && a.fields
@@ -170,11 +187,16 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
                     .zip(&b.fields)
                     .enumerate()
                     .all(|(i, (&f, &g))| {
-                        a.tag(i) == b.tag(i) && same_field(s, f, g) && identical_obj_types(s, f, g)
+                        a.tag(i) == b.tag(i)
+                            && same_field(s, f, g)
+                            && identical_obj_types(s, f, g, map)
                     })
         }
         (Type::Tuple(a), Type::Tuple(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(&v, &w)| identical_obj_types(s, v, w))
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(&v, &w)| identical_obj_types(s, v, w, map))
         }
         (Type::Signature(a), Type::Signature(b)) => {
             // Generic signatures are identical if their type parameter
@@ -183,14 +205,14 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
             a.tparams.is_empty()
                 && b.tparams.is_empty()
                 && a.variadic == b.variadic
-                && identical(s, a.params, b.params)
-                && identical(s, a.results, b.results)
+                && identical_mapped(s, a.params, b.params, map)
+                && identical_mapped(s, a.results, b.results, map)
         }
         (Type::Union(a), Type::Union(b)) => {
             a.len() == b.len()
                 && a.iter().all(|t| {
                     b.iter()
-                        .any(|u| t.tilde == u.tilde && identical(s, t.typ, u.typ))
+                        .any(|u| t.tilde == u.tilde && identical_mapped(s, t.typ, u.typ, map))
                 })
         }
         (Type::Interface(a), Type::Interface(b)) => {
@@ -206,10 +228,10 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
                     && a.embeddeds
                         .iter()
                         .zip(&b.embeddeds)
-                        .all(|(&e, &f)| identical(s, e, f))
-                    && same_methods(s, &a.methods, &b.methods);
+                        .all(|(&e, &f)| identical_mapped(s, e, f, map))
+                    && same_methods(s, &a.methods, &b.methods, map);
             }
-            same_methods(s, &a.methods, &b.methods)
+            same_methods(s, &a.methods, &b.methods, map)
         }
         (Type::Named(a), Type::Named(b)) => {
             // Two instances of the same generic type with identical
@@ -221,7 +243,7 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
                         && a.targs
                             .iter()
                             .zip(&b.targs)
-                            .all(|(&p, &q)| identical(s, p, q))
+                            .all(|(&p, &q)| identical_mapped(s, p, q, map))
                 }
                 _ => false,
             }
@@ -230,9 +252,9 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
     }
 }
 
-fn identical_obj_types(s: &impl Store, a: ObjId, b: ObjId) -> bool {
+fn identical_obj_types(s: &impl Store, a: ObjId, b: ObjId, map: &[(TypeId, TypeId)]) -> bool {
     match (s.obj(a).typ, s.obj(b).typ) {
-        (Some(x), Some(y)) => identical(s, x, y),
+        (Some(x), Some(y)) => identical_mapped(s, x, y, map),
         _ => false,
     }
 }
@@ -247,7 +269,7 @@ fn same_field(s: &impl Store, f: ObjId, g: ObjId) -> bool {
         && (f.is_exported() || f.pkg == g.pkg)
 }
 
-fn same_methods(s: &impl Store, a: &[ObjId], b: &[ObjId]) -> bool {
+fn same_methods(s: &impl Store, a: &[ObjId], b: &[ObjId], map: &[(TypeId, TypeId)]) -> bool {
     a.len() == b.len()
         && a.iter().all(|&m| {
             let mo = s.obj(m);
@@ -255,7 +277,7 @@ fn same_methods(s: &impl Store, a: &[ObjId], b: &[ObjId]) -> bool {
                 let no = s.obj(n);
                 mo.name == no.name
                     && (mo.is_exported() || mo.pkg == no.pkg)
-                    && identical_obj_types(s, m, n)
+                    && identical_obj_types(s, m, n, map)
             })
         })
 }
