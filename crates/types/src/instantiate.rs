@@ -5,8 +5,10 @@
 //! and verification that type arguments satisfy their constraints
 //! ("T does not satisfy C (missing method M)"), the count of type
 //! arguments of generic types ("not enough type arguments for type T:
-//! have 1, want 2"), and the types of methods of instances
-//! (`method_type`).
+//! have 1, want 2"), the types of methods of instances (`method_type`,
+//! generic methods' own type parameters included), and the
+//! monomorphization check ("instantiation cycle:", `monomorph`, run by
+//! `check` at the end).
 //!
 //! Named instances are expanded (their underlying type computed) as soon
 //! as their origin's underlying type is known: an instance made while its
