@@ -40,6 +40,8 @@ pub struct Config {
 pub struct Diag {
     pub at: syntax::Pos,
     pub pos: Option<syntax::Position>,
+    /// The message without its position.
+    pub msg: String,
     pub text: String,
 }
 
@@ -77,7 +79,6 @@ pub fn run(args: &[OsString]) -> i32 {
     unsafe {
         libc::mallopt(libc::M_TOP_PAD, 64 << 20);
     }
-    let mut stderr = std::io::stderr().lock();
     let (text, status) = match load(&parsed.args, &config) {
         Ok(graph) => {
             let r = report(&graph, &config);
@@ -87,7 +88,8 @@ pub fn run(args: &[OsString]) -> i32 {
         }
         Err((text, status)) => (text, status),
     };
-    let _ = stderr.write_all(text.as_bytes());
+    // Locked only now: workers may print (a panic's message) meanwhile.
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
     status
 }
 
@@ -296,6 +298,7 @@ fn check_one(
                 .map(|e| Diag {
                     at: e.pos,
                     pos: fset.position(e.pos),
+                    msg: e.msg.clone(),
                     text: e.display(fset).to_string(),
                 })
                 .collect();
@@ -317,6 +320,7 @@ fn check_one(
                 vec![Diag {
                     at,
                     pos: None,
+                    msg: text.clone(),
                     text,
                 }],
             )
@@ -364,6 +368,7 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             errs.extend(f.syntax_errors.iter().map(|e| Diag {
                 at: e.pos,
                 pos: fset.position(e.pos),
+                msg: e.msg.clone(),
                 text: e.display(fset).to_string(),
             }));
         }
@@ -383,7 +388,14 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             too_many = Some(errs[MAX_ERRORS - 1].pos.clone());
             errs.truncate(MAX_ERRORS);
         }
-        errs.dedup_by(|a, b| a.text == b.text);
+        // gc drops an error that repeats the previous one's message on the
+        // same line (whatever the column), and exact duplicates.
+        errs.dedup_by(|a, b| {
+            a.text == b.text
+                || (a.msg == b.msg
+                    && a.pos.as_ref().map(|p| (&p.filename, p.line))
+                        == b.pos.as_ref().map(|p| (&p.filename, p.line)))
+        });
         for e in &errs {
             text.push_str(&e.text);
             text.push('\n');

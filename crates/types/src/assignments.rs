@@ -1,7 +1,8 @@
 //! Assignments and initializations (types2's assignments.go): a value
 //! assigned to a variable of a type (`assignment`, with gc's "cannot use
 //! x (variable of type int) as string value in assignment: ..." and the
-//! "(overflows)"/"(truncated)" suffixes for constants), initialization of
+//! "(overflows)"/"(truncated)" suffixes for constants; generic function
+//! values are instantiated from a function-typed target), initialization of
 //! declared variables (`init_var`, `init_vars`: type inference from the
 //! initializer, default types for untyped values, "assignment mismatch:
 //! 2 variables but f() returns 1 value", return statements' "not enough
@@ -10,7 +11,8 @@
 //! assign to x (neither addressable nor a map index expression)"; an
 //! assigned variable is not thereby used), and short variable
 //! declarations (`short_var_decl`: redeclaration, "no new variables on
-//! left side of :=").
+//! left side of :="). Comma-ok expressions get their pair type recorded
+//! once both values are assigned.
 
 use std::collections::HashSet;
 

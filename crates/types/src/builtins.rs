@@ -1454,4 +1454,19 @@ func _() {
             ]
         );
     }
+
+    /// len and cap are constant for arrays and pointers to arrays unless
+    /// the argument has calls or receives, and for constant strings.
+    #[test]
+    fn constant_len_and_cap_like_gc() {
+        let src = "package p\n\nfunc f() int { return 0 }\n\nvar ch chan [3]int\nvar pa *[4]int\n\nfunc g() *[5]int { return nil }\n\nconst (\n\ta = len([3]int{})\n\tb = len([3]int{f(), 1, 2})\n\tc = len(<-ch)\n\td = cap(pa)\n\te = len(g())\n\ts = len(\"héllo\")\n\tm = len([...]int{1, 2, 3, 9: 0})\n)\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:12:6: len([3]int{…}) (value of type int) is not constant",
+                "a.go:13:6: len(<-ch) (value of type int) is not constant",
+                "a.go:15:6: len(g()) (value of type int) is not constant",
+            ]
+        );
+    }
 }

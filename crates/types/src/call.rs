@@ -8,14 +8,22 @@
 //! method f, but does have F)" family of messages.
 //!
 //! Also the helpers calls and built-ins share: the (type, underlying
-//! type) pairs of a type set (`under_types`, types2's typeset) and the
-//! common underlying type of a type set (`common_under`).
+//! type) pairs of a type set (`call_under_types`, types2's typeset), the
+//! common underlying type of a type set (`call_common_under`), operand
+//! mode exclusion (`exclude_modes`) and tuples (`call_new_tuple`).
 //!
-//! Inference errors: `infer` reports why it failed; a call wraps every
-//! error `infer` reported during it as gc does, "in call to f, <msg>".
-//! Partially instantiated callees (`f[int](x)` with more type parameters
-//! to infer) reach `call_expr` as generic values from `index_expr`; the
-//! given type arguments are read with `partial_targs`.
+//! Generic calls: partially instantiated callees and arguments
+//! (`f[int](x)` with more type parameters to infer) reach here as generic
+//! values from `index_expr`, their given type arguments in
+//! `Checker::func_inst_targs` (taken by `call_partial_targs`). Generic
+//! function arguments get fresh type parameters (`call_rename_tparams`)
+//! and are inferred together with the callee's (Go 1.21); `infer` reports
+//! failures, worded "in call to f, ..." (errors it reports inside the call
+//! without that prefix get it here).
+//!
+//! Selectors on type parameters see the methods of the constraint's type
+//! set only; imported packages show their exported objects only (gc
+//! imports nothing else).
 
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::print::expr_string;
@@ -23,7 +31,6 @@ use syntax::Pos;
 
 use crate::arena::{ObjId, Store, TypeId};
 use crate::check::Checker;
-use crate::expr::Target;
 use crate::info::{Selection, SelectionKind};
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::{ObjKind, Object};
@@ -191,13 +198,7 @@ impl<'a> Checker<'a, '_> {
                 Operand::invalid(Some(e))
             }
             1 => {
-                let target = match self.store.ty(underlying(&self.store, t)) {
-                    Type::Signature(_) => Some(Target {
-                        sig: underlying(&self.store, t),
-                        desc: "conversion",
-                    }),
-                    _ => None,
-                };
+                let target = self.new_target(t, "conversion");
                 let mut y = self.expr(target, &call.args[0]);
                 if !y.is_valid() {
                     return Operand::invalid(Some(e));
@@ -544,9 +545,12 @@ impl<'a> Checker<'a, '_> {
             let first_err = self.errors.len();
             let inferred = self.infer(e.pos, &tparams, &given, Some(params_tuple), &args, false);
             let Some(inferred) = inferred.filter(|t| t.len() == tparams.len()) else {
-                // Errors of inference are reported "in call to f".
+                // Errors of inference about this call are reported "in
+                // call to f" (infer.rs usually says so itself).
+                let (start, end) = (e.start_pos(), e.end_pos());
                 for err in &mut self.errors[first_err..] {
-                    if !err.msg.starts_with("in call to ") {
+                    let inside = start <= err.pos && err.pos <= end;
+                    if inside && !err.msg.starts_with("in call to ") {
                         err.msg = format!("in call to {fun}, {}", err.msg);
                     }
                 }
@@ -1152,7 +1156,14 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         };
         let name = sel.value;
-        let Some(exp) = self.store.scope(scope).lookup(name) else {
+        // Only exported objects are visible in an imported package (gc
+        // imports nothing else).
+        let found = self
+            .store
+            .scope(scope)
+            .lookup(name)
+            .filter(|&o| self.store.obj(o).is_exported());
+        let Some(exp) = found else {
             if is_valid_name(name.as_str()) {
                 let sc = self.store.scope(scope);
                 let alt = sc.names.iter().find(|n| {
@@ -1167,14 +1178,6 @@ impl<'a> Checker<'a, '_> {
             }
             return Operand::invalid(Some(e));
         };
-        let o = self.store.obj(exp);
-        if !o.is_exported() {
-            let msg = format!(
-                "name {name} not exported by package {}",
-                self.package_name(pkg)
-            );
-            self.errorf(sel.pos, msg);
-        }
         self.record_use(e, exp);
         let o = self.store.obj(exp);
         let typ = o.typ.unwrap_or(universe::INVALID);
@@ -1280,7 +1283,11 @@ impl<'a> Checker<'a, '_> {
             Inaccessible,
         }
         let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        // (As types2's tail: a one-letter name is its own tail.)
+        let tail = |s: &str| match s.char_indices().nth(1) {
+            Some((i, _)) => s[i..].to_string(),
+            None => s.to_string(),
+        };
         let ts = self.type_str(t);
         let mut case = Case::Missing;
         let mut alt_name = String::new();
@@ -1433,6 +1440,282 @@ mod tests {
             "a.go:53:6: invalid operation: invalid use of ... with built-in len",
             "a.go:55:8: x.n undefined (type interface{m()} has no field or method n)",
             "a.go:57:5: pi.m undefined (type *interface{m()} is pointer to interface, not interface)",
+        ]);
+    }
+
+    /// Checks package `q` (source `q`), then package `p` importing it as
+    /// "m/q"; returns `p`'s errors.
+    fn check_importing(q: &str, p: &str) -> Vec<String> {
+        use crate::arena::{PkgIdx, World};
+        use crate::check::{Checker, Importer};
+        struct Imp;
+        impl Importer for Imp {
+            fn import(&self, path: &str) -> Result<PkgIdx, String> {
+                match path {
+                    "unsafe" => Ok(crate::universe::UNSAFE),
+                    "m/q" => Ok(PkgIdx(3)),
+                    _ => Err(format!("package {path} is not in std")),
+                }
+            }
+        }
+        let fset = syntax::FileSet::new();
+        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", q.as_bytes());
+        assert!(qerrs.is_empty());
+        let mut world = World::new();
+        let qfiles = [qf];
+        let checked = Checker::new(&world, &fset, PkgIdx(3), "m/q", &qfiles, &Imp).check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        world.insert(std::sync::Arc::new(checked.arena));
+        let (pf, perrs) = syntax::parse_file(&fset, "p.go", p.as_bytes());
+        assert!(perrs.is_empty());
+        let pfiles = [pf];
+        let checked = Checker::new(&world, &fset, PkgIdx(2), "m/p", &pfiles, &Imp).check();
+        checked
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Qualified identifiers and selectors on imported types, as gc
+    /// reports them (`go build` of a module with packages m/q and m/p):
+    /// only exported objects are visible, unexported fields and methods
+    /// are inaccessible, and case-folded hints follow types2's rules.
+    #[test]
+    fn imported_packages_like_gc() {
+        let q = "package q\n\ntype T struct {\n\tX  int\n\ty  int\n\tAb int\n\tcd int\n\tEmbedded\n}\n\ntype Embedded struct{ In string }\n\nfunc (T) M()         {}\nfunc (T) m()         {}\nfunc (*T) PM(x int)  {}\nfunc F() int         { return 0 }\nfunc unexported()    {}\nfunc Foo()           {}\n\nvar V = 1\n\nconst C = 2\n\ntype G[A any] struct{ F A }\n\nfunc (g G[A]) Get() A { return g.F }\n\ntype I interface{ Do(int) string }\n";
+        let p = "package p\n\nimport (\n\t\"m/q\"\n\t\"unsafe\"\n)\n\nfunc _() {\n\tvar t q.T\n\tt.M()\n\tt.m()\n\t_ = t.x\n\t_ = t.aB\n\t_ = t.Cd\n\t_ = t.cd\n\t_ = t.Y\n\t_ = t.In\n\tt.PM(1)\n\tq.T{}.PM(1)\n\t_ = q.F() + q.V + q.C\n\t_ = q.Bar\n\tq.unexported()\n\tq.foo()\n\tvar g q.G[int]\n\tvar i int = g.Get()\n\t_ = i\n\t_ = q.T.M\n\tf := (*q.T).PM\n\tf(&t, 2)\n\tvar _ q.V\n\tvar ii q.I\n\t_ = ii.Do(1) + 1\n\t_ = unsafe.Sizeof(t)\n\t_ = unsafe.Foo\n\tconst _ = unsafe.Offsetof(t.In)\n}\n";
+        assert_eq!(
+            check_importing(q, p),
+            vec![
+                "p.go:11:4: t.m undefined (type q.T has no field or method m)",
+                "p.go:12:8: t.x undefined (type q.T has no field or method x)",
+                "p.go:13:8: t.aB undefined (type q.T has no field or method aB)",
+                "p.go:14:8: t.Cd undefined (type q.T has no field or method Cd, but does have unexported field cd)",
+                "p.go:15:8: t.cd undefined (cannot refer to unexported field cd)",
+                "p.go:16:8: t.Y undefined (type q.T has no field or method Y)",
+                "p.go:19:8: cannot call pointer method PM on q.T",
+                "p.go:21:8: undefined: q.Bar",
+                "p.go:22:4: undefined: q.unexported",
+                "p.go:23:4: undefined: q.foo (but have Foo)",
+                "p.go:30:8: q.V (variable of type int) is not a type",
+                "p.go:32:6: invalid operation: ii.Do(1) + 1 (mismatched types string and untyped int)",
+                "p.go:34:13: undefined: unsafe.Foo",
+            ]
+        );
+    }
+
+    /// Type parameters in built-ins (type sets that disagree), sizes too
+    /// large, method values in Offsetof, nil and constants out of range
+    /// as arguments, spread arguments: as gc reports them.
+    #[test]
+    fn edge_cases_like_gc() {
+        let src = "package p\n\nimport \"unsafe\"\n\ntype T struct{ a [1 << 62]int64; b int }\ntype R struct{ R *R }\ntype PI *interface{ m() }\ntype N[P any] struct{ x P }\n\nfunc (N[P]) m(P) {}\n\nfunc _[P any, Q ~[]int | ~[]string, C ~chan int | ~<-chan int, M ~map[int]int | ~map[string]int](p P, q Q, c C, m M) {\n\t_ = unsafe.Sizeof(T{})\n\t_ = unsafe.Offsetof(T{}.b)\n\t_ = unsafe.Sizeof([1 << 62]int64{})\n\t_ = append(q, 1)\n\t_ = len(q)\n\t_ = cap(c)\n\tclose(c)\n\tdelete(m, 1)\n\tclear(m)\n\t_ = make(Q, 1)\n\t_ = make(C)\n\tvar pi PI\n\tpi.m()\n\tvar n N[int]\n\tn.m(\"a\")\n\tN[int].m(n, 1)\n\t(*N[string]).m(&N[string]{}, \"\")\n\t_ = unsafe.Sizeof(p)\n\t_ = unsafe.Alignof(n)\n\t_ = real(p)\n\t_ = min(p)\n\tp.x()\n\t_ = new(P)\n\t_ = copy(q, q)\n\tvar r R\n\t_ = r.R.R.R.x\n\t_ = unsafe.Offsetof(r.R.R)\n\t_ = unsafe.Offsetof(n.m)\n\t_ = unsafe.Slice((*int)(nil), -1)\n\t_ = unsafe.String(nil, 1<<70)\n\t_ = unsafe.Add(nil, 1.5)\n\trecover(1)\n\tpanic()\n\tprint(nil)\n\tprintln(1 << 100)\n\t_ = complex(1i, 2)\n\t_ = make([]int, 1<<70)\n\t_ = make([]int, -1)\n\t_ = append(nil, 1)\n\t_ = len(nil)\n\t_ = max()\n\t_ = max(nil, 1)\n\t_ = unsafe.SliceData(1)\n\t_ = unsafe.StringData(1)\n\t_ = imag(1 << 3)\n\t_ = complex(float32(1), 2.5)\n\tvar f func(...int)\n\tf(1, 2, []int{}...)\n\tf(nil...)\n\t_ = f\n}\n";
+        assert_eq!(check_source(src), vec![
+            "a.go:13:20: T{} (value of struct type T) is too large",
+            "a.go:14:22: T{} (value of struct type T) is too large",
+            "a.go:15:20: [1 << 62]int64{} (value of type [4611686018427387904]int64) is too large",
+            "a.go:16:13: invalid append: mismatched slice element types int and string in q (variable of type Q constrained by ~[]int | ~[]string)",
+            "a.go:19:8: invalid operation: cannot close receive-only channel c (variable of type C constrained by ~chan int | ~<-chan int)",
+            "a.go:20:9: invalid argument: maps of m (variable of type M constrained by ~map[int]int | ~map[string]int) must have identical key types",
+            "a.go:22:11: invalid argument: cannot make Q: []int and []string have different underlying types",
+            "a.go:25:5: pi.m undefined (type PI is pointer to interface, not interface)",
+            "a.go:27:6: cannot use \"a\" (untyped string constant) as int value in argument to n.m",
+            "a.go:32:11: invalid argument: argument has type P, expected complex type",
+            "a.go:33:10: invalid argument: p (variable of type P constrained by any) cannot be ordered",
+            "a.go:34:4: p.x undefined (type P has no field or method x)",
+            "a.go:36:11: invalid copy: mismatched slice element types int and string in q (variable of type Q constrained by ~[]int | ~[]string)",
+            "a.go:38:14: r.R.R.R.x undefined (type *R has no field or method x)",
+            "a.go:40:22: invalid argument: n.m is a method value",
+            "a.go:41:32: invalid argument: length -1 (constant of type int) must not be negative",
+            "a.go:42:25: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:43:22: 1.5 (untyped float constant) truncated to int",
+            "a.go:44:2: invalid operation: too many arguments for recover(1) (expected 0, found 1)",
+            "a.go:45:2: invalid operation: not enough arguments for panic() (expected 1, found 0)",
+            "a.go:46:8: use of untyped nil in argument to built-in print",
+            "a.go:47:10: cannot use 1 << 100 (untyped int constant 1267650600228229401496703205376) as int value in argument to built-in println (overflows)",
+            "a.go:48:14: invalid operation: complex(1i, 2) (mismatched types untyped complex and untyped float)",
+            "a.go:49:18: 1 << 70 (untyped int constant 1180591620717411303424) overflows int",
+            "a.go:50:18: invalid argument: index -1 (constant of type int) must not be negative",
+            "a.go:51:13: invalid append: argument must be a slice; have untyped nil",
+            "a.go:52:10: invalid argument: nil for built-in len",
+            "a.go:53:6: invalid operation: not enough arguments for max() (expected 1, found 0)",
+            "a.go:54:10: invalid argument: nil cannot be ordered",
+            "a.go:55:23: invalid argument: 1 (untyped int constant) is not a slice",
+            "a.go:56:24: cannot use 1 (untyped int constant) as string value in argument to unsafe.StringData",
+            "a.go:60:7: too many arguments in call to f\n\thave (number, number, []int...)\n\twant (...int)",
+        ]);
+    }
+
+    /// Type-checks `src` as `a.go` with language version go1.`minor`.
+    fn check_with_lang(src: &str, minor: u32) -> Vec<String> {
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let files = [f];
+        let mut c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        );
+        c.set_lang(1, minor);
+        c.check()
+            .errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    /// Built-ins, unsafe functions and generic calls newer than the
+    /// language version (gc with -lang=go1.16; gc's driver appends
+    /// "(-lang was set to go1.16; check go.mod)").
+    #[test]
+    fn version_gating_like_gc() {
+        let src = "// -lang=go1.16\n\npackage p\n\nimport \"unsafe\"\n\nfunc f[T any](T) {}\n\nfunc _() {\n\tvar x int\n\tvar b []byte\n\t_ = unsafe.Add(unsafe.Pointer(&x), 1)\n\t_ = unsafe.Slice(&x, 1)\n\t_ = unsafe.SliceData(b)\n\t_ = unsafe.String(&b[0], 1)\n\t_ = unsafe.StringData(\"\")\n\tclear(b)\n\t_ = min(1, 2)\n\t_ = max(x, 2)\n\t_ = new(1)\n\tf(1)\n\tf[int](1)\n}\n";
+        assert_eq!(
+            check_with_lang(src, 16),
+            vec![
+                "a.go:7:8: type parameter requires go1.18 or later",
+                "a.go:7:10: predeclared any requires go1.18 or later",
+                "a.go:12:6: unsafe.Add requires go1.17 or later",
+                "a.go:13:6: unsafe.Slice requires go1.17 or later",
+                "a.go:14:6: unsafe.SliceData requires go1.20 or later",
+                "a.go:15:6: unsafe.String requires go1.20 or later",
+                "a.go:16:6: unsafe.StringData requires go1.20 or later",
+                "a.go:17:2: clear requires go1.21 or later",
+                "a.go:18:6: built-in min requires go1.21 or later",
+                "a.go:19:6: built-in max requires go1.21 or later",
+                "a.go:20:6: new(1) requires go1.26 or later",
+                "a.go:21:2: implicit function instantiation requires go1.18 or later",
+                "a.go:22:2: function instantiation requires go1.18 or later",
+            ]
+        );
+    }
+
+    /// What calls and selectors record for later stages: selections with
+    /// their kind, embedding path and indirection, instances of inferred
+    /// generic calls, and the signature a built-in was called with.
+    #[test]
+    fn selections_instances_and_builtin_signatures_recorded() {
+        use crate::arena::{Local, Store, World};
+        use crate::info::SelectionKind;
+        use crate::operand::Mode;
+        use crate::ty::Type;
+        let src = "package p
+
+type In struct{ Z int }
+
+func (*In) PM() {}
+
+type T struct {
+	X int
+	*In
+}
+
+func (T) M() {}
+
+func g[A any](a A) A { return a }
+
+func _() {
+	var t T
+	t.M()
+	_ = T.M
+	_ = t.Z
+	t.PM()
+	_ = g(1)
+	_ = len(\"ab\")
+	_ = append([]int{}, 1)
+}
+";
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = World::new();
+        let files = [f];
+        let checked = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        let store = Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let mut sels: Vec<(SelectionKind, String, Vec<u32>, bool)> = checked
+            .info
+            .selections
+            .values()
+            .map(|s| {
+                (
+                    s.kind,
+                    store.obj(s.obj).name.to_string(),
+                    s.index.clone(),
+                    s.indirect,
+                )
+            })
+            .collect();
+        sels.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
+        });
+        assert_eq!(
+            sels,
+            vec![
+                (SelectionKind::MethodExpr, "M".into(), vec![0], false),
+                (SelectionKind::MethodVal, "M".into(), vec![0], false),
+                (SelectionKind::MethodVal, "PM".into(), vec![1, 0], true),
+                (SelectionKind::FieldVal, "Z".into(), vec![1, 0], true),
+            ]
+        );
+        let insts: Vec<_> = checked.info.instances.values().collect();
+        assert_eq!(insts.len(), 1);
+        assert_eq!(insts[0].targs, vec![crate::universe::INT]);
+        // The built-ins' recorded signatures: append's (non-constant)
+        // only; len of a constant string is a constant.
+        let builtins: Vec<_> = checked
+            .info
+            .types
+            .iter()
+            .filter(|(_, tv)| {
+                matches!(tv.mode, Mode::Builtin(_)) && tv.typ != crate::universe::INVALID
+            })
+            .map(|(_, tv)| tv.clone())
+            .collect();
+        assert_eq!(builtins.len(), 1);
+        let Type::Signature(sig) = store.ty(builtins[0].typ) else {
+            panic!("not a signature")
+        };
+        assert!(sig.variadic);
+    }
+
+    /// Odd callees (nil, constants, calls without or with several
+    /// results), selectors through pointers to pointers, map elements,
+    /// embedded interfaces and method expressions on interfaces: as gc.
+    #[test]
+    fn odd_callees_and_selectors_like_gc() {
+        let src = "package p\n\ntype T struct{ f func() int }\ntype R interface{ Read() int }\ntype S struct{ R }\n\nfunc two() (int, int) { return 1, 2 }\nfunc none()           {}\nfunc fn() func(int) int { return nil }\n\nfunc _() {\n\tnil()\n\t\"s\"()\n\ttwo()()\n\tnone()()\n\t_ = fn()(1)\n\tvar t T\n\t_ = t.f()\n\tvar s S\n\t_ = s.Read()\n\tvar pp **T\n\tpp.f()\n\tm := map[string]T{}\n\t_ = m[\"a\"].f()\n\t_ = S.Read\n\t_ = (*S).Read\n\t_ = R.Read(nil)\n\tvar x interface{}\n\tx.foo()\n\t_ = none\n\tvar _ = none()\n\t_ = two\n\t_ = struct{ a int }{}.b\n\ttype L struct{ L *L }\n\tvar l L\n\t_ = l.L.L.L.L\n\t_ = T.f\n\t_ = len(\"a\")()\n\t_ = complex64(1)(2)\n\tint.foo()\n}\n";
+        assert_eq!(check_source(src), vec![
+            "a.go:12:2: invalid operation: cannot call nil: untyped nil is not a function",
+            "a.go:13:2: invalid operation: cannot call \"s\" (untyped string constant): untyped string is not a function",
+            "a.go:14:2: multiple-value two() (value of type (int, int)) in single-value context",
+            "a.go:15:2: none() (no value) used as value or type",
+            "a.go:22:5: pp.f undefined (type **T has no field or method f)",
+            "a.go:29:4: x.foo undefined (type interface{} has no field or method foo)",
+            "a.go:31:10: none() (no value) used as value",
+            "a.go:33:24: struct{a int}{}.b undefined (type struct{a int} has no field or method b)",
+            "a.go:37:6: operand for field selector f must be value of type T",
+            "a.go:38:6: invalid operation: cannot call len(\"a\") (constant 1 of type int): int is not a function",
+            "a.go:39:6: invalid operation: cannot call complex64(1) (constant (1 + 0i) of type complex64): complex64 is not a function",
+            "a.go:40:6: int.foo undefined (type int has no field or method foo)",
         ]);
     }
 }

@@ -385,3 +385,86 @@ fn identical_ignore_tags(s: &impl Store, x: TypeId, y: TypeId) -> bool {
         _ => identical(s, x, y),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Conversions between pointers, channels, unsafe.Pointer, strings and
+    /// byte/rune slices, numeric types, interfaces, nil, and constants.
+    #[test]
+    fn conversions_end_to_end() {
+        let src = r#"package p
+
+import "unsafe"
+
+type P *int
+type Q *int
+type F func()
+type C chan int
+type MyS []byte
+type MyR []rune
+type Str string
+
+func _(p P, ip *int, f func(), c chan int, rc <-chan int, u uintptr, up unsafe.Pointer, b []byte, r []rune, s string, i int, fl float64, cx complex128, st Str) {
+	_ = Q(p)
+	_ = P(ip)
+	_ = (*int)(p)
+	_ = F(f)
+	_ = C(c)
+	_ = C(rc)
+	_ = (<-chan int)(c)
+	_ = uintptr(up)
+	_ = unsafe.Pointer(u)
+	_ = unsafe.Pointer(p)
+	_ = P(up)
+	_ = (*float64)(up)
+	_ = (*float64)(ip)
+	_ = MyS(s)
+	_ = MyR(s)
+	_ = Str(b)
+	_ = Str(r)
+	_ = string(st)
+	_ = []byte(st)
+	_ = Str(i)
+	_ = float32(cx)
+	_ = complex64(fl)
+	_ = int(fl)
+	_ = bool(i)
+	_ = int(true)
+	_ = any(1)
+	_ = any(nil)
+	_ = error(nil)
+	_ = []int(nil)
+	_ = map[int]int(nil)
+	_ = F(nil)
+	_ = int(nil)
+	_ = Str("a" + "b")
+	_ = Str('a')
+	_ = Str(65.0)
+	_ = []byte(65)
+	_ = float64(1 << 1000)
+	_ = int8(-129)
+	_ = uint8('a')
+	_ = rune("a")
+	_ = [2]int([]int{1})
+	_ = (*[2]int)(b)
+	_ = [0]byte(b)
+}
+"#;
+        let want = [
+            "a.go:19:8: cannot convert rc (variable of type <-chan int) to type C",
+            "a.go:26:17: cannot convert ip (variable of type *int) to type *float64",
+            "a.go:34:14: cannot convert cx (variable of type complex128) to type float32",
+            "a.go:35:16: cannot convert fl (variable of type float64) to type complex64",
+            "a.go:37:11: cannot convert i (variable of type int) to type bool",
+            "a.go:38:10: cannot convert true (untyped bool constant) to type int",
+            "a.go:45:10: cannot convert nil to type int",
+            "a.go:48:10: cannot convert 65.0 (untyped float constant 65) to type Str",
+            "a.go:49:13: cannot convert 65 (untyped int constant) to type []byte",
+            "a.go:50:16: constant shift overflow",
+            "a.go:51:11: constant -129 overflows int8",
+            "a.go:53:11: cannot convert \"a\" (untyped string constant) to type rune",
+            "a.go:55:16: cannot convert b (variable of type []byte) to type *[2]int",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+}

@@ -3,12 +3,17 @@
 //! dependency order, with cycle detection (`obj_path`, `obj_color`;
 //! "invalid recursive type", "invalid cycle in declaration of x");
 //! direct cycles of type names (`type A B; type B A`) are found first;
-//! constants (with iota and implicit repetition), variables, type
-//! declarations (defined types, aliases, generic types), functions
+//! constants (with iota, implicit repetition, errors of inherited
+//! initializers at the constant's name), variables, type declarations
+//! (defined types, aliases, generic types and aliases), functions
 //! (signature now, body delayed) and methods associated with their
 //! receiver base types ("method T.m already declared", "field and method
-//! with the same name f"); `decl_stmt` for declarations inside function
-//! bodies.
+//! with the same name f"). Package objects are checked as types2 does —
+//! type definitions, then aliases, then the rest in source order — except
+//! that method signatures come before values (types2 declares methods
+//! on demand in lookups; interface satisfaction here reads them from the
+//! method objects). `decl_stmt` handles declarations inside function
+//! bodies (names visible after their spec; local types from their name).
 
 use std::collections::{HashMap, HashSet};
 
@@ -1188,6 +1193,45 @@ func (S) m[P any]() {}
         assert_eq!(
             check_with_lang(src, 26),
             vec!["a.go:14:12: generic method requires go1.27 or later"]
+        );
+    }
+
+    #[test]
+    fn cycles_through_constraints_aliases_and_embeddings() {
+        let src = "package p
+
+type T[P T[P]] interface{}
+type U[P interface{ U[P] }] interface{}
+type X interface{ Y }
+type Y interface{ X }
+type Z = interface{ Z }
+type A[P any] = A[P]
+type B[P any] = *B[P]
+type D interface{ ~D }
+type E interface{ E | int }
+type H struct{ H }
+type I struct{ *I }
+type K[P any] struct{ f *K[K[P]] }
+func (T[P]) m() {}
+func (A[P]) m() {}
+func (Z) m() {}
+const c = len([c]int{})
+var v [len(v)]int
+";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:5:6: invalid recursive type X\n\ta.go:5:6: X refers to Y\n\ta.go:6:6: Y refers to X",
+                "a.go:7:6: invalid recursive type: Z refers to itself",
+                "a.go:8:6: invalid recursive type: A refers to itself",
+                "a.go:9:6: invalid recursive type: B refers to itself",
+                "a.go:10:6: invalid recursive type: D refers to itself",
+                "a.go:11:6: invalid recursive type: E refers to itself",
+                "a.go:12:6: invalid recursive type: H refers to itself",
+                "a.go:15:7: invalid receiver type T[P] (pointer or interface type)",
+                "a.go:18:7: initialization cycle: c refers to itself",
+                "a.go:19:5: initialization cycle: v refers to itself",
+            ]
         );
     }
 }

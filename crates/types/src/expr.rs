@@ -1,16 +1,23 @@
 //! Expressions (types2's expr.go, const.go, operand.go's checks): the
 //! dispatcher over expression kinds (`raw_expr`), the variants callers
 //! use (`expr`, `gen_expr`, `multi_expr`, `expr_with_hint`,
-//! `expr_or_type`, `use_exprs`), basic literals, unary and binary
-//! operations, shifts, comparisons (`comparison`, also for switch cases),
-//! type assertions (`type_assertion`, also for type switches), receives
-//! (`channel_elem`, also for sends), constant folding with overflow and
-//! representability checks (`overflow`, `representable`), and the untyped
-//! machinery (`convert_untyped`, `update_expr_type`, `record_untyped`).
+//! `expr_or_type`, `use_exprs`), generic values (`non_generic`, with
+//! reverse inference from a `Target`, `new_target`), basic literals,
+//! unary and binary operations (`binary`, also for `x op= y`), shifts,
+//! comparisons (`comparison`, also for switch cases), untyped operands
+//! meeting typed ones (`match_types`), type assertions (`type_assertion`,
+//! also for type switches), receives (`channel_elem`, also for sends),
+//! constant folding with overflow and representability checks
+//! (`overflow`, `representable`), and the untyped machinery
+//! (`convert_untyped`, `update_expr_type`, `record_untyped`).
 //!
 //! Predicates over type parameters (`all_integer` & co., `under_is`,
-//! `common_underlying`) see a type parameter as the set of types of its
-//! constraint, as types2's allX helpers do.
+//! `common_underlying`, `has_nil`, `tparam_type_set`) see a type
+//! parameter as the set of types of its constraint, as types2's allX
+//! helpers do. Messages are placed where gc places them: at the start of
+//! the operand's expression as gc's `syntax.StartPos` computes it
+//! (`start_pos`, `at`). Operands standing for values without an
+//! expression of their own get interned dummy names (`dummy_name`).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -534,6 +541,11 @@ impl<'a> Checker<'a, '_> {
                     self.reverse_func_inst(t, x);
                     return;
                 }
+                // A partial instantiation `f[A]` is completed from the
+                // constraints, or reported there.
+                if self.complete_partial_inst(x) {
+                    return;
+                }
                 "function"
             }
             _ => return,
@@ -547,23 +559,42 @@ impl<'a> Checker<'a, '_> {
         x.typ = universe::INVALID;
     }
 
-    /// Infers the type arguments of the generic function value `x` from
-    /// the signature it is assigned to (types2's funcInst with a target
-    /// and no index expression).
+    /// Infers the type arguments of the generic function value `x` (or
+    /// the missing ones of a partial instantiation `f[A]` that
+    /// `index_expr` left generic) from the signature it is assigned to
+    /// (types2's funcInst with a target).
     fn reverse_func_inst(&mut self, target: Target, x: &mut Operand<'a>) {
         let Type::Signature(sig) = self.store.ty(x.typ) else {
             return;
         };
         let sig = sig.clone();
-        let pos = x.expr.map_or(Pos::NONE, |e| e.pos);
-        if !self.allow_version(18) {
+        let Some(e) = x.expr else {
+            return;
+        };
+        // The type arguments given, and the expression naming the
+        // function (where the instance is recorded).
+        let partial = match &e.kind {
+            ExprKind::Index(fx, _) => {
+                let k = self.key(e);
+                self.func_inst_targs.remove(&k).map(|targs| (targs, &**fx))
+            }
+            _ => None,
+        };
+        let pos = e.pos;
+        if partial.is_none() && !self.allow_version(18) {
             self.errorf(pos, "function instantiation requires go1.18 or later");
-        } else if !self.allow_version(21) {
+        } else if self.allow_version(18) && !self.allow_version(21) {
+            let what = if partial.is_some() {
+                "partially"
+            } else {
+                "implicitly"
+            };
             self.errorf(
                 pos,
-                "implicitly instantiated function in assignment requires go1.21 or later",
+                format!("{what} instantiated function in assignment requires go1.21 or later"),
             );
         }
+        let (given, fx) = partial.unwrap_or((Vec::new(), e));
         let gsig = self.store.arena.add_type(Type::Signature(Signature {
             recv: None,
             tparams: vec![],
@@ -591,14 +622,17 @@ impl<'a> Checker<'a, '_> {
             typ: target.sig,
             val: None,
         };
-        let Some(targs) = self.infer(pos, &sig.tparams, &[], Some(params), &[arg], true) else {
+        let targs = self.infer(pos, &sig.tparams, &given, Some(params), &[arg], true);
+        let Some(targs) = targs.filter(|t| t.len() == sig.tparams.len()) else {
             x.mode = Mode::Invalid;
             return;
         };
-        let inst = self.instantiate(pos, x.typ, &targs, false);
-        if let Some(e) = x.expr {
-            self.record_instance(e, targs, inst);
+        let inst = self.instantiate(pos, x.typ, &targs, true);
+        if inst == universe::INVALID {
+            x.mode = Mode::Invalid;
+            return;
         }
+        self.record_instance(fx, targs, inst);
         x.typ = inst;
         x.mode = Mode::Value;
     }
@@ -1149,16 +1183,16 @@ impl<'a> Checker<'a, '_> {
         let xconst = x.mode == Mode::Constant;
         let yconst = y.mode == Mode::Constant;
         if matches!(op, Operator::Div | Operator::Rem) {
+            // (Only numeric values have a sign; an unknown divisor is not
+            // zero, as in go/constant.)
             let yv = y.val.clone().unwrap_or_default();
-            if (xconst || all_integer(&self.store, x.typ)) && yconst && yv.sign() == 0 {
-                // An unknown divisor has sign 0 too, but is no division by
-                // zero: go/constant's Sign of Unknown is 0 as well, so gc
-                // reports it the same way.
+            let numeric = yv.is_numeric();
+            if (xconst || all_integer(&self.store, x.typ)) && yconst && numeric && yv.sign() == 0 {
                 self.errorf(at(&y), format!("{INVALID_OP}division by zero"));
                 x.mode = Mode::Invalid;
                 return x;
             }
-            if xconst && yconst && is_complex(&self.store, x.typ) && yv.kind() == Kind::Complex {
+            if xconst && yconst && numeric && is_complex(&self.store, x.typ) {
                 let (re, im) = (yv.real(), yv.imag());
                 let re2 = re.binary(BinaryOp::Mul, &re);
                 let im2 = im.binary(BinaryOp::Mul, &im);
@@ -1751,8 +1785,9 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Records the expressions still untyped at the end with their
-    /// untyped types (types2's recordUntyped: constants that never met a
-    /// typed context, such as the operands of constant expressions).
+    /// untyped types, as types2's recordUntyped does (constants that
+    /// never met a typed context, such as the operands of constant
+    /// expressions, stay `untyped int` & co. in `Info`).
     pub(crate) fn record_untyped(&mut self) {
         let mut list: Vec<_> = self.untyped.drain().collect();
         list.sort_by_key(|(k, _)| *k);
@@ -2623,6 +2658,320 @@ func _() {
         assert_eq!(crate::testutil::check_source(src), want);
     }
 
+    /// Non-constant shifts of untyped constants: the constant takes the
+    /// type the context gives the shift.
+    #[test]
+    fn untyped_shifts_end_to_end() {
+        let src = r#"package p
+
+func _(s uint, a []int, m map[int]int) {
+	_ = a[1<<s]
+	_ = make([]int, 1<<s)
+	_ = 1<<s == 0
+	x := 1 << s
+	_ = x
+	_ = float64(1 << s)
+	_ = int64(1 << s)
+	_ = string(1 << s)
+	_ = append(a, 1<<s)
+	m[1<<s] = 1 << s
+	var f float32
+	_ = f + 1<<s
+	_ = 1<<s + f
+	_ = 1.0<<s + 1
+	_ = (1 << s) == (1 << s)
+	_ = 1<<s == 1.5
+	var i8 int8 = 1 << s
+	_ = i8
+	_ = 1 << s << s
+	_ = -1 << s
+	_ = uint8(255) << s
+	_ = complex(1<<s, 0)
+	_ = any(1 << s)
+	var e interface{ m() } = 1 << s
+	_ = e
+	println(1 << s)
+	_ = 1.0 << s == 1
+	_ = a[1.0<<s]
+}
+"#;
+        let want = [
+            "a.go:9:14: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:11:13: invalid operation: shifted operand 1 (type string) must be integer",
+            "a.go:15:10: invalid operation: shifted operand 1 (type float32) must be integer",
+            "a.go:16:6: invalid operation: shifted operand 1 (type float32) must be integer",
+            "a.go:17:6: invalid operation: shifted operand 1.0 (type float64) must be integer",
+            "a.go:19:6: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:25:14: invalid operation: shifted operand 1 (type float64) must be integer",
+            "a.go:27:27: cannot use 1 << s (value of type int) as interface{m()} value in variable declaration: int does not implement interface{m()} (missing method m)",
+            "a.go:30:6: invalid operation: shifted operand 1.0 (type float64) must be integer",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// `.(type)` outside a type switch, indirections and pointer types
+    /// (constraint interfaces as pointer bases).
+    #[test]
+    fn pointers_end_to_end() {
+        let src = r#"package p
+
+type T struct{ a int }
+
+func f(...int) {}
+
+func _() {
+	var x int
+	_ = x.(type)
+	_ = T{a: 1}
+	_ = [...]int{1}
+	_ = []int{1: 2}
+	_ = &[]int{}
+	_ = *&x
+	_ = **&x
+	_ = (*int)(nil)
+	var p **int
+	_ = **p
+	_ = *T
+	var _ *T = new(T)
+	type I interface{ ~int }
+	var _ *I
+}
+"#;
+        let want = [
+            "a.go:9:6: invalid syntax tree: use of .(type) outside type switch",
+            "a.go:15:7: invalid operation: cannot indirect *&x (variable of type int)",
+            "a.go:19:6: *T (type) is not an expression",
+            "a.go:22:9: cannot use type I outside a type constraint: interface contains type constraints",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Generic types and functions used as values without
+    /// instantiation.
+    #[test]
+    fn generic_values_end_to_end() {
+        let src = r#"package p
+
+type G[P any] struct{}
+type A[P any] = G[P]
+
+func gen[P any]() {}
+
+func _() {
+	_ = G
+	_ = A
+	_ = G[int]{}
+	var _ G
+	_ = gen
+	_ = (gen)
+	gen()
+	_ = gen[int]
+	f := gen
+	_ = f
+	var x any = gen
+	_ = x
+}
+"#;
+        let want = [
+            "a.go:9:6: cannot use generic type G without instantiation",
+            "a.go:10:6: cannot use generic type A without instantiation",
+            "a.go:12:8: cannot use generic type G[P any] without instantiation",
+            "a.go:13:6: cannot use generic function gen without instantiation",
+            "a.go:14:7: cannot use generic function gen without instantiation",
+            "a.go:15:5: in call to gen, cannot infer P (declared at a.go:6:10)",
+            "a.go:17:7: cannot use generic function gen without instantiation",
+            "a.go:19:14: cannot use generic function gen without instantiation",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    /// Comparisons of interfaces with concrete types, channels of
+    /// different directions, structs with blank fields, type parameters
+    /// with `comparable` and `any`, and nil.
+    #[test]
+    fn comparisons_end_to_end() {
+        let src = r#"package p
+
+type I interface{ m() }
+type T int
+
+func (T) m() {}
+
+type S struct {
+	_ []int
+	a int
+}
+
+func _[P comparable, Q any, R interface{ comparable; m() }](p P, q Q, r R) {
+	var i I
+	var t T
+	var ch chan int
+	var rch <-chan int
+	var a [2]any
+	var s S
+	var e any
+	_ = i == t
+	_ = t == i
+	_ = ch == rch
+	_ = a == a
+	_ = s == s
+	_ = p == p
+	_ = q == q
+	_ = r == r
+	_ = r == i
+	_ = p == e
+	_ = q == e
+	_ = e == 1
+	_ = e == nil
+	_ = p == nil
+	_ = q == nil
+	_ = i == nil
+	_ = t == 1
+	_ = t == 1.5
+	_ = t == "a"
+	_ = &t == nil
+	_ = ch == nil
+	_ = 1 == t
+	_ = nil == i
+	_ = p < p
+}
+"#;
+        let want = [
+            "a.go:25:6: invalid operation: s == s (struct containing []int cannot be compared)",
+            "a.go:27:6: invalid operation: q == q (incomparable types in type set)",
+            "a.go:31:6: invalid operation: q == e (incomparable types in type set)",
+            "a.go:34:11: invalid operation: p == nil (mismatched types P and untyped nil)",
+            "a.go:35:11: invalid operation: q == nil (mismatched types Q and untyped nil)",
+            "a.go:38:11: 1.5 (untyped float constant) truncated to int",
+            "a.go:39:11: invalid operation: t == \"a\" (mismatched types T and untyped string)",
+            "a.go:44:6: invalid operation: p < p (type parameter P cannot use operator <)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+    }
+
+    #[test]
+    fn dummy_names_are_interned() {
+        assert_eq!(nth(1, "function result"), "1st function result");
+        assert_eq!(nth(2, "x"), "2nd x");
+        assert_eq!(nth(3, "x"), "3rd x");
+        assert_eq!(nth(11, "x"), "11th x");
+        let a = dummy_name("ok value of (comma, ok) expression", Pos(7));
+        let b = dummy_name("ok value of (comma, ok) expression", Pos(7));
+        let c = dummy_name("ok value of (comma, ok) expression", Pos(8));
+        assert!(std::ptr::eq(a, b) && !std::ptr::eq(a, c));
+        assert_eq!(expr_string(a), "ok value of (comma, ok) expression");
+        assert_eq!(start_pos(c), Pos(8));
+    }
+
+    /// Partial instantiations completed from the assignment's type, or
+    /// from the constraints alone.
+    #[test]
+    fn partial_instantiation_end_to_end() {
+        let src = r#"package p
+
+func h[P, Q any](P) Q { panic(0) }
+func k[P any, Q ~[]P](P) Q { panic(0) }
+
+var _ func(int) string = h[int]
+var _ func(string) string = h[int]
+var _ = h[int]
+var _ = k[int]
+var f func(int) []int = k[int]
+
+func _() func(int) bool {
+	g := h[int]
+	_ = g
+	return h[int]
+}
+"#;
+        let want = [
+            "a.go:7:30: type func(string) string of _ does not match func(int) Q",
+            "a.go:8:10: cannot infer Q (declared at a.go:3:11)",
+            "a.go:9:10: cannot infer Q (declared at a.go:4:15)",
+            "a.go:13:8: cannot infer Q (declared at a.go:3:11)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+        assert_eq!(
+            check_lang(
+                "package p\nfunc h[P, Q any](P) Q { panic(0) }\nvar _ func(int) string = h[int]\n",
+                20
+            ),
+            ["a.go:3:27: partially instantiated function in assignment requires go1.21 or later"]
+        );
+    }
+
+    /// Recorded types of conversion arguments and comparison operands (as
+    /// go/types records them, except that nil gets the conversion's type
+    /// as in types2).
+    #[test]
+    fn recorded_conversion_types() {
+        let src = r#"package p
+
+type Str string
+
+var s uint
+var x int
+
+var (
+	a = float32(1)
+	b = Str(65)
+	c = any(1.5)
+	d = []byte("abc")
+	e = x == 1
+	f = 1.5 == 1
+	g = interface{}(nil)
+	h = (*int)(nil)
+	i = x + (1 << s)
+	j = uint8(1<<s) + 1
+	k = string(rune(1 << s))
+	l = 1<<s == x
+)
+"#;
+        let want = [
+            "009:006 float32(1): float32 = 1",
+            "009:014 1: float32 = 1",
+            "010:006 Str(65): Str = \"A\"",
+            "010:010 65: untyped int = 65",
+            "011:006 any(1.5): any",
+            "011:010 1.5: float64 = 1.5",
+            "012:006 []byte(\"abc\"): []byte",
+            "012:013 \"abc\": string = \"abc\"",
+            "013:006 x == 1: bool",
+            "013:006 x: int",
+            "013:011 1: int = 1",
+            "014:006 1.5 == 1: bool = false",
+            "014:006 1.5: untyped float = 1.5",
+            "014:013 1: untyped float = 1",
+            "015:006 interface{}(nil): interface{}",
+            "015:018 nil: interface{}",
+            "016:006 (*int)(nil): *int",
+            "016:013 nil: *int",
+            "017:006 x + (1 << s): int",
+            "017:006 x: int",
+            "017:010 (1 << s): int",
+            "017:011 1 << s: int",
+            "017:011 1: int = 1",
+            "017:016 s: uint",
+            "018:006 uint8(1 << s) + 1: uint8",
+            "018:006 uint8(1 << s): uint8",
+            "018:012 1 << s: uint8",
+            "018:012 1: uint8 = 1",
+            "018:015 s: uint",
+            "018:020 1: uint8 = 1",
+            "019:006 string(rune(1 << s)): string",
+            "019:013 rune(1 << s): rune",
+            "019:018 1 << s: rune",
+            "019:018 1: rune = 1",
+            "019:023 s: uint",
+            "020:006 1 << s == x: bool",
+            "020:006 1 << s: int",
+            "020:006 1: int = 1",
+            "020:009 s: uint",
+            "020:014 x: int",
+        ];
+        assert_eq!(recorded_types(src), want);
+    }
+
     #[test]
     fn comparisons() {
         err("1 == \"a\"", "a.go:2:14: invalid operation: 1 == \"a\" (mismatched types untyped int and untyped string)");
@@ -2643,18 +2992,61 @@ func _() {
 
 /// A development aid: `GOFILE=/path/x.go cargo test -p types --lib
 /// check_gofile -- --ignored --nocapture` prints this checker's errors
-/// for a one-file package, to compare with `go tool compile -e`.
+/// for a one-file package, to compare with `go tool compile -e`
+/// (`GOLANG=1.N` sets the language version);
+/// `GOFILES=/path/list` checks each file listed and names those that
+/// panic.
 #[cfg(test)]
 mod dev {
     #[test]
     #[ignore = "development aid: needs GOFILE"]
     fn check_gofile() {
-        let Ok(path) = std::env::var("GOFILE") else {
-            return;
-        };
-        let src = std::fs::read_to_string(&path).unwrap_or_default();
-        for e in crate::testutil::check_source(&src) {
-            println!("{e}");
+        if let Ok(path) = std::env::var("GOFILE") {
+            let src = std::fs::read_to_string(&path).unwrap_or_default();
+            // GOLANG=1.N: the language version.
+            let lang = std::env::var("GOLANG").ok().and_then(|v| {
+                let minor = v.strip_prefix("1.")?.parse::<u32>().ok()?;
+                Some(minor)
+            });
+            let errs = match lang {
+                None => crate::testutil::check_source(&src),
+                Some(minor) => {
+                    let fset = syntax::FileSet::new();
+                    let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+                    let mut out: Vec<String> =
+                        errs.iter().map(|e| e.display(&fset).to_string()).collect();
+                    if out.is_empty() {
+                        let world = crate::arena::World::new();
+                        let mut c = crate::check::Checker::new(
+                            &world,
+                            &fset,
+                            crate::testutil::P,
+                            "p",
+                            [&f],
+                            &crate::testutil::UnsafeOnly,
+                        );
+                        c.set_lang(1, minor);
+                        let checked = c.check();
+                        out.extend(checked.errors.iter().map(|e| e.display(&fset).to_string()));
+                    }
+                    out
+                }
+            };
+            for e in errs {
+                println!("{e}");
+            }
+        }
+        // GOFILES: a file listing files; reports the ones that panic.
+        if let Ok(list) = std::env::var("GOFILES") {
+            let list = std::fs::read_to_string(list).unwrap_or_default();
+            for path in list.lines() {
+                eprintln!("checking {path}");
+                let src = std::fs::read_to_string(path).unwrap_or_default();
+                let r = std::panic::catch_unwind(|| crate::testutil::check_source(&src));
+                if r.is_err() {
+                    println!("PANIC {path}");
+                }
+            }
         }
     }
 }

@@ -104,9 +104,8 @@ fn all_integer(s: &impl Store, t: TypeId) -> bool {
         .all(|&(_, u)| u.is_some_and(|u| is_integer(s, u)))
 }
 
-/// Element type and length of an indexable (non-map) underlying type, and
-/// whether the result is a value (not a variable) regardless of the
-/// operand's mode. `None` if `u` cannot be indexed this way.
+/// How an operand is indexed: a sequence (element type, length if known,
+/// mode of the result), a map, or not at all.
 enum Indexable {
     /// Strings: byte values; arrays: elements, variable if the array is;
     /// pointers to arrays and slices: variables.
@@ -166,12 +165,10 @@ impl<'a> Checker<'a, '_> {
                     syntax::print::expr_string(x)
                 );
                 self.errorf(x.start_pos(), msg);
-                self.use_exprs(indices);
                 return Operand::invalid(Some(e));
             }
         }
         if !self.is_complete(op.typ) {
-            self.use_exprs(indices);
             return Operand::invalid(Some(e));
         }
         let u = underlying(&self.store, op.typ);
@@ -181,7 +178,6 @@ impl<'a> Checker<'a, '_> {
             _ => None,
         };
         if inner.is_some_and(|t| !self.is_complete(t)) {
-            self.use_exprs(indices);
             return Operand::invalid(Some(e));
         }
 
@@ -945,7 +941,7 @@ var _ = g[undefined]
     }
 
     #[test]
-    #[ignore = "needs expr (non_generic without a target to call complete_partial_inst) and generics (inference from core types of constraints)"]
+    #[ignore = "needs expr: non_generic without a target to call complete_partial_inst"]
     fn partial_instantiation_without_target() {
         let src = r#"package p
 
@@ -1059,6 +1055,34 @@ var _ = f[int, int]
             [
                 "a.go:6:11: []int does not satisfy comparable",
                 "a.go:7:16: string does not satisfy ~int (string missing in ~int)",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_parameter_slices() {
+        let src = r#"package p
+
+func _[T string | []byte, U ~string, V []int | [3]int, W *[3]int | *[4]int, X *[3]int | []int](x T, u U, v V, w W, y X) {
+	_ = x[1:2:3]
+	_ = x[1:2]
+	_ = u[1:2]
+	_ = u[5]
+	var _ U = u[1:]
+	_ = v[1:]
+	_ = w[1:]
+	_ = w[0]
+	_ = y[0]
+	_ = y[:]
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            [
+                "a.go:4:12: invalid operation: 3-index slice of string",
+                "a.go:9:6: cannot slice v (variable of type V constrained by []int | [3]int): []int and [3]int have different underlying types",
+                "a.go:10:6: cannot slice w (variable of type W constrained by *[3]int | *[4]int): *[3]int and *[4]int have different underlying types",
+                "a.go:13:6: cannot slice y (variable of type X constrained by *[3]int | []int): *[3]int and []int have different underlying types",
             ]
         );
     }

@@ -396,7 +396,12 @@ impl<'a> Checker<'a, '_> {
     fn lit_lookup_error(&self, base: TypeId, sel: &str, alt: Option<ObjId>) -> String {
         let typ = self.type_str(base);
         let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        // `s` without its first character; a one-character `s` stays as
+        // it is (types2's tail).
+        let tail = |s: &str| match s.char_indices().nth(1) {
+            Some((i, _)) => s[i..].to_string(),
+            None => s.to_string(),
+        };
         #[derive(PartialEq)]
         enum Case {
             Missing,
@@ -890,5 +895,201 @@ var _ = T{}.c
                 "a.go:29:13: T{}.c undefined (type T has no field or method c)",
             ]
         );
+    }
+
+    /// Type-checks package `q` (`dep`, file q.go) and then package `p`
+    /// (`src`, file a.go) importing it as "m/q".
+    fn check_with_import(dep: &str, src: &str) -> Vec<String> {
+        use crate::arena::{PkgIdx, World};
+        use crate::check::{Checker, Importer};
+        struct Imp;
+        impl Importer for Imp {
+            fn import(&self, path: &str) -> Result<PkgIdx, String> {
+                match path {
+                    "m/q" => Ok(PkgIdx(3)),
+                    "unsafe" => Ok(universe::UNSAFE),
+                    _ => Err(format!("package {path} is not in std")),
+                }
+            }
+        }
+        let fset = syntax::FileSet::new();
+        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", dep.as_bytes());
+        assert!(qerrs.is_empty());
+        let mut world = World::new();
+        let q = Checker::new(&world, &fset, PkgIdx(3), "m/q", [&qf], &Imp).check();
+        assert!(q.errors.is_empty());
+        world.insert(std::sync::Arc::new(q.arena));
+        let (pf, perrs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(perrs.is_empty());
+        let p = Checker::new(&world, &fset, PkgIdx(2), "p", [&pf], &Imp).check();
+        p.errors
+            .iter()
+            .map(|e| e.display(&fset).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn struct_literals_of_imported_types() {
+        let dep = r#"package q
+
+type T struct {
+	X    int
+	y    int
+	Form int
+	form2 int
+}
+
+type U struct {
+	A, B int
+}
+
+type E struct{ T }
+"#;
+        let src = r#"package p
+
+import "m/q"
+
+var _ = q.T{X: 1, y: 2}
+var _ = q.T{1, 2, 3, 4}
+var _ = q.T{1}
+var _ = q.T{Y: 1}
+var _ = q.T{form: 1}
+var _ = q.T{Form2: 1}
+var _ = q.U{1}
+var _ = q.U{1, 2}
+var _ = q.E{X: 1}
+var _ = q.E{T: q.T{}, X: 1}
+"#;
+        assert_eq!(
+            check_with_import(dep, src),
+            [
+                "a.go:5:19: cannot refer to unexported field y in struct literal of type q.T",
+                "a.go:6:16: implicit assignment to unexported field y in struct literal of type q.T",
+                "a.go:6:22: implicit assignment to unexported field form2 in struct literal of type q.T",
+                "a.go:7:14: too few values in struct literal of type q.T (type has unexported fields - use key:value pairs)",
+                "a.go:8:13: unknown field Y in struct literal of type q.T",
+                "a.go:9:13: unknown field form in struct literal of type q.T, but does have Form",
+                "a.go:10:13: unknown field Form2 in struct literal of type q.T, but does have unexported form2",
+                "a.go:11:14: too few values in struct literal of type q.U",
+                "a.go:14:23: cannot specify promoted field X and enclosing embedded field T",
+            ]
+        );
+    }
+
+    #[test]
+    fn imported_generics_and_arrays() {
+        let dep = r#"package q
+
+func F[P, Q any](P) Q { var q Q; return q }
+
+type A [3]int
+
+type G[T any] struct{ t T }
+"#;
+        let src = r#"package p
+
+import "m/q"
+
+var _ = q.F[int, string, bool]
+var _ func(int) string = q.F[int]
+var _ = q.F[int, string](1)
+var a q.A
+var _ = a[3]
+var _ = a[1:4]
+var _ = q.G[int]{}
+var _ = q.G[int]{t: 1}
+var _ = q.G{}
+"#;
+        assert_eq!(
+            check_with_import(dep, src),
+            [
+                "a.go:5:26: got 3 type arguments but want 2",
+                "a.go:9:11: invalid argument: index 3 out of bounds [0:3]",
+                "a.go:10:13: invalid argument: index 4 out of bounds [0:4]",
+                "a.go:12:18: cannot refer to unexported field t in struct literal of type q.G[int]",
+                "a.go:13:9: cannot use generic type q.G[T any] without instantiation",
+            ]
+        );
+    }
+
+    #[test]
+    fn recorded_types_uses_and_instances() {
+        use crate::arena::{Store, World};
+        use crate::check::Checker;
+        use crate::info::ExprKey;
+        use syntax::ast::{Decl, Spec};
+        let src = "package p\n\ntype T struct{ x int }\n\nfunc f[P any](P) {}\n\nvar a = [...]int{1, 2, 3}\nvar c = T{x: 1}\nvar b = f[int]\nvar d = []*T{{x: 2}}\n";
+        let fset = syntax::FileSet::new();
+        let (file, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = World::new();
+        let checked = Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            [&file],
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty());
+        let values: Vec<&Expr> = file
+            .decls
+            .iter()
+            .filter_map(|d| match d {
+                Decl::Gen(g) => Some(g),
+                _ => None,
+            })
+            .flat_map(|g| &g.specs)
+            .filter_map(|s| match s {
+                Spec::Value(v) => v.values.first(),
+                _ => None,
+            })
+            .collect();
+        let key = |e: &Expr| ExprKey { file: 0, id: e.id };
+        let store = crate::arena::Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let info = &checked.info;
+        let ty = |e: &Expr| {
+            let tv = info.types.get(&key(e)).expect("recorded");
+            crate::typestring::type_string(&store, &crate::testutil::Unqualified, tv.typ)
+        };
+        // [...]int{1, 2, 3}: the literal and its type expression are [3]int.
+        let ExprKind::CompositeLit(lit) = &values[0].kind else {
+            panic!()
+        };
+        assert_eq!(ty(values[0]), "[3]int");
+        assert_eq!(ty(lit.typ.as_ref().unwrap()), "[3]int");
+        assert_eq!(
+            info.types
+                .get(&key(lit.typ.as_ref().unwrap()))
+                .unwrap()
+                .mode,
+            Mode::TypeExpr
+        );
+        // T{x: 1}: the key uses field x.
+        let ExprKind::CompositeLit(lit) = &values[1].kind else {
+            panic!()
+        };
+        let ExprKind::KeyValue(k, _) = &lit.elems[0].kind else {
+            panic!()
+        };
+        let fld = *info.uses.get(&key(k)).expect("use of x");
+        assert_eq!(store.obj(fld).name.as_str(), "x");
+        assert_eq!(ty(values[1]), "T");
+        // f[int]: an instance recorded at f, the expression a func(int).
+        let ExprKind::Index(f, _) = &values[2].kind else {
+            panic!()
+        };
+        let inst = checked.info.instances.get(&key(f)).expect("instance");
+        assert_eq!(inst.targs, vec![universe::INT]);
+        assert_eq!(ty(values[2]), "func(int)");
+        // []*T{{x: 2}}: the element is a *T.
+        let ExprKind::CompositeLit(lit) = &values[3].kind else {
+            panic!()
+        };
+        assert_eq!(ty(&lit.elems[0]), "*T");
     }
 }

@@ -39,8 +39,10 @@ enum ExprKindOf {
     Statement,
 }
 
-/// A case value already seen in an expression switch: its value (as gc
-/// compares duplicates), type and position.
+/// A case value as gc compares duplicates in an expression switch: an
+/// integer, an exactly representable float or a string (other constants
+/// are not compared).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum SeenVal {
     Int(i128),
     Float(u64),
@@ -62,16 +64,11 @@ impl SeenVal {
             _ => None,
         }
     }
-
-    fn same(&self, o: &SeenVal) -> bool {
-        match (self, o) {
-            (SeenVal::Int(a), SeenVal::Int(b)) => a == b,
-            (SeenVal::Float(a), SeenVal::Float(b)) => a == b,
-            (SeenVal::Str(a), SeenVal::Str(b)) => a == b,
-            _ => false,
-        }
-    }
 }
+
+/// The case values seen so far in an expression switch: by value, the
+/// types and positions they were seen with.
+type SeenVals = std::collections::HashMap<SeenVal, Vec<(TypeId, Pos)>>;
 
 /// The start of a statement, where gc reports errors about it.
 pub(crate) fn stmt_start(s: &Stmt) -> Pos {
@@ -313,8 +310,8 @@ impl<'a> Checker<'a, '_> {
                 self.open_scope(s.pos, sw.rbrace.offset_by(1), "switch");
                 self.simple_stmt(sw.init.as_ref());
                 match sw.tag.as_ref().map(|t| (t, &t.kind)) {
-                    Some((g, ExprKind::TypeSwitchGuard(lhs, x))) => {
-                        self.type_switch_stmt(sw, g, *lhs, x)
+                    Some((_, ExprKind::TypeSwitchGuard(lhs, x))) => {
+                        self.type_switch_stmt(sw, *lhs, x)
                     }
                     _ => self.switch_stmt(sw),
                 }
@@ -398,11 +395,7 @@ impl<'a> Checker<'a, '_> {
                 Some(&o) => o,
                 None => self.lookup(*n)?.1,
             },
-            ExprKind::Selector(_, sel) => {
-                let o = *self.info.uses.get(&self.key(fun))?;
-                let _ = sel;
-                o
-            }
+            ExprKind::Selector(..) => *self.info.uses.get(&self.key(fun))?,
             _ => return None,
         };
         match self.store.obj(obj).kind {
@@ -642,7 +635,10 @@ impl<'a> Checker<'a, '_> {
                     }
                     obj
                 } else {
-                    self.st_errorf(l.start_pos(), format!("cannot declare {}", expr_string(l)));
+                    self.st_errorf(
+                        l.start_pos(),
+                        format!("invalid syntax tree: cannot declare {}", expr_string(l)),
+                    );
                     self.stmt_new_var(l.pos, ast::sym("_"), None)
                 };
                 let typ = match rhs[i] {
@@ -744,7 +740,7 @@ impl<'a> Checker<'a, '_> {
                     return Ok((Some(universe::INT), Some(universe::RUNE)));
                 }
                 if is_integer(s, rt) {
-                    if !self.allow_version(22) {
+                    if !self.stmt_allow_version(22) {
                         return Err("requires go1.22 or later".into());
                     }
                     return Ok((Some(orig), None));
@@ -755,7 +751,7 @@ impl<'a> Checker<'a, '_> {
             Type::Map(k, v) => Ok((Some(*k), Some(*v))),
             Type::Chan(_, e) => Ok((Some(*e), None)),
             Type::Signature(sig) => {
-                if !self.allow_version(23) {
+                if !self.stmt_allow_version(23) {
                     return Err("requires go1.23 or later".into());
                 }
                 let params = self.stmt_tuple_vars(sig.params);
@@ -814,6 +810,23 @@ impl<'a> Checker<'a, '_> {
                 Ok((key, val))
             }
             _ => Err(String::new()),
+        }
+    }
+
+    /// Whether the file being checked may use a feature of `go1.minor`:
+    /// a file's `//go:build go1.N` line sets its version to
+    /// max(go1.N, go1.21) (types2's per-file versions), else the
+    /// package's language version applies.
+    fn stmt_allow_version(&self, minor: u32) -> bool {
+        let file_minor = self
+            .files
+            .get(self.env.file as usize)
+            .and_then(|f| f.go_version.as_deref())
+            .and_then(|v| v.strip_prefix("go1."))
+            .and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+        match file_minor {
+            Some(m) => m.max(21) >= minor,
+            None => self.allow_version(minor),
         }
     }
 
@@ -987,12 +1000,13 @@ impl<'a> Checker<'a, '_> {
             };
         }
         self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
-        let mut seen: Vec<(SeenVal, TypeId, Pos)> = Vec::new();
-        for clause in &sw.body {
+        let mut seen = SeenVals::new();
+        for (i, clause) in sw.body.iter().enumerate() {
             if let Some(cases) = &clause.cases {
                 self.stmt_case_values(&x, tagless, cases, &mut seen);
             }
-            self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
+            let end = sw.body.get(i + 1).map_or(sw.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             self.stmt_list(&clause.body);
             self.close_scope();
         }
@@ -1037,7 +1051,7 @@ impl<'a> Checker<'a, '_> {
         x: &Operand<'a>,
         tagless: bool,
         values: &'a [Expr],
-        seen: &mut Vec<(SeenVal, TypeId, Pos)>,
+        seen: &mut SeenVals,
     ) {
         for e in values {
             let mut v = self.expr(None, e);
@@ -1058,10 +1072,11 @@ impl<'a> Checker<'a, '_> {
                 continue;
             };
             let vpos = op_pos(&v, e.start_pos());
-            let dup = seen
-                .iter()
-                .find(|(sv, t, _)| sv.same(&val) && identical(&self.store, v.typ, *t))
-                .map(|s| s.2);
+            let dup = seen.get(&val).and_then(|ts| {
+                ts.iter()
+                    .find(|(t, _)| identical(&self.store, v.typ, *t))
+                    .map(|p| p.1)
+            });
             if let Some(prev) = dup {
                 let err = TypeError::new(
                     vpos,
@@ -1073,7 +1088,9 @@ impl<'a> Checker<'a, '_> {
             }
             // gc remembers the case's own position (the `(` of a call),
             // not its start.
-            seen.push((val, v.typ, v.expr.map_or(vpos, |e| e.pos)));
+            seen.entry(val)
+                .or_default()
+                .push((v.typ, v.expr.map_or(vpos, |e| e.pos)));
         }
     }
 
@@ -1190,14 +1207,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn type_switch_stmt(
-        &mut self,
-        sw: &'a ast::SwitchStmt,
-        guard: &'a Expr,
-        lhs: Option<ast::Name>,
-        gx: &'a Expr,
-    ) {
-        let _ = guard;
+    fn type_switch_stmt(&mut self, sw: &'a ast::SwitchStmt, lhs: Option<ast::Name>, gx: &'a Expr) {
         let mut lhs = lhs;
         if let Some(l) = lhs {
             if l.is_blank() {
@@ -1225,10 +1235,11 @@ impl<'a> Checker<'a, '_> {
 
         let mut lhs_vars = Vec::new();
         let mut seen: Vec<(Option<TypeId>, &'a Expr)> = Vec::new();
-        for clause in &sw.body {
+        for (i, clause) in sw.body.iter().enumerate() {
             let cases: &'a [Expr] = clause.cases.as_deref().unwrap_or(&[]);
             let t = self.stmt_case_types(sx.as_ref(), cases, &mut seen);
-            self.open_scope(clause.pos, clause_end(clause, sw.rbrace), "case");
+            let end = sw.body.get(i + 1).map_or(sw.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             if let Some(l) = lhs {
                 let obj = self.stmt_new_var(l.pos, l.value, Some(t));
                 let scope = self.env.scope;
@@ -1335,7 +1346,7 @@ impl<'a> Checker<'a, '_> {
 
     fn select_stmt(&mut self, sel: &'a ast::SelectStmt) {
         self.stmt_multiple_defaults(sel.body.iter().map(|c| (c.pos, c.comm.is_none())));
-        for clause in &sel.body {
+        for (i, clause) in sel.body.iter().enumerate() {
             let mut valid = false;
             let mut rhs: Option<&Expr> = None;
             match clause.comm.as_ref().map(|s| &s.kind) {
@@ -1360,7 +1371,8 @@ impl<'a> Checker<'a, '_> {
                 );
                 continue;
             }
-            self.open_scope(clause.pos, clause_end_comm(clause, sel.rbrace), "case");
+            let end = sel.body.get(i + 1).map_or(sel.rbrace, |n| n.pos);
+            self.open_scope(clause.pos, end, "case");
             if let Some(c) = &clause.comm {
                 self.stmt(c);
             }
@@ -1390,18 +1402,6 @@ impl<'a> Checker<'a, '_> {
             },
         ))
     }
-}
-
-/// Where a case clause's scope ends: at the next clause, or the switch's
-/// closing brace.
-fn clause_end(c: &ast::CaseClause, rbrace: Pos) -> Pos {
-    let _ = c;
-    rbrace
-}
-
-fn clause_end_comm(c: &ast::CommClause, rbrace: Pos) -> Pos {
-    let _ = c;
-    rbrace
 }
 
 /// The kind of type structure for messages ("slice", "func", ...), or
@@ -2653,7 +2653,7 @@ func _() {
 	}
 }
 ";
-        let check = |minor: u32| {
+        let check_src = |src: &str, minor: u32| {
             let fset = syntax::FileSet::new();
             let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
             let world = crate::arena::World::new();
@@ -2674,6 +2674,7 @@ func _() {
                 .collect();
             errs
         };
+        let check = |minor: u32| check_src(src, minor);
         assert_eq!(
             check(21),
             [
@@ -2689,6 +2690,18 @@ func _() {
                 "a.go:10:17: cannot range over 3.5 (untyped float constant)",
             ]
         );
+        // A file's //go:build version, at least go1.21, overrides the
+        // package's.
+        let upgraded = format!("//go:build go1.22\n\n{src}");
+        assert_eq!(
+            check_src(&upgraded, 21),
+            [
+                "a.go:9:17: cannot range over f (variable of type func(func(int) bool)): requires go1.23 or later",
+                "a.go:12:17: cannot range over 3.5 (untyped float constant)",
+            ]
+        );
+        let downgraded = format!("//go:build go1.20\n\n{src}");
+        assert_eq!(check_src(&downgraded, 23).len(), 3);
     }
 
     /// Checks the std packages named by `RGO_STMT_STD` (space-separated
@@ -2831,9 +2844,13 @@ func _() {
                 // A package given by its files (':'-separated), as is.
                 return Some(
                     path.split(':')
-                        .filter_map(|p| {
+                        .enumerate()
+                        .filter_map(|(i, p)| {
                             let src = std::fs::read(p).ok()?;
-                            Some(syntax::parse_file(fset, "a.go", &src).0)
+                            let name = if i == 0 { "a.go" } else { p };
+                            let f = syntax::parse_file(fset, name, &src).0;
+                            let skip = f.build_constraint.as_deref().is_some_and(|c| !eval(c));
+                            (!skip).then_some(f)
                         })
                         .collect(),
                 );
@@ -2841,6 +2858,9 @@ func _() {
             let mut dir = std::path::PathBuf::from(format!("{goroot}/src/{path}"));
             if !dir.is_dir() {
                 dir = std::path::PathBuf::from(format!("{goroot}/src/vendor/{path}"));
+            }
+            if !dir.is_dir() {
+                dir = std::path::PathBuf::from(format!("{goroot}/src/cmd/vendor/{path}"));
             }
             let mut names: Vec<_> = std::fs::read_dir(&dir)
                 .ok()?
@@ -2866,7 +2886,7 @@ func _() {
                     }),
                     _ => false,
                 });
-                if imports_c || f.name.value.as_str() == "main" && path != "main" {
+                if imports_c {
                     continue;
                 }
                 if f.name.value.ends_with("_test") || f.name.value.as_str() == "documentation" {
@@ -2952,5 +2972,251 @@ func _() {
                 &mut visiting,
             );
         }
+    }
+
+    #[test]
+    fn range_declares_only_names() {
+        let src = r#"package p
+
+func _() {
+	var s struct{ f int }
+	for s.f := range 10 {
+	}
+	for 1 := range 10 {
+	}
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:6: declared and not used: s",
+            "a.go:5:2: no new variables on left side of :=",
+            "a.go:5:6: invalid syntax tree: cannot declare s.f",
+            "a.go:7:2: no new variables on left side of :=",
+            "a.go:7:6: invalid syntax tree: cannot declare 1",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    /// What statements record for later stages: comma-ok pairs, the
+    /// implicit variable of each type switch clause, the variables a
+    /// short declaration defines (and the one it reuses), and the final
+    /// type of an untyped range operand.
+    #[test]
+    fn statements_record_info() {
+        use crate::info::ExprKey;
+        use syntax::ast::{Decl, ExprKind, StmtKind};
+        let src = "package p
+
+func _(m map[string]int, e interface{}) {
+	v, ok := m[\"a\"]
+	v, w := 1, 2
+	switch x := e.(type) {
+	case int:
+		_ = x
+	case string, bool:
+	}
+	for i := range 10 {
+		_ = i
+	}
+	_, _, _ = v, ok, w
+}
+";
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let world = crate::arena::World::new();
+        let checked = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            [&f],
+            &crate::testutil::UnsafeOnly,
+        )
+        .check();
+        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
+        let Decl::Func(fd) = &f.decls[0] else {
+            panic!()
+        };
+        let body = &fd.body.as_ref().unwrap().stmts;
+        let key = |e: &syntax::ast::Expr| ExprKey { file: 0, id: e.id };
+        use crate::arena::Store;
+        let info = checked.info;
+        let local = crate::arena::Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        let arena = &local;
+        let q = crate::typestring::RelativeTo(arena, crate::testutil::P);
+        let ts = |t| crate::typestring::type_string(arena, &q, t);
+        // v, ok := m["a"]: the index expression produces (int, bool).
+        let StmtKind::Assign(_, lhs, rhs) = &body[0].kind else {
+            panic!()
+        };
+        let tv = info.types.get(&key(&rhs[0])).unwrap();
+        assert_eq!(ts(tv.typ), "(int, bool)");
+        let v = info.defs[&lhs[0].pos];
+        assert_eq!(ts(arena.obj(v).typ.unwrap()), "int");
+        // v, w := 1, 2 reuses v and defines w.
+        let StmtKind::Assign(_, lhs, _) = &body[1].kind else {
+            panic!()
+        };
+        assert_eq!(info.uses.get(&key(&lhs[0])), Some(&v));
+        assert!(info.defs.contains_key(&lhs[1].pos));
+        // One implicit x per clause: int in the single-type clause, the
+        // guard's type in the other.
+        let StmtKind::Switch(sw) = &body[2].kind else {
+            panic!()
+        };
+        let types: Vec<String> = sw
+            .body
+            .iter()
+            .map(|c| {
+                let o = info.implicits[&c.pos];
+                ts(arena.obj(o).typ.unwrap())
+            })
+            .collect();
+        assert_eq!(types, ["int", "interface{}"]);
+        // range 10: the constant is an int.
+        let StmtKind::For(fs) = &body[3].kind else {
+            panic!()
+        };
+        let Some(syntax::ast::Stmt {
+            kind: StmtKind::Range(rc),
+            ..
+        }) = &fs.init
+        else {
+            panic!()
+        };
+        assert!(matches!(rc.x.kind, ExprKind::BasicLit(_)));
+        let tv = info.types.get(&key(&rc.x)).unwrap();
+        assert_eq!(ts(tv.typ), "int");
+    }
+
+    #[test]
+    fn unused_with_invalid_types() {
+        let src = r#"package p
+
+func _() {
+	x := undefinedV
+	var y undefinedT
+	for i := range undefinedR {
+	}
+	switch z := undefinedI.(type) {
+	}
+	a, b := undefinedF()
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:4:2: declared and not used: x",
+            "a.go:4:7: undefined: undefinedV",
+            "a.go:5:6: declared and not used: y",
+            "a.go:5:8: undefined: undefinedT",
+            "a.go:6:17: undefined: undefinedR",
+            "a.go:8:9: z declared and not used",
+            "a.go:8:14: undefined: undefinedI",
+            "a.go:10:2: declared and not used: a",
+            "a.go:10:5: declared and not used: b",
+            "a.go:10:10: undefined: undefinedF",
+        ];
+        assert_eq!(check_source(src), want);
+    }
+
+    #[test]
+    fn missing_return_terminating_forms() {
+        let src = r#"package p
+
+func a(x int) int {
+L:
+	for {
+		select {
+		case <-make(chan int):
+			break L
+		}
+	}
+}
+
+func b(x int) int {
+	for {
+		switch {
+		case x > 0:
+			break
+		}
+	}
+}
+
+func c(x int) int {
+	{
+		panic(1)
+	}
+}
+
+func d(x int) int {
+	if x > 0 {
+		return 1
+	} else if x < 0 {
+		return 2
+	} else {
+		panic(3)
+	}
+}
+
+func e(x int) int {
+	switch x {
+	case 1:
+		return 1
+	default:
+		goto L
+	}
+L:
+	return 0
+}
+
+func f(x int) int {
+	(panic)(1)
+}
+
+func g(x int) int {
+	for x > 0 {
+	}
+}
+
+func h(x interface{}) int {
+	switch x.(type) {
+	case int:
+		return 1
+	}
+}
+
+func i(c chan int) int {
+	select {
+	case <-c:
+		return 1
+	default:
+	}
+}
+
+func j() int {
+L:
+	goto L
+}
+
+func k() int {
+	for {
+		continue
+	}
+}
+
+func l() int {
+	return 1
+	;
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:11:1: missing return",
+            "a.go:56:1: missing return",
+            "a.go:63:1: missing return",
+            "a.go:71:1: missing return",
+        ];
+        assert_eq!(check_source(src), want);
     }
 }

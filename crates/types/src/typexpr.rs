@@ -7,9 +7,14 @@
 //! receivers (generic receivers declare the base type's type
 //! parameters), type parameter lists and their constraints, structs with
 //! embedded fields and tags, interfaces with methods and embedded
-//! elements (duplicate methods), unions (`~T`, overlapping terms), array
-//! lengths, map keys, and instantiation of generic types written
-//! `T[A, B]`.
+//! elements (duplicate methods, version rules), unions (`~T`, overlapping
+//! terms, the 100-term limit), array lengths, map keys, and instantiation
+//! of generic types written `T[A, B]`.
+//!
+//! A named type's `underlying` holds the right-hand side of its
+//! declaration as written (possibly another named type: types2's
+//! fromRHS); `predicates::underlying` follows the chain. Constraints that
+//! are not interfaces are stored wrapped in implicit interfaces.
 
 use std::collections::HashMap;
 
@@ -286,8 +291,17 @@ impl<'a> Checker<'a, '_> {
 
     /// Whether `t` is a valid type (an alias of an invalid type is not:
     /// types2's isValid).
-    pub(crate) fn is_valid(&self, t: TypeId) -> bool {
-        unalias(&self.store, t) != universe::INVALID
+    /// Whether `t` is not the invalid type. An alias whose declaration is
+    /// still in progress (reached through a cycle) counts as valid, as in
+    /// types2, where it is not yet anything.
+    pub(crate) fn is_valid(&self, mut t: TypeId) -> bool {
+        while let Type::Alias(a) = self.store.ty(t) {
+            match a.actual {
+                Some(actual) => t = actual,
+                None => return true,
+            }
+        }
+        t != universe::INVALID
     }
 
     /// Whether `t` is a generic named type or alias not yet instantiated.
@@ -1868,5 +1882,84 @@ var _ [...]int
                 "a.go:13:7: invalid use of [...] array (outside a composite literal)",
             ]
         );
+    }
+
+    #[test]
+    fn dot_imports_are_used_through_their_names() {
+        let a = "package p
+
+import . \"unsafe\"
+
+var _ Pointer
+";
+        let b = "package p
+
+import . \"unsafe\"
+
+var x = 1
+";
+        assert_eq!(
+            crate::testutil::check_files(&[("a.go", a), ("b.go", b)]),
+            vec!["b.go:3:8: \"unsafe\" imported and not used"]
+        );
+    }
+
+    #[test]
+    fn type_expressions_are_recorded() {
+        use crate::arena::Store;
+        use crate::info::ExprKey;
+        use crate::operand::Mode;
+        use crate::ty::Type;
+        use syntax::ast::{self, Expr, ExprKind};
+        let src = "package p\n\ntype T struct{ f int }\n\nvar x *T\n";
+        let fset = syntax::FileSet::new();
+        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+        assert!(errs.is_empty());
+        let files = [f];
+        let world = crate::arena::World::new();
+        let c = crate::check::Checker::new(
+            &world,
+            &fset,
+            crate::testutil::P,
+            "p",
+            &files,
+            &crate::testutil::UnsafeOnly,
+        );
+        let checked = c.check();
+        assert!(checked.errors.is_empty());
+        let ast::Decl::Gen(g) = &files[0].decls[1] else {
+            panic!("var decl")
+        };
+        let ast::Spec::Value(vs) = &g.specs[0] else {
+            panic!("value spec")
+        };
+        let ptr = vs.typ.as_ref().expect("type");
+        let ExprKind::Operation(_, name, None) = &ptr.kind else {
+            panic!("*T")
+        };
+        let key = |e: &Expr| ExprKey { file: 0, id: e.id };
+        let tv = checked.info.types.get(&key(ptr)).expect("*T recorded");
+        assert_eq!(tv.mode, Mode::TypeExpr);
+        let tv_name = checked.info.types.get(&key(name)).expect("T recorded");
+        let used = *checked.info.uses.get(&key(name)).expect("T used");
+        let local = crate::arena::Local {
+            world: &world,
+            arena: checked.arena,
+        };
+        assert_eq!(local.obj(used).name.as_str(), "T");
+        assert_eq!(local.obj(used).typ, Some(tv_name.typ));
+        assert!(matches!(local.ty(tv.typ), Type::Pointer(b) if *b == tv_name.typ));
+        // T, its field f and x are definitions.
+        let defs: Vec<&str> = {
+            let mut d: Vec<&str> = checked
+                .info
+                .defs
+                .values()
+                .map(|&o| local.obj(o).name.as_str())
+                .collect();
+            d.sort_unstable();
+            d
+        };
+        assert_eq!(defs, ["T", "f", "x"]);
     }
 }
