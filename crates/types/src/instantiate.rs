@@ -1092,5 +1092,11 @@ var (
             crate::testutil::check_source(src),
             vec!["a.go:3:9: instantiation cycle:\n\ta.go:4:9: P instantiated as *P"]
         );
+        // Through a local type implicitly parameterized by T.
+        let src = "package p\n\nfunc F[T any]() {\n\ttype U []T\n\tF[U]()\n}\n\nfunc H[T any]() {\n\tH[T]()\n\tH[int]()\n}\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:3:8: instantiation cycle:\n\ta.go:5:4: T instantiated as U\n\ta.go:4:7: U implicitly parameterized by T"]
+        );
     }
 }
