@@ -258,9 +258,10 @@ impl<'a> Checker<'a, '_> {
             if is_named && self.ambient_tparams(src).is_empty() {
                 continue; // no type parameters around: not a vertex
             }
-            let dv = vertex(canon_of(dst), &mut vertices);
+            // Vertices in types2's order: the source, then (for a local
+            // type) the parameters it is implicitly parameterized by,
+            // then the destination.
             let sv = vertex(src, &mut vertices);
-            graph.push((dv, sv, w, pos, typ));
             // A local named type is implicitly parameterized by the type
             // parameters in scope where it is declared.
             if is_named && local_done.insert(src) {
@@ -273,6 +274,8 @@ impl<'a> Checker<'a, '_> {
                     graph.push((sv, tv, 1, opos, tp));
                 }
             }
+            let dv = vertex(canon_of(dst), &mut vertices);
+            graph.push((dv, sv, w, pos, typ));
         }
         let nv = vertices.len();
         let mut weight = vec![0u32; nv];
@@ -1096,7 +1099,7 @@ var (
         let src = "package p\n\nfunc F[T any]() {\n\ttype U []T\n\tF[U]()\n}\n\nfunc H[T any]() {\n\tH[T]()\n\tH[int]()\n}\n";
         assert_eq!(
             crate::testutil::check_source(src),
-            vec!["a.go:3:8: instantiation cycle:\n\ta.go:5:4: T instantiated as U\n\ta.go:4:7: U implicitly parameterized by T"]
+            vec!["a.go:4:7: instantiation cycle:\n\ta.go:4:7: U implicitly parameterized by T\n\ta.go:5:4: T instantiated as U"]
         );
     }
 }
