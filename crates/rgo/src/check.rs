@@ -5,8 +5,11 @@
 //! every loaded package as gc does: in gc's order (file by file, source
 //! order), at most 10 per package unless `-e`, then `too many errors`.
 //!
-//! Type checking plugs in at [`check_packages`], which sees all packages
-//! in dependency order.
+//! Type checking ([`check_packages`]) runs `types` on every package in
+//! dependency order, independent packages in parallel. As in gc, only
+//! errors that are syntax errors proper stop a package before type
+//! checking; the front end's other errors are reported with the type
+//! errors.
 
 use crate::flags::{self, FlagError, Kind};
 use crate::help::usage_error;
@@ -328,13 +331,6 @@ fn check_one(
     }
 }
 
-/// Whether to type-check. While the checker's passes are being completed
-/// it runs only with `RGO_TYPES=1`, so `rgo check` does not report what
-/// an unfinished pass gets wrong.
-fn type_checking_enabled() -> bool {
-    std::env::var_os("RGO_TYPES").is_some_and(|v| v == "1")
-}
-
 /// Renders the errors of every loaded package, dependencies first.
 /// Returns the text for stderr and the exit status.
 fn report(graph: &Graph, config: &Config) -> (String, i32) {
@@ -350,11 +346,7 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             })
         })
         .collect();
-    let mut type_errors = if type_checking_enabled() {
-        check_packages(graph, &skip)
-    } else {
-        graph.packages.iter().map(|_| Vec::new()).collect()
-    };
+    let mut type_errors = check_packages(graph, &skip);
     for &id in &graph.order {
         let pkg = &graph.packages[id];
         let mut text = String::new();

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Packages that must pass (of 368).
-const FLOOR: usize = 74;
+const FLOOR: usize = 305;
 
 struct Annotation {
     file: String,
@@ -124,7 +124,14 @@ fn expectations(files: &[PathBuf]) -> (Vec<Annotation>, Option<String>, bool) {
                     unquote(&tok[1..tok.len() - 1])
                 };
                 let regex = if &m[1] == "ERRORx" {
-                    regex::Regex::new(&text).ok()
+                    // RE2 (and Python) read a brace that starts no
+                    // repetition (`struct{}`) literally; the regex crate
+                    // needs it escaped.
+                    regex::Regex::new(&text)
+                        .or_else(|_| {
+                            regex::Regex::new(&text.replace('{', r"\{").replace('}', r"\}"))
+                        })
+                        .ok()
                 } else {
                     None
                 };
@@ -182,7 +189,7 @@ fn run_unit(files: &[PathBuf]) -> Verdict {
     }
     let dir = files[0].parent().unwrap();
     let mut cmd = common::rgo_cmd(dir);
-    cmd.env("RGO_TYPES", "1").args(["check", "-e"]);
+    cmd.args(["check", "-e"]);
     if let Some(l) = lang {
         cmd.arg(format!("-lang={l}"));
     }

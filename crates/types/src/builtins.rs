@@ -1469,4 +1469,24 @@ func _() {
             ]
         );
     }
+
+    /// complex, real and imag of type parameters: a synthetic type
+    /// parameter for the result, and gc's go1.18 soft error.
+    #[test]
+    fn complex_of_type_parameters_like_gc() {
+        let src = "package p\n\nfunc _[F ~float32 | ~float64, C ~complex64 | ~complex128, I ~int](f F, c C, i I) {\n\tvar _ int = complex(f, f)\n\tvar _ int = real(c)\n\tvar _ int = imag(c)\n\t_ = complex(i, i)\n\t_ = real(f)\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:4:14: cannot use complex(f, f) (value of type F constrained by interface{~complex64 | ~complex128}) as int value in variable declaration",
+                "a.go:4:22: f (variable of type F constrained by ~float32 | ~float64) not supported as argument to built-in complex for go1.18 (see go.dev/issue/50937)",
+                "a.go:5:14: cannot use real(c) (value of type C constrained by interface{~float32 | ~float64}) as int value in variable declaration",
+                "a.go:5:19: c (variable of type C constrained by ~complex64 | ~complex128) not supported as argument to built-in real for go1.18 (see go.dev/issue/50937)",
+                "a.go:6:14: cannot use imag(c) (value of type C constrained by interface{~float32 | ~float64}) as int value in variable declaration",
+                "a.go:6:19: c (variable of type C constrained by ~complex64 | ~complex128) not supported as argument to built-in imag for go1.18 (see go.dev/issue/50937)",
+                "a.go:7:14: invalid argument: arguments have type I, expected floating-point",
+                "a.go:8:11: invalid argument: argument has type F, expected complex type",
+            ]
+        );
+    }
 }

@@ -1718,4 +1718,24 @@ func _() {
             "a.go:40:6: int.foo undefined (type int has no field or method foo)",
         ]);
     }
+
+    /// Method values and expressions of generic instances (directly and
+    /// through an embedded pointer), with the receiver's type arguments
+    /// substituted and gc's parameter naming in method expressions.
+    #[test]
+    fn methods_of_instances_like_gc() {
+        let src = "package p\n\ntype G[A any] struct{ v A }\n\nfunc (g G[A]) Get() A       { return g.v }\nfunc (g *G[A]) Set(a A)     {}\nfunc (g G[A]) Pair(b A) (A, A) { return g.v, b }\n\ntype H struct{ *G[string] }\n\nfunc _() {\n\tvar _ int = G[int].Get\n\tvar _ int = (*G[string]).Set\n\tvar g G[bool]\n\tvar _ int = g.Pair\n\tvar h H\n\tvar _ int = h.Set\n\tvar _ int = H.Get\n\tvar _ int = g.Get()\n\tg.Set(1)\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:12:14: cannot use G[int].Get (value of type func(G[int]) int) as int value in variable declaration",
+                "a.go:13:14: cannot use (*G[string]).Set (value of type func(g *G[string], a string)) as int value in variable declaration",
+                "a.go:15:14: cannot use g.Pair (value of type func(b bool) (bool, bool)) as int value in variable declaration",
+                "a.go:17:14: cannot use h.Set (value of type func(a string)) as int value in variable declaration",
+                "a.go:18:14: cannot use H.Get (value of type func(H) string) as int value in variable declaration",
+                "a.go:19:14: cannot use g.Get() (value of type bool) as int value in variable declaration",
+                "a.go:20:8: cannot use 1 (untyped int constant) as bool value in argument to g.Set",
+            ]
+        );
+    }
 }

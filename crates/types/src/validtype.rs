@@ -6,32 +6,45 @@
 //! lines; the type's underlying type becomes invalid, so each cycle is
 //! reported once.
 
+use std::collections::HashSet;
+
 use crate::arena::{Store, TypeId};
 use crate::check::Checker;
 use crate::predicates::{identical, unalias};
 use crate::ty::Type;
 use crate::universe;
 
+/// The state of one `valid_type` walk: `nest` holds the named types
+/// whose memory contains the current type, `path` every named type on
+/// the way (for the message), `valid` the non-generic named types found
+/// not to contain themselves.
+struct Walk {
+    nest: Vec<TypeId>,
+    path: Vec<TypeId>,
+    valid: HashSet<TypeId>,
+}
+
 impl<'a> Checker<'a, '_> {
     /// Reports `t` (a named type being declared) if it contains itself.
     pub(crate) fn valid_type(&mut self, t: TypeId) {
-        let mut nest = Vec::new();
-        let mut path = Vec::new();
-        self.valid_type0(t, &mut nest, &mut path);
+        let mut w = Walk {
+            nest: Vec::new(),
+            path: Vec::new(),
+            valid: HashSet::new(),
+        };
+        self.valid_type0(t, &mut w);
     }
 
-    /// `nest` holds the named types whose memory contains the current
-    /// type; `path` every named type on the way (for the message).
-    fn valid_type0(&mut self, typ: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
-        self.nested(|c| c.valid_type1(typ, nest, path))
+    fn valid_type0(&mut self, typ: TypeId, w: &mut Walk) -> bool {
+        self.nested(|c| c.valid_type1(typ, w))
     }
 
-    fn valid_type1(&mut self, typ: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
+    fn valid_type1(&mut self, typ: TypeId, w: &mut Walk) -> bool {
         let typ = unalias(&self.store, typ);
         match self.store.ty(typ) {
             Type::Array(_, elem) => {
                 let elem = *elem;
-                return self.valid_type0(elem, nest, path);
+                return self.valid_type0(elem, w);
             }
             Type::Struct(st) => {
                 let types: Vec<TypeId> = st
@@ -40,7 +53,7 @@ impl<'a> Checker<'a, '_> {
                     .map(|&f| self.store.obj(f).typ.unwrap_or(universe::INVALID))
                     .collect();
                 for t in types {
-                    if !self.valid_type0(t, nest, path) {
+                    if !self.valid_type0(t, w) {
                         return false;
                     }
                 }
@@ -48,7 +61,7 @@ impl<'a> Checker<'a, '_> {
             Type::Union(terms) => {
                 let types: Vec<TypeId> = terms.iter().map(|t| t.typ).collect();
                 for t in types {
-                    if !self.valid_type0(t, nest, path) {
+                    if !self.valid_type0(t, w) {
                         return false;
                     }
                 }
@@ -56,22 +69,27 @@ impl<'a> Checker<'a, '_> {
             Type::Interface(it) => {
                 let types = it.embeddeds.clone();
                 for t in types {
-                    if !self.valid_type0(t, nest, path) {
+                    if !self.valid_type0(t, w) {
                         return false;
                     }
                 }
             }
             Type::Named(n) => {
                 let origin = n.origin.unwrap_or(typ);
-                if nest.iter().any(|&e| identical(&self.store, e, typ)) {
+                let generic = n.origin.is_some() || !n.tparams.is_empty();
+                if w.valid.contains(&typ) {
+                    return true;
+                }
+                if w.nest.iter().any(|&e| identical(&self.store, e, typ)) {
                     // The type contains itself: it is invalid however it
                     // is instantiated.
                     self.invalidate_named(origin);
                     if origin != typ {
                         self.invalidate_named(typ);
                     }
-                    if let Some(start) = path.iter().position(|&p| identical(&self.store, p, typ)) {
-                        let cycle: Vec<TypeId> = path[start..].to_vec();
+                    if let Some(start) = w.path.iter().position(|&p| identical(&self.store, p, typ))
+                    {
+                        let cycle: Vec<TypeId> = w.path[start..].to_vec();
                         let objs: Vec<_> = cycle
                             .iter()
                             .filter_map(|&t| match self.store.ty(t) {
@@ -98,20 +116,27 @@ impl<'a> Checker<'a, '_> {
                 let Some(rhs) = rhs else {
                     return true;
                 };
-                nest.push(typ);
-                path.push(typ);
-                let ok = self.valid_type0(rhs, nest, path);
-                nest.pop();
-                path.pop();
+                w.nest.push(typ);
+                w.path.push(typ);
+                let ok = self.valid_type0(rhs, w);
+                w.nest.pop();
+                w.path.pop();
                 if !ok {
                     return false;
+                }
+                // A non-generic type that does not contain itself cannot
+                // contain any type of the nest either (they all contain
+                // it): checking it again would find nothing (types2
+                // checks it again, exponentially in pathological cases).
+                if !generic {
+                    w.valid.insert(typ);
                 }
             }
             Type::TypeParam(_) => {
                 // A type parameter stands for the type argument of the
                 // innermost instance, checked in the nest that existed
                 // where that instance was written.
-                let Some(&inst) = nest.last() else {
+                let Some(&inst) = w.nest.last() else {
                     return true;
                 };
                 let (origin, targs) = match self.store.ty(inst) {
@@ -124,10 +149,10 @@ impl<'a> Checker<'a, '_> {
                 };
                 if let Some(i) = tparams.iter().position(|&p| p == typ) {
                     if let Some(&targ) = targs.get(i) {
-                        let top = nest.pop();
-                        let res = self.valid_type0(targ, nest, path);
+                        let top = w.nest.pop();
+                        let res = self.valid_type0(targ, w);
                         if let Some(top) = top {
-                            nest.push(top);
+                            w.nest.push(top);
                         }
                         return res;
                     }
