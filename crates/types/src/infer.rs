@@ -992,4 +992,41 @@ var _ = k(1)
             ]
         );
     }
+
+    /// `G(F[int])` with `func G[R any](func(R))` and `func F[P any, Q
+    /// *P](P)`: the known argument is in the middle of the list (the
+    /// callee's parameters first, then the generic argument's).
+    #[test]
+    fn partially_instantiated_function_argument() {
+        let world = World::new();
+        let fset = FileSet::new();
+        let mut c = Checker::new(&world, &fset, P, "p", [], &UnsafeOnly);
+        let r = tparam(&mut c.store, "R", 0, ANY, Pos::NONE);
+        let fr = crate::testutil::sig(&mut c.store, &[r], &[]);
+        let gsig = generic_sig(&mut c.store, vec![r], &[("", fr)], &[]);
+        let p = tparam(&mut c.store, "P", 0, ANY, Pos::NONE);
+        let pp = c.store.arena.add_type(Type::Pointer(p));
+        let q = tparam(&mut c.store, "Q", 1, pp, Pos::NONE);
+        let fsig = generic_sig(&mut c.store, vec![p, q], &[("p", p)], &[]);
+        let (_, params) = params_of(&c, gsig);
+        let arg = Operand {
+            mode: Mode::Value,
+            expr: None,
+            typ: fsig,
+            val: None,
+        };
+        let r = c
+            .infer_partial(
+                Pos::NONE,
+                &[r, p, q],
+                &[None, Some(INT)],
+                Some(params),
+                &[arg],
+                false,
+            )
+            .unwrap();
+        assert_eq!(r[..2], [INT, INT]);
+        assert_eq!(c.type_str(r[2]), "*int");
+        assert!(c.errors.is_empty());
+    }
 }

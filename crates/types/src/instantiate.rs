@@ -5,8 +5,10 @@
 //! and verification that type arguments satisfy their constraints
 //! ("T does not satisfy C (missing method M)"), the count of type
 //! arguments of generic types ("not enough type arguments for type T:
-//! have 1, want 2"), and the types of methods of instances
-//! (`method_type`).
+//! have 1, want 2"), the types of methods of instances (`method_type`,
+//! generic methods' own type parameters included), and the
+//! monomorphization check ("instantiation cycle:", `monomorph`, run by
+//! `check` at the end).
 //!
 //! Named instances are expanded (their underlying type computed) as soon
 //! as their origin's underlying type is known: an instance made while its
@@ -256,9 +258,10 @@ impl<'a> Checker<'a, '_> {
             if is_named && self.ambient_tparams(src).is_empty() {
                 continue; // no type parameters around: not a vertex
             }
-            let dv = vertex(canon_of(dst), &mut vertices);
+            // Vertices in types2's order: the source, then (for a local
+            // type) the parameters it is implicitly parameterized by,
+            // then the destination.
             let sv = vertex(src, &mut vertices);
-            graph.push((dv, sv, w, pos, typ));
             // A local named type is implicitly parameterized by the type
             // parameters in scope where it is declared.
             if is_named && local_done.insert(src) {
@@ -271,6 +274,8 @@ impl<'a> Checker<'a, '_> {
                     graph.push((sv, tv, 1, opos, tp));
                 }
             }
+            let dv = vertex(canon_of(dst), &mut vertices);
+            graph.push((dv, sv, w, pos, typ));
         }
         let nv = vertices.len();
         let mut weight = vec![0u32; nv];
@@ -430,6 +435,12 @@ impl<'a> Checker<'a, '_> {
                 bound,
                 true,
             );
+            let res = match res {
+                Err(cause) if cause.contains("(wrong type for method ") => self
+                    .recheck_generic_methods(ta, bound)
+                    .unwrap_or(Err(cause)),
+                r => r,
+            };
             if let Err(cause) = res {
                 let at = arg_pos.get(i).copied().unwrap_or(pos);
                 self.soft_errorf(at, cause);
@@ -437,6 +448,87 @@ impl<'a> Checker<'a, '_> {
             }
         }
         true
+    }
+
+    /// A "wrong type for method" failure may come from a method of a
+    /// generic type found on an instance (its signature still mentions
+    /// the receiver's type parameters): if every method of `bound` is
+    /// matched once the instance's type arguments are taken into account
+    /// (`subst::method_identical`), the rest of the constraint (its
+    /// types, comparability) decides. `None` when the methods do not all
+    /// match (the original failure stands).
+    fn recheck_generic_methods(&mut self, ta: TypeId, bound: TypeId) -> Option<Result<(), String>> {
+        let ts = crate::typeset::type_set(&self.store, bound);
+        for &m in &ts.methods {
+            let (pkg, name) = {
+                let o = self.store.obj(m);
+                (o.pkg, o.name)
+            };
+            match crate::lookup::lookup_field_or_method(&self.store, ta, false, pkg, name) {
+                crate::lookup::Lookup::Found { obj, .. }
+                    if matches!(
+                        self.store.obj(obj).kind,
+                        crate::object::ObjKind::Func { .. }
+                    ) =>
+                {
+                    if crate::subst::method_identical(&self.store, ta, obj, m) {
+                        continue;
+                    }
+                    // Wrong indeed: say so with the instance's signature.
+                    let mt = self.method_type(ta, obj);
+                    let mut o = self.store.obj(obj).clone();
+                    o.typ = Some(mt);
+                    let inst_m = self.store.arena.add_object(o);
+                    let q = RelativeTo(&self.store, self.pkg());
+                    let have = crate::typestring::func_string(&self.store, &q, inst_m);
+                    let want = crate::typestring::func_string(&self.store, &q, m);
+                    let mut msg = format!(
+                        "{} does not satisfy {} (wrong type for method {name})",
+                        self.type_str(ta),
+                        self.type_str(bound)
+                    );
+                    if have != want {
+                        msg.push_str(&format!("\n\t\thave {have}\n\t\twant {want}"));
+                    }
+                    return Some(Err(msg));
+                }
+                _ => return None,
+            }
+        }
+        // The constraint without its methods.
+        let mut embeddeds = Vec::new();
+        if !ts.terms.is_all() {
+            let terms: Vec<crate::ty::Term> = ts
+                .terms
+                .0
+                .iter()
+                .filter_map(|t| match t {
+                    crate::termlist::TypeTerm::Type { tilde, typ } => Some(crate::ty::Term {
+                        tilde: *tilde,
+                        typ: *typ,
+                    }),
+                    crate::termlist::TypeTerm::All => None,
+                })
+                .collect();
+            embeddeds.push(self.store.arena.add_type(Type::Union(terms)));
+        }
+        if ts.comparable {
+            embeddeds.push(universe::COMPARABLE);
+        }
+        let rest = self
+            .store
+            .arena
+            .add_type(Type::Interface(crate::ty::Interface {
+                embeddeds,
+                ..Default::default()
+            }));
+        Some(implements(
+            &self.store,
+            &RelativeTo(&self.store, self.pkg()),
+            ta,
+            rest,
+            true,
+        ))
     }
 
     /// `t` if it is an interface, else the implicit `interface{ t }` a
@@ -1089,6 +1181,45 @@ var (
         assert_eq!(
             crate::testutil::check_source(src),
             vec!["a.go:3:9: instantiation cycle:\n\ta.go:4:9: P instantiated as *P"]
+        );
+        // Through a local type implicitly parameterized by T.
+        let src = "package p\n\nfunc F[T any]() {\n\ttype U []T\n\tF[U]()\n}\n\nfunc H[T any]() {\n\tH[T]()\n\tH[int]()\n}\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:4:7: instantiation cycle:\n\ta.go:4:7: U implicitly parameterized by T\n\ta.go:5:4: T instantiated as U"]
+        );
+    }
+
+    /// Methods of generic types found on instances satisfy constraints
+    /// once the instance's type arguments are taken into account; a real
+    /// mismatch shows the instance's signature.
+    #[test]
+    fn generic_methods_satisfy_constraints() {
+        let src = r#"package p
+
+type A[T any] int
+
+func (A[T]) m(A[T]) {}
+
+type Box[T any] interface{ Val() (T, bool) }
+
+type Optional[T any] struct{}
+
+func (Optional[T]) Val() (T, bool) { var t T; return t, false }
+
+func f[P interface{ m(P) }]() {}
+
+func g[V any, B Box[V]]() {}
+
+func _() {
+	_ = f[A[int]]
+	_ = g[int, Optional[int]]
+	_ = g[int, Optional[string]]
+}
+"#;
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:20:13: Optional[string] does not satisfy Box[int] (wrong type for method Val)\n\t\thave Val() (string, bool)\n\t\twant Val() (int, bool)"]
         );
     }
 }

@@ -4,7 +4,10 @@
 //! (new field, parameter and method objects where their types changed;
 //! instances of generic named types and aliases are re-instantiated with
 //! the substituted type arguments). Also `is_parameterized`, whether a
-//! type mentions some type parameters.
+//! type mentions some type parameters, and `identical_in` /
+//! `method_identical`, identity under a substitution without creating
+//! types (for comparing methods found on instances with interface
+//! methods).
 
 use std::collections::{HashMap, HashSet};
 

@@ -151,7 +151,16 @@ fn compute(s: &impl Store, t: TypeId, visiting: &mut HashSet<TypeId>) -> TypeSet
             Type::Union(us) => {
                 let mut list = TermList::default();
                 for term in us {
+                    let u = underlying(s, term.typ);
+                    if u == crate::universe::INVALID {
+                        continue; // an error was reported
+                    }
                     let sub = if term.tilde {
+                        if !crate::predicates::identical(s, term.typ, u) {
+                            // `~A` with A not its own underlying type (an
+                            // error reported elsewhere) denotes no type.
+                            continue;
+                        }
                         TermList(vec![TypeTerm::Type {
                             tilde: true,
                             typ: term.typ,
