@@ -252,10 +252,8 @@ fn check_packages(graph: &Graph, skip: &[bool]) -> Vec<Vec<Diag>> {
             }
         }
     });
-    shared
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .results
+    let shared = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    shared.results
 }
 
 /// Type-checks package `id` against `world` (which holds its imports).

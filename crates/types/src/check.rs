@@ -103,8 +103,7 @@ pub(crate) struct Env {
 /// (types2's exprInfo), recorded when that is known (`update_expr_type`)
 /// or with its default type at the end.
 #[derive(Clone, Debug)]
-pub(crate) struct UntypedExpr<'a> {
-    pub expr: &'a Expr,
+pub(crate) struct UntypedExpr {
     /// The expression is the left operand of a non-constant shift.
     pub is_lhs: bool,
     pub mode: Mode,
@@ -156,7 +155,7 @@ pub struct Checker<'a, 'w> {
     pub(crate) env: Env,
     pub(crate) info: Info,
     /// Untyped expressions whose type is not yet final.
-    pub(crate) untyped: HashMap<ExprKey, UntypedExpr<'a>>,
+    pub(crate) untyped: HashMap<ExprKey, UntypedExpr>,
     pub(crate) later: Vec<Option<Later<'a, 'w>>>,
     /// Package-level objects being declared, outermost first.
     pub(crate) obj_path: Vec<ObjId>,
@@ -374,7 +373,6 @@ impl<'a, 'w> Checker<'a, 'w> {
             self.untyped.insert(
                 k,
                 UntypedExpr {
-                    expr: e,
                     is_lhs: false,
                     mode: x.mode,
                     typ: x.typ,

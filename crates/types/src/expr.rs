@@ -453,15 +453,6 @@ impl<'a> Checker<'a, '_> {
         vec![x]
     }
 
-    /// `e` as a single value, with `hint` for an elided composite literal
-    /// type (types2's exprWithHint).
-    pub(crate) fn expr_with_hint(&mut self, e: &'a Expr, hint: TypeId) -> Operand<'a> {
-        let mut x = self.raw_expr(None, e, Some(hint), false);
-        self.exclude(&mut x, NO_VALUE | BUILTIN | TYPE_EXPR);
-        self.reject_tuple(&mut x);
-        x
-    }
-
     /// `e` may be a value or a type (types2's exprOrType).
     pub(crate) fn expr_or_type(&mut self, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         let mut x = self.raw_expr(None, e, None, allow_generic);

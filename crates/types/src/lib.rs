@@ -6,9 +6,6 @@
 //! It knows nothing of files on disk, build constraints or code generation:
 //! `build` hands it parsed packages in dependency order.
 
-// The checker passes are being filled in (skeleton stage).
-#![allow(dead_code)]
-
 pub mod arena;
 pub mod assignable;
 mod assignments;

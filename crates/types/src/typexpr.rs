@@ -264,16 +264,6 @@ impl<'a> Checker<'a, '_> {
         t
     }
 
-    /// A generic type used without instantiation is allowed here (the
-    /// callee of an index expression instantiating it).
-    pub(crate) fn generic_type(&mut self, e: &'a Expr) -> TypeId {
-        let (t, cause) = self.generic_type_cause(e);
-        if let Some(cause) = cause {
-            self.errorf(e.start_pos(), cause);
-        }
-        t
-    }
-
     /// types2's genericType: the generic type `e` denotes, or invalid
     /// (with the reason when `e` is a valid type but not generic).
     fn generic_type_cause(&mut self, e: &'a Expr) -> (TypeId, Option<String>) {
