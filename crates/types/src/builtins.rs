@@ -1178,6 +1178,18 @@ impl<'a> Checker<'a, '_> {
     /// gc's size of `t` on amd64; -1 if too large.
     pub(crate) fn gc_sizeof(&self, t: TypeId) -> i64 {
         let u = underlying(&self.store, t);
+        // A type containing itself by value (an invalid recursive type
+        // not yet reported, such as an instance of a generic one) has no
+        // size: stop instead of recursing forever.
+        let composite = matches!(self.store.ty(u), Type::Array(..) | Type::Struct(_));
+        if composite && LayoutGuard::active(u, false) {
+            return 0;
+        }
+        let _guard = if composite {
+            LayoutGuard::enter(u, false)
+        } else {
+            None
+        };
         match self.store.ty(u) {
             Type::Basic { kind, .. } => match kind.size() {
                 Some(s) => s as i64,
@@ -1225,6 +1237,15 @@ impl<'a> Checker<'a, '_> {
     /// gc's alignment of `t` on amd64.
     pub(crate) fn gc_alignof(&self, t: TypeId) -> i64 {
         let u = underlying(&self.store, t);
+        let composite = matches!(self.store.ty(u), Type::Array(..) | Type::Struct(_));
+        if composite && LayoutGuard::active(u, true) {
+            return 1; // a type containing itself: see gc_sizeof
+        }
+        let _guard = if composite {
+            LayoutGuard::enter(u, true)
+        } else {
+            None
+        };
         match self.store.ty(u) {
             Type::Array(_, e) => return self.gc_alignof(*e),
             Type::Struct(st) => {
@@ -1323,6 +1344,43 @@ fn align(x: i64, a: i64) -> i64 {
     let a = a.max(1);
     let y = x.wrapping_add(a - 1);
     y - y.rem_euclid(a)
+}
+
+thread_local! {
+    /// The composite types whose size (`false`) or alignment (`true`) is
+    /// being computed on this thread.
+    static LAYOUT_IN_PROGRESS: std::cell::RefCell<Vec<(TypeId, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Marks a type's layout as being computed, for `gc_sizeof` and
+/// `gc_alignof` to notice a type that contains itself.
+struct LayoutGuard;
+
+impl LayoutGuard {
+    fn active(t: TypeId, align: bool) -> bool {
+        LAYOUT_IN_PROGRESS.with(|v| v.borrow().contains(&(t, align)))
+    }
+
+    /// `None` if `t`'s size (or alignment) is already being computed.
+    fn enter(t: TypeId, align: bool) -> Option<LayoutGuard> {
+        LAYOUT_IN_PROGRESS.with(|v| {
+            let mut v = v.borrow_mut();
+            if v.contains(&(t, align)) {
+                return None;
+            }
+            v.push((t, align));
+            Some(LayoutGuard)
+        })
+    }
+}
+
+impl Drop for LayoutGuard {
+    fn drop(&mut self) {
+        LAYOUT_IN_PROGRESS.with(|v| {
+            v.borrow_mut().pop();
+        });
+    }
 }
 
 #[cfg(test)]
