@@ -250,8 +250,20 @@ impl<'a, 'w> Checker<'a, 'w> {
     }
 
     /// Whether the language version allows a feature of `go1.minor`.
+    /// A file whose `//go:build` line names a Go version is checked at
+    /// max(that version, go1.21) instead of the package's (types2's rule:
+    /// go1.21 is the first release that honours such downgrades).
     pub(crate) fn allow_version(&self, minor: u32) -> bool {
-        self.lang.is_none_or(|(maj, min)| maj > 1 || min >= minor)
+        let file_minor = self
+            .files
+            .get(self.env.file as usize)
+            .and_then(|f| f.go_version.as_deref())
+            .and_then(|v| v.strip_prefix("go1."))
+            .and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+        match file_minor {
+            Some(m) => m.max(21) >= minor,
+            None => self.lang.is_none_or(|(maj, min)| maj > 1 || min >= minor),
+        }
     }
 
     /// Type-checks the package: every pass, in types2's order.

@@ -740,7 +740,7 @@ impl<'a> Checker<'a, '_> {
                     return Ok((Some(universe::INT), Some(universe::RUNE)));
                 }
                 if is_integer(s, rt) {
-                    if !self.stmt_allow_version(22) {
+                    if !self.allow_version(22) {
                         return Err("requires go1.22 or later".into());
                     }
                     return Ok((Some(orig), None));
@@ -751,7 +751,7 @@ impl<'a> Checker<'a, '_> {
             Type::Map(k, v) => Ok((Some(*k), Some(*v))),
             Type::Chan(_, e) => Ok((Some(*e), None)),
             Type::Signature(sig) => {
-                if !self.stmt_allow_version(23) {
+                if !self.allow_version(23) {
                     return Err("requires go1.23 or later".into());
                 }
                 let params = self.stmt_tuple_vars(sig.params);
@@ -810,23 +810,6 @@ impl<'a> Checker<'a, '_> {
                 Ok((key, val))
             }
             _ => Err(String::new()),
-        }
-    }
-
-    /// Whether the file being checked may use a feature of `go1.minor`:
-    /// a file's `//go:build go1.N` line sets its version to
-    /// max(go1.N, go1.21) (types2's per-file versions), else the
-    /// package's language version applies.
-    fn stmt_allow_version(&self, minor: u32) -> bool {
-        let file_minor = self
-            .files
-            .get(self.env.file as usize)
-            .and_then(|f| f.go_version.as_deref())
-            .and_then(|v| v.strip_prefix("go1."))
-            .and_then(|v| v.split('.').next()?.parse::<u32>().ok());
-        match file_minor {
-            Some(m) => m.max(21) >= minor,
-            None => self.allow_version(minor),
         }
     }
 
