@@ -18,9 +18,7 @@
 use std::collections::{HashMap, HashSet};
 
 use syntax::ast::{self, ExprKind, Symbol};
-use syntax::print::expr_string;
 use syntax::token::{Operator, Token};
-use syntax::Pos;
 
 use crate::arena::{ObjId, ScopeId, Store, TypeId};
 use crate::check::{Checker, Color, DeclKind, Env};
@@ -840,7 +838,7 @@ impl<'a> Checker<'a, '_> {
                 lhs.push(obj);
                 self.const_decl(obj, source.typ.as_ref(), values.get(i), inherited, s.iota);
             }
-            self.local_arity(s.pos, &s.names, values, true, inherited);
+            self.arity(s.pos, &s.names, values, true, inherited);
             self.process_delayed(top);
             for (name, &obj) in s.names.iter().zip(&lhs) {
                 self.declare_local(*name, obj);
@@ -878,7 +876,7 @@ impl<'a> Checker<'a, '_> {
             }
         }
         if s.typ.is_none() || !values.is_empty() {
-            self.local_arity(s.pos, &s.names, values, false, false);
+            self.arity(s.pos, &s.names, values, false, false);
         }
         self.process_delayed(top);
         for (name, &obj) in s.names.iter().zip(&lhs0) {
@@ -896,38 +894,6 @@ impl<'a> Checker<'a, '_> {
         self.type_decl(obj, s);
         self.obj_path.pop();
         self.obj_color.remove(&obj);
-    }
-
-    /// Init expressions that do not match the names (types2's arity).
-    fn local_arity(
-        &mut self,
-        pos: Pos,
-        names: &[ast::Name],
-        inits: &[ast::Expr],
-        is_const: bool,
-        inherited: bool,
-    ) {
-        let (l, r) = (names.len(), inits.len());
-        if l < r {
-            let n = &inits[l];
-            let e = if inherited {
-                let at = self
-                    .fset
-                    .position(n.start_pos())
-                    .map(|p| p.to_string())
-                    .unwrap_or_default();
-                TypeError::new(pos, format!("extra init expr at {at}"))
-            } else {
-                TypeError::new(n.start_pos(), format!("extra init expr {}", expr_string(n)))
-            };
-            self.error(e);
-        } else if l > r && (is_const || r != 1) {
-            let n = names[r];
-            self.error(TypeError::new(
-                n.pos,
-                format!("missing init expr for {}", n.value),
-            ));
-        }
     }
 }
 

@@ -323,8 +323,8 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Reports init expressions that do not match the names (types2's
-    /// arity check).
-    fn arity(
+    /// arity check), for package-level and local declarations.
+    pub(crate) fn arity(
         &mut self,
         pos: Pos,
         names: &[ast::Name],
