@@ -1,6 +1,7 @@
 //! The whole standard library parses: every .go file of GOROOT/src outside
-//! testdata directories (6827 files in go1.27.3), with no syntax error.
-//! GOROOT is the one rgo finds or provisions (`rgo env GOROOT`).
+//! testdata directories (6827 files in go1.27.3), with no syntax error;
+//! and `rgo check std` loads and type-checks all std packages with no
+//! error. GOROOT is the one rgo finds or provisions (`rgo env GOROOT`).
 
 mod common;
 use common::*;
@@ -23,4 +24,11 @@ fn all_of_goroot_src_parses_without_errors() {
     let files: usize = words[1].parse().unwrap();
     assert!(files > 6000, "only {files} files found: {}", o.stdout);
     assert!(o.stdout.contains(", 0 errors in "), "{}", o.stdout);
+}
+
+#[test]
+fn all_of_std_type_checks_without_errors() {
+    let o = rgo(&["check", "std"]);
+    assert_eq!(o.stderr, "", "errors in std");
+    assert_eq!(o.status, 0);
 }
