@@ -132,7 +132,7 @@ impl<'a> Checker<'a, '_> {
                     let y = &args[1];
                     let mut has_string = false;
                     let mut ok = true;
-                    for (_, u) in self.call_under_types(y.typ) {
+                    for (_, u) in crate::expr::type_set_members(&self.store, y.typ) {
                         match u {
                             Some(u) if self.builtin_is_byte_slice(u) => {}
                             Some(u) if is_string(&self.store, u) => has_string = true,
@@ -238,7 +238,7 @@ impl<'a> Checker<'a, '_> {
 
             Builtin::Close => {
                 let mut err = None;
-                for (_, u) in self.call_under_types(x.typ) {
+                for (_, u) in crate::expr::type_set_members(&self.store, x.typ) {
                     match u.map(|u| self.store.ty(u)) {
                         Some(Type::Chan(ChanDir::Recv, _)) => {
                             err = Some(format!(
@@ -343,11 +343,13 @@ impl<'a> Checker<'a, '_> {
                 let y = args[1].clone();
                 let mut special = false;
                 if self.builtin_assignable_to_bytes(&x) {
-                    special = self.call_under_types(y.typ).iter().all(|(_, u)| {
-                        u.is_some_and(|u| {
-                            self.builtin_is_byte_slice(u) || is_string(&self.store, u)
-                        })
-                    });
+                    special = crate::expr::type_set_members(&self.store, y.typ)
+                        .iter()
+                        .all(|(_, u)| {
+                            u.is_some_and(|u| {
+                                self.builtin_is_byte_slice(u) || is_string(&self.store, u)
+                            })
+                        });
                 }
                 if !special {
                     let src = match self.builtin_slice_elem(&y) {
@@ -382,7 +384,7 @@ impl<'a> Checker<'a, '_> {
             Builtin::Delete => {
                 let map = x.typ;
                 let mut key: Option<TypeId> = None;
-                for (_, u) in self.call_under_types(map) {
+                for (_, u) in crate::expr::type_set_members(&self.store, map) {
                     let k = match u.map(|u| self.store.ty(u)) {
                         Some(Type::Map(k, _)) => *k,
                         _ => {
@@ -463,7 +465,7 @@ impl<'a> Checker<'a, '_> {
                 if t == universe::INVALID {
                     return None;
                 }
-                let u = self.call_common_under(t, |c, _, u| match u.map(|u| c.store.ty(u)) {
+                let u = self.common_underlying(t, |c, _, u| match u.map(|u| c.store.ty(u)) {
                     Some(Type::Slice(_) | Type::Map(..) | Type::Chan(..)) => None,
                     None => Some("no specific type".into()),
                     _ => Some("type must be slice, map, or channel".into()),
@@ -788,7 +790,7 @@ impl<'a> Checker<'a, '_> {
 
             Builtin::Slice => {
                 self.builtin_verify_version(fun, 17, "unsafe.Slice");
-                let u = self.call_common_under(x.typ, |_, _, _| None).ok();
+                let u = self.common_underlying(x.typ, |_, _, _| None).ok();
                 let Some(Type::Pointer(elem)) = u.map(|u| self.store.ty(u)) else {
                     let msg = format!("invalid argument: {} is not a pointer", self.op_str(&x));
                     self.errorf(op_pos(&x), msg);
@@ -807,7 +809,7 @@ impl<'a> Checker<'a, '_> {
 
             Builtin::SliceData => {
                 self.builtin_verify_version(fun, 20, "unsafe.SliceData");
-                let u = self.call_common_under(x.typ, |_, _, _| None).ok();
+                let u = self.common_underlying(x.typ, |_, _, _| None).ok();
                 let Some(Type::Slice(elem)) = u.map(|u| self.store.ty(u)) else {
                     let msg = format!("invalid argument: {} is not a slice", self.op_str(&x));
                     self.errorf(op_pos(&x), msg);
@@ -925,7 +927,7 @@ impl<'a> Checker<'a, '_> {
     /// parameter's type set must be slices of one element type).
     fn builtin_slice_elem(&self, x: &Operand) -> Result<TypeId, String> {
         let mut elem: Option<TypeId> = None;
-        for (_, u) in self.call_under_types(x.typ) {
+        for (_, u) in crate::expr::type_set_members(&self.store, x.typ) {
             let Some(Type::Slice(e)) = u.map(|u| self.store.ty(u)) else {
                 return Err(if x.mode == Mode::NilValue {
                     "argument must be a slice; have untyped nil".into()
@@ -964,7 +966,7 @@ impl<'a> Checker<'a, '_> {
     /// underIs); `f` gets no call for a type set without specific types
     /// (that fails).
     fn builtin_under_is(&self, t: TypeId, f: impl Fn(&Self, TypeId) -> bool) -> bool {
-        self.call_under_types(t)
+        crate::expr::type_set_members(&self.store, t)
             .into_iter()
             .all(|(_, u)| u.is_some_and(|u| f(self, u)))
     }

@@ -7,10 +7,9 @@
 //! method expressions, with gc's "x.f undefined (type T has no field or
 //! method f, but does have F)" family of messages.
 //!
-//! Also the helpers calls and built-ins share: the (type, underlying
-//! type) pairs of a type set (`call_under_types`, types2's typeset), the
-//! common underlying type of a type set (`call_common_under`), operand
-//! mode exclusion (`exclude_modes`) and tuples (`call_new_tuple`).
+//! Also the helpers calls and built-ins share: operand mode exclusion
+//! (`exclude_modes`) and tuples (`call_new_tuple`). Type sets are walked
+//! with expr.rs's `type_set_members` and `common_underlying`.
 //!
 //! Generic calls: partially instantiated callees and arguments
 //! (`f[int](x)` with more type parameters to infer) reach here as generic
@@ -35,9 +34,8 @@ use crate::info::{Selection, SelectionKind};
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::{ObjKind, Object};
 use crate::operand::{Mode, Operand};
-use crate::predicates::{identical, is_type_param, is_untyped, unalias, underlying};
-use crate::termlist::TypeTerm;
-use crate::ty::{ChanDir, Signature, Type};
+use crate::predicates::{is_type_param, is_untyped, unalias, underlying};
+use crate::ty::{Signature, Type};
 use crate::typeset::type_set;
 use crate::universe;
 
@@ -98,7 +96,7 @@ impl<'a> Checker<'a, '_> {
         // An ordinary function or method call: the callee's type (or
         // every type in its type set) must be a signature.
         let typ = x.typ;
-        let u = self.call_common_under(typ, |c, t, u| {
+        let u = self.common_underlying(typ, |c, t, u| {
             if u.is_some_and(|u| !matches!(c.store.ty(u), Type::Signature(_))) {
                 Some(format!(
                     "{} is not a function",
@@ -793,81 +791,6 @@ impl<'a> Checker<'a, '_> {
             .map(|&t| self.call_new_param("", Pos::NONE, t))
             .collect();
         self.store.arena.add_type(Type::Tuple(vars))
-    }
-
-    /// The (type, underlying type) pairs of `t`'s type set (types2's
-    /// typeset): `t` itself for ordinary types; the terms of a type
-    /// parameter's constraint, or one `(None, None)` if it has no specific
-    /// types.
-    pub(crate) fn call_under_types(&self, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
-        let tt = unalias(&self.store, t);
-        if !matches!(self.store.ty(tt), Type::TypeParam(_)) {
-            return vec![(Some(t), Some(underlying(&self.store, t)))];
-        }
-        let ts = type_set(&self.store, tt);
-        if ts.terms.0.is_empty() || ts.terms.is_all() {
-            return vec![(None, None)];
-        }
-        ts.terms
-            .0
-            .iter()
-            .map(|term| match term {
-                TypeTerm::All => (None, None),
-                TypeTerm::Type { typ, .. } => (Some(*typ), Some(underlying(&self.store, *typ))),
-            })
-            .collect()
-    }
-
-    /// The underlying type all types of `t`'s type set share (types2's
-    /// commonUnder); `cond` may reject a member with a reason first.
-    pub(crate) fn call_common_under(
-        &self,
-        t: TypeId,
-        cond: impl Fn(&Self, Option<TypeId>, Option<TypeId>) -> Option<String>,
-    ) -> Result<TypeId, String> {
-        let mut common: Option<(TypeId, TypeId)> = None;
-        for (tt, u) in self.call_under_types(t) {
-            if let Some(why) = cond(self, tt, u) {
-                return Err(why);
-            }
-            let (Some(tt), Some(u)) = (tt, u) else {
-                return Err("no specific type".into());
-            };
-            let Some((ct, cu)) = common else {
-                common = Some((tt, u));
-                continue;
-            };
-            if let (Type::Chan(cd, ce), Type::Chan(d, el)) = (self.store.ty(cu), self.store.ty(u)) {
-                if !identical(&self.store, *ce, *el) {
-                    return Err(format!(
-                        "channels {} and {} have different element types",
-                        self.type_str(ct),
-                        self.type_str(tt)
-                    ));
-                }
-                if cd == d {
-                } else if *cd == ChanDir::Both {
-                    common = Some((tt, u));
-                } else if *d != ChanDir::Both {
-                    return Err(format!(
-                        "channels {} and {} have conflicting directions",
-                        self.type_str(ct),
-                        self.type_str(tt)
-                    ));
-                }
-                continue;
-            }
-            if !identical(&self.store, cu, u) {
-                return Err(format!(
-                    "{} and {} have different underlying types",
-                    self.type_str(ct),
-                    self.type_str(tt)
-                ));
-            }
-        }
-        common
-            .map(|(_, u)| u)
-            .ok_or_else(|| "no specific type".into())
     }
 
     /// `x.sel` (types2's selector). `def` and `want_type` as for

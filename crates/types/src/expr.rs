@@ -255,7 +255,7 @@ pub(crate) fn under_is(
 /// The types of `t`'s type set with their underlying types (types2's
 /// typeset iterator): `t` itself if it is not a type parameter, one
 /// `(None, None)` if the set has no specific types.
-fn type_set_members(s: &impl Store, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
+pub(crate) fn type_set_members(s: &impl Store, t: TypeId) -> Vec<(Option<TypeId>, Option<TypeId>)> {
     if is_type_param(s, t) {
         let ts = tparam_type_set(s, t);
         if ts.terms.is_empty() || ts.terms.is_all() {

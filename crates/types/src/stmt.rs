@@ -716,7 +716,7 @@ impl<'a> Checker<'a, '_> {
     /// over (types2's rangeKeyVal).
     fn range_key_val(&self, orig: TypeId) -> Result<(Option<TypeId>, Option<TypeId>), String> {
         let s = &self.store;
-        let rtyp = self.stmt_common_under(orig, &|t, u| {
+        let rtyp = self.common_underlying(orig, |_, t, u| {
             if let Some(u) = u {
                 if let Type::Chan(ChanDir::Send, _) = s.ty(u) {
                     return Some(format!(
@@ -767,7 +767,7 @@ impl<'a> Checker<'a, '_> {
                     );
                 }
                 let pt = s.obj(params[0]).typ.unwrap_or(universe::INVALID);
-                let cb = match self.stmt_common_under(pt, &|_, _| None) {
+                let cb = match self.common_underlying(pt, |_, _, _| None) {
                     Ok(u) => match s.ty(u) {
                         Type::Signature(cb) => cb.clone(),
                         _ => {
@@ -820,77 +820,6 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    /// The common underlying type of the types in `t`'s type set (just
-    /// `t`'s underlying type unless it is a type parameter), or why there
-    /// is none (types2's commonUnder). `cond` may veto a (type,
-    /// underlying type) pair with a cause; it sees `(None, None)` for a
-    /// type set without specific types.
-    pub(crate) fn stmt_common_under(
-        &self,
-        t: TypeId,
-        cond: &dyn Fn(Option<TypeId>, Option<TypeId>) -> Option<String>,
-    ) -> Result<TypeId, String> {
-        let s = &self.store;
-        let pairs: Vec<(Option<TypeId>, Option<TypeId>)> = if is_type_param(s, t) {
-            let ts = type_set(s, t);
-            if ts.terms.is_all() || ts.terms.is_empty() {
-                vec![(None, None)]
-            } else {
-                ts.terms
-                    .0
-                    .iter()
-                    .filter_map(|term| match term {
-                        TypeTerm::Type { typ, .. } => Some((Some(*typ), Some(underlying(s, *typ)))),
-                        TypeTerm::All => None,
-                    })
-                    .collect()
-            }
-        } else {
-            vec![(Some(t), Some(underlying(s, t)))]
-        };
-        let mut ct: Option<(TypeId, TypeId)> = None;
-        for (t, u) in pairs {
-            if let Some(e) = cond(t, u) {
-                return Err(e);
-            }
-            let (Some(t), Some(u)) = (t, u) else {
-                return Err("no specific type".into());
-            };
-            let Some((ctt, cu)) = ct else {
-                ct = Some((t, u));
-                continue;
-            };
-            if let (Type::Chan(cd, ce), Type::Chan(d, e)) = (s.ty(cu), s.ty(u)) {
-                if !identical(s, *ce, *e) {
-                    return Err(format!(
-                        "channels {} and {} have different element types",
-                        self.type_str(ctt),
-                        self.type_str(t)
-                    ));
-                }
-                if cd == d {
-                } else if *cd == ChanDir::Both {
-                    ct = Some((t, u));
-                } else if *d != ChanDir::Both {
-                    return Err(format!(
-                        "channels {} and {} have conflicting directions",
-                        self.type_str(ctt),
-                        self.type_str(t)
-                    ));
-                }
-                continue;
-            }
-            if !identical(s, cu, u) {
-                return Err(format!(
-                    "{} and {} have different underlying types",
-                    self.type_str(ctt),
-                    self.type_str(t)
-                ));
-            }
-        }
-        Ok(ct.map_or(universe::INVALID, |c| c.1))
-    }
-
     /// The element type of channel operand `x` for a send (or receive),
     /// or `None` after reporting why it is not a channel (types2's
     /// chanElem).
@@ -900,7 +829,7 @@ impl<'a> Checker<'a, '_> {
         x: &Operand<'a>,
         recv: bool,
     ) -> Option<TypeId> {
-        let res = self.stmt_common_under(x.typ, &|t, u| {
+        let res = self.common_underlying(x.typ, |_, t, u| {
             let Some(u) = u else {
                 return Some("no specific channel type".into());
             };
