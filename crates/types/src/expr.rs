@@ -33,7 +33,7 @@ use crate::constant::{
     BinaryOp, CompareOp, Kind, ReprError, ShiftOp, UnaryOp, Value, MAX_NUMBER_LITERAL_LEN,
     MAX_STRING_LEN, PREC, SHIFT_BOUND,
 };
-use crate::operand::{Mode, Operand};
+use crate::operand::{composite_kind, Mode, Operand};
 use crate::predicates::{
     basic_kind, identical, is_boolean, is_complex, is_integer, is_interface, is_numeric,
     is_ordered, is_string, is_type_param, is_typed, is_unsigned, is_untyped, unalias, underlying,
@@ -174,25 +174,6 @@ pub(crate) fn dummy_name(text: &str, pos: Pos) -> &'static Expr {
 const NO_VALUE: u8 = 1;
 const BUILTIN: u8 = 2;
 const TYPE_EXPR: u8 = 4;
-
-/// The kind of structure of a type for "operator < not defined on
-/// slice" (types2's compositeKind): empty for basic types.
-fn composite_kind(s: &impl Store, t: TypeId) -> &'static str {
-    match s.ty(underlying(s, t)) {
-        Type::Basic { .. } => "",
-        Type::Array(..) => "array",
-        Type::Slice(_) => "slice",
-        Type::Struct(_) => "struct",
-        Type::Pointer(_) => "pointer",
-        Type::Signature(_) => "func",
-        Type::Interface(_) => "interface",
-        Type::Map(..) => "map",
-        Type::Chan(..) => "chan",
-        Type::Tuple(_) => "tuple",
-        Type::Union(_) => "union",
-        _ => "",
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Predicates over type sets
@@ -1378,10 +1359,9 @@ impl<'a> Checker<'a, '_> {
                 );
             } else {
                 let t = if err_y { y.typ } else { x.typ };
-                let mut what = composite_kind(s, t).to_string();
-                if what.is_empty() {
-                    what = self.type_str(t);
-                }
+                let what = composite_kind(s, t)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| self.type_str(t));
                 cause = format!("operator {} not defined on {what}", op.as_str());
             }
         }
@@ -1409,7 +1389,7 @@ impl<'a> Checker<'a, '_> {
             Type::Slice(_) | Type::Signature(_) | Type::Map(..) => {
                 format!(
                     "{} can only be compared to nil",
-                    composite_kind(&self.store, t)
+                    composite_kind(&self.store, t).unwrap_or("")
                 )
             }
             _ => self

@@ -136,7 +136,11 @@ impl<'a> Operand<'a> {
                 // Named and alias types get their structure described:
                 // "struct type T", "int32 type MyInt".
                 if !is_tparam && matches!(s.ty(self.typ), Type::Named(_) | Type::Alias(_)) {
-                    out.push_str(&composite_kind(s, self.typ));
+                    match (composite_kind(s, self.typ), s.ty(underlying(s, self.typ))) {
+                        (Some(k), _) => out.push_str(k),
+                        (None, Type::Basic { kind, .. }) => out.push_str(kind.name()),
+                        (None, _) => {}
+                    }
                     out.push(' ');
                 }
                 out.push_str("type ");
@@ -154,23 +158,23 @@ impl<'a> Operand<'a> {
     }
 }
 
-/// The kind of type structure ("struct", "func", ...), or the basic
-/// type's name for a renamed basic type.
-fn composite_kind(s: &impl Store, t: TypeId) -> String {
-    match s.ty(underlying(s, t)) {
-        Type::Basic { kind, .. } => kind.name().to_string(),
-        Type::Array(..) => "array".into(),
-        Type::Slice(_) => "slice".into(),
-        Type::Struct(_) => "struct".into(),
-        Type::Pointer(_) => "pointer".into(),
-        Type::Signature(_) => "func".into(),
-        Type::Interface(_) => "interface".into(),
-        Type::Map(..) => "map".into(),
-        Type::Chan(..) => "chan".into(),
-        Type::Tuple(_) => "tuple".into(),
-        Type::Union(_) => "union".into(),
-        _ => String::new(),
-    }
+/// The structure of `t`'s underlying type as types2's messages name it
+/// (its compositeKind): "slice", "func", "struct", ...; `None` for basic
+/// and other types.
+pub(crate) fn composite_kind(s: &impl Store, t: TypeId) -> Option<&'static str> {
+    Some(match s.ty(underlying(s, t)) {
+        Type::Array(..) => "array",
+        Type::Slice(_) => "slice",
+        Type::Struct(_) => "struct",
+        Type::Pointer(_) => "pointer",
+        Type::Signature(_) => "func",
+        Type::Interface(_) => "interface",
+        Type::Map(..) => "map",
+        Type::Chan(..) => "chan",
+        Type::Tuple(_) => "tuple",
+        Type::Union(_) => "union",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::check::{Checker, Env};
 use crate::constant::{Kind, Value};
 use crate::errors::TypeError;
 use crate::object::{Builtin, ObjKind, Object};
-use crate::operand::{Mode, Operand};
+use crate::operand::{composite_kind, Mode, Operand};
 use crate::predicates::{
     has_nil, identical, is_boolean, is_integer, is_interface, is_numeric, is_string, is_type_param,
     underlying,
@@ -1314,24 +1314,6 @@ impl<'a> Checker<'a, '_> {
             },
         ))
     }
-}
-
-/// The kind of type structure for messages ("slice", "func", ...), or
-/// `None` for basic and other types.
-fn composite_kind(s: &impl Store, t: TypeId) -> Option<&'static str> {
-    Some(match s.ty(underlying(s, t)) {
-        Type::Array(..) => "array",
-        Type::Slice(_) => "slice",
-        Type::Struct(_) => "struct",
-        Type::Pointer(_) => "pointer",
-        Type::Signature(_) => "func",
-        Type::Interface(_) => "interface",
-        Type::Map(..) => "map",
-        Type::Chan(..) => "chan",
-        Type::Tuple(_) => "tuple",
-        Type::Union(_) => "union",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
