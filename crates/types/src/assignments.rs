@@ -101,23 +101,7 @@ impl<'a> Checker<'a, '_> {
                     x.mode = Mode::Invalid;
                     return;
                 }
-                Ok((new_type, val)) => {
-                    if let Some(v) = val {
-                        if let Some(e) = x.expr {
-                            let k = self.key(e);
-                            if let Some(u) = self.untyped.get_mut(&k) {
-                                u.val = Some(v.clone());
-                            }
-                        }
-                        x.val = Some(v);
-                    }
-                    if new_type != x.typ {
-                        x.typ = new_type;
-                        if let Some(e) = x.expr {
-                            self.update_expr_type(e, new_type, false);
-                        }
-                    }
-                }
+                Ok((new_type, val)) => self.set_implicit_type(x, new_type, val),
             }
         }
 

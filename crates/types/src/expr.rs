@@ -1663,22 +1663,27 @@ impl<'a> Checker<'a, '_> {
                 self.invalid_conversion(err, x, t);
                 x.mode = Mode::Invalid;
             }
-            Ok((t, val)) => {
-                if let Some(v) = val {
-                    if let Some(e) = x.expr {
-                        let k = self.key(e);
-                        if let Some(info) = self.untyped.get_mut(&k) {
-                            info.val = Some(v.clone());
-                        }
-                    }
-                    x.val = Some(v);
+            Ok((t, val)) => self.set_implicit_type(x, t, val),
+        }
+    }
+
+    /// Gives untyped `x` the type (and the constant the value in that
+    /// type) that `untyped::implicit_type` found for its context, also
+    /// in the record of its expression.
+    pub(crate) fn set_implicit_type(&mut self, x: &mut Operand<'a>, t: TypeId, val: Option<Value>) {
+        if let Some(v) = val {
+            if let Some(e) = x.expr {
+                let k = self.key(e);
+                if let Some(info) = self.untyped.get_mut(&k) {
+                    info.val = Some(v.clone());
                 }
-                if t != x.typ {
-                    x.typ = t;
-                    if let Some(e) = x.expr {
-                        self.update_expr_type(e, t, false);
-                    }
-                }
+            }
+            x.val = Some(v);
+        }
+        if t != x.typ {
+            x.typ = t;
+            if let Some(e) = x.expr {
+                self.update_expr_type(e, t, false);
             }
         }
     }
