@@ -34,9 +34,7 @@ pub trait Importer {
 
 /// What a package-level object was declared by, for the passes that
 /// type-check declarations lazily (in dependency order, as types2 does).
-// Read by the declaration pass, which comes next.
-#[allow(dead_code)]
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum DeclKind<'a> {
     /// A constant; `typ` and `init` may be inherited from an earlier spec
     /// of the same group (implicit repetition).
@@ -67,7 +65,6 @@ pub(crate) struct DeclInfo<'a> {
 }
 
 /// A method declaration waiting for its receiver base type.
-#[allow(dead_code)]
 #[derive(Debug)]
 pub(crate) struct MethodDecl {
     /// The receiver base type's name (`T` in `func (*T[P]) m()`).

@@ -31,23 +31,6 @@ use crate::predicates::{is_const_type, is_type_param, underlying};
 use crate::ty::{Alias, Named, Signature, Type};
 use crate::universe;
 
-/// The parts of a `DeclInfo` `obj_decl` needs, copied out of the map.
-enum Decl<'a> {
-    Const {
-        typ: Option<&'a ast::Expr>,
-        init: Option<&'a ast::Expr>,
-        iota: u32,
-        inherited: bool,
-    },
-    Var {
-        typ: Option<&'a ast::Expr>,
-        init: Option<&'a ast::Expr>,
-        lhs: Option<Vec<ObjId>>,
-    },
-    Type(&'a ast::TypeSpec),
-    Func(&'a ast::FuncDecl),
-}
-
 impl<'a> Checker<'a, '_> {
     /// Type-checks every package-level object (types2's packageObjects):
     /// types first (so methods can be associated), then the rest, in
@@ -233,26 +216,8 @@ impl<'a> Checker<'a, '_> {
             return;
         };
         let (file, file_scope) = (d.file, d.file_scope);
-        let decl = match &d.kind {
-            DeclKind::Const {
-                typ,
-                init,
-                iota,
-                inherited,
-            } => Decl::Const {
-                typ: *typ,
-                init: *init,
-                iota: *iota,
-                inherited: *inherited,
-            },
-            DeclKind::Var { typ, init, lhs } => Decl::Var {
-                typ: *typ,
-                init: *init,
-                lhs: lhs.clone(),
-            },
-            DeclKind::Type(s) => Decl::Type(s),
-            DeclKind::Func(f) => Decl::Func(f),
-        };
+        // Copied out: checking the declaration mutates the checker.
+        let decl = d.kind.clone();
 
         self.obj_color
             .insert(obj, Color::Grey(self.obj_path.len() as u32));
@@ -276,9 +241,9 @@ impl<'a> Checker<'a, '_> {
         self.obj_color.insert(obj, Color::Black);
     }
 
-    fn decl_dispatch(&mut self, obj: ObjId, decl: Decl<'a>) {
+    fn decl_dispatch(&mut self, obj: ObjId, decl: DeclKind<'a>) {
         match decl {
-            Decl::Const {
+            DeclKind::Const {
                 typ,
                 init,
                 iota,
@@ -287,15 +252,15 @@ impl<'a> Checker<'a, '_> {
                 self.env.decl = Some(obj);
                 self.const_decl(obj, typ, init, inherited, iota);
             }
-            Decl::Var { typ, init, lhs } => {
+            DeclKind::Var { typ, init, lhs } => {
                 self.env.decl = Some(obj);
                 self.var_decl(obj, lhs.as_deref(), typ, init);
             }
-            Decl::Type(spec) => {
+            DeclKind::Type(spec) => {
                 self.type_decl(obj, spec);
                 self.collect_methods(obj);
             }
-            Decl::Func(fd) => self.func_decl(obj, fd),
+            DeclKind::Func(fd) => self.func_decl(obj, fd),
         }
     }
 
