@@ -43,8 +43,6 @@ pub struct Config {
 pub struct Diag {
     pub at: syntax::Pos,
     pub pos: Option<syntax::Position>,
-    /// The message without its position.
-    pub msg: String,
     pub text: String,
 }
 
@@ -299,7 +297,6 @@ fn check_one(
                 .map(|e| Diag {
                     at: e.pos,
                     pos: fset.position(e.pos),
-                    msg: e.msg.clone(),
                     text: e.display(fset).to_string(),
                 })
                 .collect();
@@ -321,7 +318,6 @@ fn check_one(
                 vec![Diag {
                     at,
                     pos: None,
-                    msg: text.clone(),
                     text,
                 }],
             )
@@ -358,7 +354,6 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             errs.extend(f.syntax_errors.iter().map(|e| Diag {
                 at: e.pos,
                 pos: fset.position(e.pos),
-                msg: e.msg.clone(),
                 text: e.display(fset).to_string(),
             }));
         }
@@ -378,14 +373,9 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             too_many = Some(errs[MAX_ERRORS - 1].pos.clone());
             errs.truncate(MAX_ERRORS);
         }
-        // gc drops an error that repeats the previous one's message on the
-        // same line (whatever the column), and exact duplicates.
-        errs.dedup_by(|a, b| {
-            a.text == b.text
-                || (a.msg == b.msg
-                    && a.pos.as_ref().map(|p| (&p.filename, p.line))
-                        == b.pos.as_ref().map(|p| (&p.filename, p.line)))
-        });
+        // gc prints exact duplicates once (its checker already dropped an
+        // error repeating the previous one's message on the same line).
+        errs.dedup_by(|a, b| a.text == b.text);
         for e in &errs {
             text.push_str(&e.text);
             text.push('\n');

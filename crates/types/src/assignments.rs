@@ -53,7 +53,7 @@ impl<'a> Checker<'a, '_> {
             _ => {
                 let ts = t.map_or_else(|| "<nil>".to_string(), |t| self.type_str(t));
                 let m = format!("cannot assign {} to {ts} in {context}", self.op_str(x));
-                self.st_errorf(op_pos(x, Pos::NONE), m);
+                self.errorf(op_pos(x, Pos::NONE), m);
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -64,7 +64,7 @@ impl<'a> Checker<'a, '_> {
             if x.mode == Mode::NilValue || x.typ == universe::UNTYPED_NIL {
                 if t.is_none() {
                     let m = format!("use of untyped nil in {context}");
-                    self.st_errorf(op_pos(x, Pos::NONE), m);
+                    self.errorf(op_pos(x, Pos::NONE), m);
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -97,7 +97,7 @@ impl<'a> Checker<'a, '_> {
                         UntypedError::Repr(ReprError::Overflows) => msg.push_str(" (overflows)"),
                         _ => {}
                     }
-                    self.st_errorf(op_pos(x, Pos::NONE), msg);
+                    self.errorf(op_pos(x, Pos::NONE), msg);
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -124,7 +124,7 @@ impl<'a> Checker<'a, '_> {
                 msg.push_str(": ");
                 msg.push_str(&cause);
             }
-            self.st_errorf(op_pos(x, Pos::NONE), msg);
+            self.errorf(op_pos(x, Pos::NONE), msg);
             x.mode = Mode::Invalid;
         }
     }
@@ -144,13 +144,13 @@ impl<'a> Checker<'a, '_> {
         let Some(target) = t.and_then(|t| self.assign_func_target(t)) else {
             let e = x.expr.map(expr_string).unwrap_or_default();
             let m = format!("cannot use generic function {e} without instantiation");
-            self.st_errorf(op_pos(x, Pos::NONE), m);
+            self.errorf(op_pos(x, Pos::NONE), m);
             x.mode = Mode::Invalid;
             x.typ = universe::INVALID;
             return;
         };
         if !self.allow_version(21) {
-            self.st_errorf(
+            self.errorf(
                 pos,
                 "implicitly instantiated function in assignment requires go1.21 or later",
             );
@@ -210,7 +210,7 @@ impl<'a> Checker<'a, '_> {
             if let Type::Tuple(vs) = self.store.ty(x.typ) {
                 if vs.len() != 1 {
                     let m = format!("multiple-value {} in single-value context", self.op_str(x));
-                    self.st_errorf(op_pos(x, Pos::NONE), m);
+                    self.errorf(op_pos(x, Pos::NONE), m);
                     x.mode = Mode::Invalid;
                 }
             }
@@ -235,7 +235,7 @@ impl<'a> Checker<'a, '_> {
                 if is_untyped(&self.store, typ) {
                     if typ == universe::UNTYPED_NIL {
                         let m = format!("use of untyped nil in {context}");
-                        self.st_errorf(op_pos(x, Pos::NONE), m);
+                        self.errorf(op_pos(x, Pos::NONE), m);
                         self.assign_set_obj_type(lhs, universe::INVALID);
                         x.mode = Mode::Invalid;
                         return;
@@ -346,11 +346,11 @@ impl<'a> Checker<'a, '_> {
                     "assignment mismatch: {vars} but {} returns {vals}",
                     expr_string(&c.fun)
                 );
-                self.st_errorf(rhs0.start_pos(), m);
+                self.errorf(rhs0.start_pos(), m);
                 return;
             }
         }
-        self.st_errorf(
+        self.errorf(
             rhs0.start_pos(),
             format!("assignment mismatch: {vars} but {vals}"),
         );
@@ -381,7 +381,7 @@ impl<'a> Checker<'a, '_> {
                 Pos::NONE,
                 format!("want {}", self.assign_types_summary(&want)),
             );
-        self.st_error(e);
+        self.error(e);
     }
 
     /// `(t1, t2, ...)` as gc's have/want lines print types (types2's
@@ -459,7 +459,7 @@ impl<'a> Checker<'a, '_> {
                     let op = self.expr(None, sx);
                     if op.mode == Mode::MapIndex {
                         let m = format!("cannot assign to struct field {} in map", expr_string(xe));
-                        self.st_errorf(xe.start_pos(), m);
+                        self.errorf(xe.start_pos(), m);
                         return Some(universe::INVALID);
                     }
                 }
@@ -467,7 +467,7 @@ impl<'a> Checker<'a, '_> {
                     "cannot assign to {} (neither addressable nor a map index expression)",
                     expr_string(xe)
                 );
-                self.st_errorf(xe.start_pos(), m);
+                self.errorf(xe.start_pos(), m);
                 Some(universe::INVALID)
             }
         }
@@ -568,12 +568,12 @@ impl<'a> Checker<'a, '_> {
             let ExprKind::Name(name) = le.kind else {
                 let _ = self.assign_use_lhs(std::slice::from_ref(le));
                 let m = format!("non-name {} on left side of :=", expr_string(le));
-                self.st_errorf(le.start_pos(), m);
+                self.errorf(le.start_pos(), m);
                 has_err = true;
                 continue;
             };
             if name.as_str() != "_" && !seen.insert(name) {
-                self.st_errorf(le.pos, format!("{name} repeated on left side of :="));
+                self.errorf(le.pos, format!("{name} repeated on left side of :="));
                 has_err = true;
                 continue;
             }
@@ -582,7 +582,7 @@ impl<'a> Checker<'a, '_> {
                 if matches!(self.store.obj(alt).kind, ObjKind::Var { .. }) {
                     lhs_vars[i] = Some(alt);
                 } else {
-                    self.st_errorf(le.pos, format!("cannot assign to {name}"));
+                    self.errorf(le.pos, format!("cannot assign to {name}"));
                     has_err = true;
                 }
                 continue;
@@ -613,7 +613,7 @@ impl<'a> Checker<'a, '_> {
         self.process_delayed(top);
 
         if new_vars.is_empty() && !has_err {
-            self.st_soft_errorf(pos, "no new variables on left side of :=");
+            self.soft_errorf(pos, "no new variables on left side of :=");
             return;
         }
         for obj in new_vars {

@@ -133,34 +133,12 @@ impl<'a> Checker<'a, '_> {
                 crate::returns::is_terminating_list(&body.stmts, &is_panic)
             };
             if !terminating {
-                self.st_errorf(body.rbrace, "missing return");
+                self.errorf(body.rbrace, "missing return");
             }
         }
 
         self.stmt_usage(scope, first_scope);
         self.env = saved;
-    }
-
-    /// Reports `e` unless it is a follow-on error: after a first error,
-    /// messages mentioning an "invalid operand" or "invalid type" (not
-    /// at their start) add nothing and are dropped, as types2 does.
-    pub(crate) fn st_error(&mut self, e: TypeError) {
-        if !self.errors.is_empty() {
-            let m = &e.msg;
-            let follow_on = |w: &str| m.find(w).is_some_and(|i| i > 0);
-            if follow_on("invalid operand") || follow_on("invalid type") {
-                return;
-            }
-        }
-        self.error(e);
-    }
-
-    pub(crate) fn st_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.st_error(TypeError::new(pos, msg));
-    }
-
-    pub(crate) fn st_soft_errorf(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.st_error(TypeError::new(pos, msg).soft());
     }
 
     /// Whether `e` (a call) calls the predeclared `panic`.
@@ -224,7 +202,7 @@ impl<'a> Checker<'a, '_> {
         }
         unused.sort_by_key(|u| u.0);
         for (pos, name) in unused {
-            self.st_soft_errorf(pos, format!("declared and not used: {name}"));
+            self.soft_errorf(pos, format!("declared and not used: {name}"));
         }
     }
 
@@ -297,7 +275,7 @@ impl<'a> Checker<'a, '_> {
                 self.simple_stmt(i.init.as_ref());
                 let x = self.expr(None, &i.cond);
                 if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                    self.st_errorf(i.cond.start_pos(), "non-boolean condition in if statement");
+                    self.errorf(i.cond.start_pos(), "non-boolean condition in if statement");
                 }
                 self.stmt_block(&i.then, "block");
                 if let Some(els) = &i.els {
@@ -341,7 +319,7 @@ impl<'a> Checker<'a, '_> {
             }
         };
         let m = format!("{} {msg}", self.op_str(&x));
-        self.st_errorf(op_pos(&x, e.start_pos()), m);
+        self.errorf(op_pos(&x, e.start_pos()), m);
     }
 
     /// Whether the checked expression `e` (with result `x`) is a call or
@@ -421,7 +399,7 @@ impl<'a> Checker<'a, '_> {
                         o.as_str(),
                         self.type_str(x.typ)
                     );
-                    self.st_errorf(l.start_pos(), msg);
+                    self.errorf(l.start_pos(), msg);
                     return;
                 }
                 self.assign_var(l, None, Some(&mut x), "assignment");
@@ -434,7 +412,7 @@ impl<'a> Checker<'a, '_> {
                         "assignment operation {}= requires single-valued expressions",
                         o.as_str()
                     );
-                    self.st_errorf(stmt_start(s), msg);
+                    self.errorf(stmt_start(s), msg);
                     return;
                 }
                 let mut x = self.binary(None, &lhs[0], &rhs[0], o);
@@ -446,7 +424,7 @@ impl<'a> Checker<'a, '_> {
     /// `go f()` and `defer f()` (types2's suspendedCall).
     fn suspended_call(&mut self, kw: &str, call: &'a Expr) {
         if !matches!(call.kind, ExprKind::Call(_)) {
-            self.st_errorf(
+            self.errorf(
                 call.start_pos(),
                 format!("expression in {kw} must be function call"),
             );
@@ -463,7 +441,7 @@ impl<'a> Checker<'a, '_> {
             ExprKindOf::Statement => return,
         };
         let m = format!("{kw} {msg} {}", self.op_str(&x));
-        self.st_errorf(op_pos(&x, call.start_pos()), m);
+        self.errorf(op_pos(&x, call.start_pos()), m);
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: &'a [Expr]) {
@@ -483,7 +461,7 @@ impl<'a> Checker<'a, '_> {
                             format!("result parameter {name} not in scope at return"),
                         )
                         .with(alt_pos, format!("inner declaration of {desc}"));
-                        self.st_error(e);
+                        self.error(e);
                     }
                 }
             }
@@ -531,7 +509,7 @@ impl<'a> Checker<'a, '_> {
         if let Some(c) = &f.cond {
             let x = self.expr(None, c);
             if x.is_valid() && !self.stmt_all_basic(x.typ, |t| is_boolean(&self.store, t)) {
-                self.st_errorf(c.start_pos(), "non-boolean condition in for statement");
+                self.errorf(c.start_pos(), "non-boolean condition in for statement");
             }
         }
         self.simple_stmt(f.post.as_ref());
@@ -580,9 +558,9 @@ impl<'a> Checker<'a, '_> {
                 Err(cause) => {
                     let d = self.op_str(&x);
                     if cause.is_empty() {
-                        self.st_soft_errorf(xpos, format!("cannot range over {d}"));
+                        self.soft_errorf(xpos, format!("cannot range over {d}"));
                     } else {
-                        self.st_soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
+                        self.soft_errorf(xpos, format!("cannot range over {d}: {cause}"));
                     }
                     key = Some(universe::INVALID);
                     val = Some(universe::INVALID);
@@ -593,15 +571,15 @@ impl<'a> Checker<'a, '_> {
                             "range over {} permits no iteration variables",
                             self.op_str(&x)
                         );
-                        self.st_soft_errorf(sk.start_pos(), m);
+                        self.soft_errorf(sk.start_pos(), m);
                     } else if let (None, Some(sv)) = (v, s_value) {
                         let m = format!(
                             "range over {} permits only one iteration variable",
                             self.op_str(&x)
                         );
-                        self.st_soft_errorf(sv.start_pos(), m);
+                        self.soft_errorf(sv.start_pos(), m);
                     } else if let Some(se) = s_extra {
-                        self.st_soft_errorf(
+                        self.soft_errorf(
                             se.start_pos(),
                             "range clause permits at most two iteration variables",
                         );
@@ -635,7 +613,7 @@ impl<'a> Checker<'a, '_> {
                     }
                     obj
                 } else {
-                    self.st_errorf(
+                    self.errorf(
                         l.start_pos(),
                         format!("invalid syntax tree: cannot declare {}", expr_string(l)),
                     );
@@ -665,7 +643,7 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if vars.is_empty() {
-                self.st_errorf(s.pos, "no new variables on left side of :=");
+                self.errorf(s.pos, "no new variables on left side of :=");
             } else {
                 let scope = self.env.scope;
                 for obj in vars {
@@ -691,7 +669,7 @@ impl<'a> Checker<'a, '_> {
                             "cannot use iteration variable of type {}",
                             self.type_str(x.typ)
                         );
-                        self.st_soft_errorf(l.start_pos(), m);
+                        self.soft_errorf(l.start_pos(), m);
                     }
                 } else {
                     let mut y = Operand {
@@ -858,7 +836,7 @@ impl<'a> Checker<'a, '_> {
                 } else {
                     format!("invalid operation: cannot {verb} {cause} {d}")
                 };
-                self.st_errorf(pos, msg);
+                self.errorf(pos, msg);
                 None
             }
         }
@@ -899,7 +877,7 @@ impl<'a> Checker<'a, '_> {
                     self.op_str(&x),
                     self.type_str(x.typ)
                 );
-                self.st_errorf(op_pos(&x, tag.start_pos()), m);
+                self.errorf(op_pos(&x, tag.start_pos()), m);
                 x = Operand::invalid(Some(tag));
             }
         } else {
@@ -951,7 +929,7 @@ impl<'a> Checker<'a, '_> {
                         .position(f)
                         .map(|p| p.to_string())
                         .unwrap_or_default();
-                    self.st_errorf(pos, format!("multiple defaults (first at {at})"));
+                    self.errorf(pos, format!("multiple defaults (first at {at})"));
                 }
                 None => first = Some(pos),
             }
@@ -995,7 +973,7 @@ impl<'a> Checker<'a, '_> {
                     format!("duplicate case {} in expression switch", self.op_str(&v)),
                 )
                 .with(prev, "previous case");
-                self.st_error(err);
+                self.error(err);
                 continue;
             }
             // gc remembers the case's own position (the `(` of a call),
@@ -1085,7 +1063,7 @@ impl<'a> Checker<'a, '_> {
             x.expr.map(expr_string).unwrap_or_default()
         };
         let pos = op_pos(v, Pos::NONE);
-        self.st_errorf(
+        self.errorf(
             pos,
             format!("invalid case {ve} in switch on {xe} ({cause})"),
         );
@@ -1123,7 +1101,7 @@ impl<'a> Checker<'a, '_> {
         let mut lhs = lhs;
         if let Some(l) = lhs {
             if l.is_blank() {
-                self.st_soft_errorf(l.pos, "no new variable on left side of :=");
+                self.soft_errorf(l.pos, "no new variable on left side of :=");
                 lhs = None;
             }
         }
@@ -1135,12 +1113,12 @@ impl<'a> Checker<'a, '_> {
                     "cannot use type switch on type parameter value {}",
                     self.op_str(&x)
                 );
-                self.st_errorf(op_pos(&x, gx.start_pos()), m);
+                self.errorf(op_pos(&x, gx.start_pos()), m);
             } else if is_interface(&self.store, x.typ) {
                 sx = Some(x);
             } else {
                 let m = format!("{} is not an interface", self.op_str(&x));
-                self.st_errorf(op_pos(&x, gx.start_pos()), m);
+                self.errorf(op_pos(&x, gx.start_pos()), m);
             }
         }
         self.stmt_multiple_defaults(sw.body.iter().map(|c| (c.pos, c.cases.is_none())));
@@ -1172,7 +1150,7 @@ impl<'a> Checker<'a, '_> {
                 }
             }
             if !used {
-                self.st_soft_errorf(l.pos, format!("{} declared and not used", l.value));
+                self.soft_errorf(l.pos, format!("{} declared and not used", l.value));
             }
         }
     }
@@ -1220,7 +1198,7 @@ impl<'a> Checker<'a, '_> {
                         format!("duplicate case {ts} in type switch"),
                     )
                     .with(other.start_pos(), "previous case");
-                    self.st_error(err);
+                    self.error(err);
                     continue 'outer;
                 }
             }
@@ -1251,7 +1229,7 @@ impl<'a> Checker<'a, '_> {
             self.op_str(x),
             self.type_str(t)
         );
-        self.st_errorf(e.start_pos(), msg);
+        self.errorf(e.start_pos(), msg);
     }
 
     // ---- select ----
@@ -1277,7 +1255,7 @@ impl<'a> Checker<'a, '_> {
             }
             if !valid {
                 let pos = clause.comm.as_ref().map_or(clause.pos, stmt_start);
-                self.st_errorf(
+                self.errorf(
                     pos,
                     "select case must be send or receive (possibly with assignment)",
                 );
