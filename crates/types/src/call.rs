@@ -1366,40 +1366,6 @@ mod tests {
         ]);
     }
 
-    /// Checks package `q` (source `q`), then package `p` importing it as
-    /// "m/q"; returns `p`'s errors.
-    fn check_importing(q: &str, p: &str) -> Vec<String> {
-        use crate::arena::{PkgIdx, World};
-        use crate::check::{Checker, Importer};
-        struct Imp;
-        impl Importer for Imp {
-            fn import(&self, path: &str) -> Result<PkgIdx, String> {
-                match path {
-                    "unsafe" => Ok(crate::universe::UNSAFE),
-                    "m/q" => Ok(PkgIdx(3)),
-                    _ => Err(format!("package {path} is not in std")),
-                }
-            }
-        }
-        let fset = syntax::FileSet::new();
-        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", q.as_bytes());
-        assert!(qerrs.is_empty());
-        let mut world = World::new();
-        let qfiles = [qf];
-        let checked = Checker::new(&world, &fset, PkgIdx(3), "m/q", &qfiles, &Imp).check();
-        assert!(checked.errors.is_empty(), "{:?}", checked.errors);
-        world.insert(std::sync::Arc::new(checked.arena));
-        let (pf, perrs) = syntax::parse_file(&fset, "p.go", p.as_bytes());
-        assert!(perrs.is_empty());
-        let pfiles = [pf];
-        let checked = Checker::new(&world, &fset, PkgIdx(2), "m/p", &pfiles, &Imp).check();
-        checked
-            .errors
-            .iter()
-            .map(|e| e.display(&fset).to_string())
-            .collect()
-    }
-
     /// Qualified identifiers and selectors on imported types, as gc
     /// reports them (`go build` of a module with packages m/q and m/p):
     /// only exported objects are visible, unexported fields and methods
@@ -1409,7 +1375,7 @@ mod tests {
         let q = "package q\n\ntype T struct {\n\tX  int\n\ty  int\n\tAb int\n\tcd int\n\tEmbedded\n}\n\ntype Embedded struct{ In string }\n\nfunc (T) M()         {}\nfunc (T) m()         {}\nfunc (*T) PM(x int)  {}\nfunc F() int         { return 0 }\nfunc unexported()    {}\nfunc Foo()           {}\n\nvar V = 1\n\nconst C = 2\n\ntype G[A any] struct{ F A }\n\nfunc (g G[A]) Get() A { return g.F }\n\ntype I interface{ Do(int) string }\n";
         let p = "package p\n\nimport (\n\t\"m/q\"\n\t\"unsafe\"\n)\n\nfunc _() {\n\tvar t q.T\n\tt.M()\n\tt.m()\n\t_ = t.x\n\t_ = t.aB\n\t_ = t.Cd\n\t_ = t.cd\n\t_ = t.Y\n\t_ = t.In\n\tt.PM(1)\n\tq.T{}.PM(1)\n\t_ = q.F() + q.V + q.C\n\t_ = q.Bar\n\tq.unexported()\n\tq.foo()\n\tvar g q.G[int]\n\tvar i int = g.Get()\n\t_ = i\n\t_ = q.T.M\n\tf := (*q.T).PM\n\tf(&t, 2)\n\tvar _ q.V\n\tvar ii q.I\n\t_ = ii.Do(1) + 1\n\t_ = unsafe.Sizeof(t)\n\t_ = unsafe.Foo\n\tconst _ = unsafe.Offsetof(t.In)\n}\n";
         assert_eq!(
-            check_importing(q, p),
+            crate::testutil::check_importing(q, "p.go", p),
             vec![
                 "p.go:11:4: t.m undefined (type q.T has no field or method m)",
                 "p.go:12:8: t.x undefined (type q.T has no field or method x)",
@@ -1470,29 +1436,6 @@ mod tests {
         ]);
     }
 
-    /// Type-checks `src` as `a.go` with language version go1.`minor`.
-    fn check_with_lang(src: &str, minor: u32) -> Vec<String> {
-        let fset = syntax::FileSet::new();
-        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
-        assert!(errs.is_empty());
-        let world = crate::arena::World::new();
-        let files = [f];
-        let mut c = crate::check::Checker::new(
-            &world,
-            &fset,
-            crate::testutil::P,
-            "p",
-            &files,
-            &crate::testutil::UnsafeOnly,
-        );
-        c.set_lang(1, minor);
-        c.check()
-            .errors
-            .iter()
-            .map(|e| e.display(&fset).to_string())
-            .collect()
-    }
-
     /// Built-ins, unsafe functions and generic calls newer than the
     /// language version (gc with -lang=go1.16; gc's driver appends
     /// "(-lang was set to go1.16; check go.mod)").
@@ -1500,7 +1443,7 @@ mod tests {
     fn version_gating_like_gc() {
         let src = "// -lang=go1.16\n\npackage p\n\nimport \"unsafe\"\n\nfunc f[T any](T) {}\n\nfunc _() {\n\tvar x int\n\tvar b []byte\n\t_ = unsafe.Add(unsafe.Pointer(&x), 1)\n\t_ = unsafe.Slice(&x, 1)\n\t_ = unsafe.SliceData(b)\n\t_ = unsafe.String(&b[0], 1)\n\t_ = unsafe.StringData(\"\")\n\tclear(b)\n\t_ = min(1, 2)\n\t_ = max(x, 2)\n\t_ = new(1)\n\tf(1)\n\tf[int](1)\n}\n";
         assert_eq!(
-            check_with_lang(src, 16),
+            crate::testutil::check_source_lang(src, 16),
             vec![
                 "a.go:7:8: type parameter requires go1.18 or later",
                 "a.go:7:10: predeclared any requires go1.18 or later",

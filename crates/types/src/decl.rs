@@ -1065,29 +1065,6 @@ var x T
         );
     }
 
-    /// Errors of a one-file package checked with `-lang=go1.<minor>`.
-    fn check_with_lang(src: &str, minor: u32) -> Vec<String> {
-        let fset = syntax::FileSet::new();
-        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
-        assert!(errs.is_empty());
-        let files = [f];
-        let world = crate::arena::World::new();
-        let mut c = crate::check::Checker::new(
-            &world,
-            &fset,
-            crate::testutil::P,
-            "p",
-            &files,
-            &crate::testutil::UnsafeOnly,
-        );
-        c.set_lang(1, minor);
-        c.check()
-            .errors
-            .iter()
-            .map(|e| e.display(&fset).to_string())
-            .collect()
-    }
-
     #[test]
     fn language_versions() {
         let src = "package p
@@ -1107,7 +1084,7 @@ func (S) m[P any]() {}
 ";
         // gc -lang=go1.8 (gc adds "(-lang was set to go1.8; check go.mod)").
         assert_eq!(
-            check_with_lang(src, 8),
+            crate::testutil::check_source_lang(src, 8),
             vec![
                 "a.go:3:8: type parameter requires go1.18 or later",
                 "a.go:3:10: predeclared any requires go1.18 or later",
@@ -1122,7 +1099,7 @@ func (S) m[P any]() {}
             ]
         );
         assert_eq!(
-            check_with_lang(src, 26),
+            crate::testutil::check_source_lang(src, 26),
             vec!["a.go:14:12: generic method requires go1.27 or later"]
         );
     }

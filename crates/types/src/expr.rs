@@ -2331,22 +2331,6 @@ var (
         assert_eq!(recorded_types(src), want);
     }
 
-    /// Checks `src` with language version go1.`minor`.
-    fn check_lang(src: &str, minor: u32) -> Vec<String> {
-        let fset = syntax::FileSet::new();
-        let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
-        assert!(errs.is_empty());
-        let world = crate::arena::World::new();
-        let mut c = Checker::new(&world, &fset, P, "p", [&f], &UnsafeOnly);
-        c.set_lang(1, minor);
-        let checked = c.check();
-        checked
-            .errors
-            .iter()
-            .map(|e| e.display(&fset).to_string())
-            .collect()
-    }
-
     /// Literal syntax, signed shift counts and slice conversions newer
     /// than the language version (gc's messages without the driver's
     /// "(-lang was set to ...)" note).
@@ -2366,7 +2350,7 @@ var _ = (*[1]int)(s)
 var _ = [1]int(s)
 "#;
         assert_eq!(
-            check_lang(src, 12),
+            crate::testutil::check_source_lang(src, 12),
             [
                 "a.go:6:9: binary literal requires go1.13 or later",
                 "a.go:7:9: underscore in numeric literal requires go1.13 or later",
@@ -2378,10 +2362,10 @@ var _ = [1]int(s)
             ]
         );
         assert_eq!(
-            check_lang(src, 19),
+            crate::testutil::check_source_lang(src, 19),
             ["a.go:12:16: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later"]
         );
-        assert!(check_lang(src, 20).is_empty());
+        assert!(crate::testutil::check_source_lang(src, 20).is_empty());
     }
 
     /// Typed constant overflow, constant conversions (the value quoted
@@ -2570,14 +2554,14 @@ func _() func(int) {
 }
 "#;
         assert_eq!(
-            check_lang(src, 27),
+            crate::testutil::check_source_lang(src, 27),
             [
                 "a.go:8:23: inferred type func(p string) string for func(p P) P does not match type func(string) of g",
                 "a.go:17:9: inferred type func(p int) int for func(p P) P does not match type func(int) of result variable",
             ]
         );
         assert_eq!(
-            check_lang(src, 20),
+            crate::testutil::check_source_lang(src, 20),
             [
                 "a.go:7:24: implicitly instantiated function in assignment requires go1.21 or later",
                 "a.go:8:23: implicitly instantiated function in assignment requires go1.21 or later",
@@ -2868,7 +2852,7 @@ func _() func(int) bool {
         ];
         assert_eq!(crate::testutil::check_source(src), want);
         assert_eq!(
-            check_lang(
+            crate::testutil::check_source_lang(
                 "package p\nfunc h[P, Q any](P) Q { panic(0) }\nvar _ func(int) string = h[int]\n",
                 20
             ),

@@ -897,37 +897,6 @@ var _ = T{}.c
         );
     }
 
-    /// Type-checks package `q` (`dep`, file q.go) and then package `p`
-    /// (`src`, file a.go) importing it as "m/q".
-    fn check_with_import(dep: &str, src: &str) -> Vec<String> {
-        use crate::arena::{PkgIdx, World};
-        use crate::check::{Checker, Importer};
-        struct Imp;
-        impl Importer for Imp {
-            fn import(&self, path: &str) -> Result<PkgIdx, String> {
-                match path {
-                    "m/q" => Ok(PkgIdx(3)),
-                    "unsafe" => Ok(universe::UNSAFE),
-                    _ => Err(format!("package {path} is not in std")),
-                }
-            }
-        }
-        let fset = syntax::FileSet::new();
-        let (qf, qerrs) = syntax::parse_file(&fset, "q.go", dep.as_bytes());
-        assert!(qerrs.is_empty());
-        let mut world = World::new();
-        let q = Checker::new(&world, &fset, PkgIdx(3), "m/q", [&qf], &Imp).check();
-        assert!(q.errors.is_empty());
-        world.insert(std::sync::Arc::new(q.arena));
-        let (pf, perrs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
-        assert!(perrs.is_empty());
-        let p = Checker::new(&world, &fset, PkgIdx(2), "p", [&pf], &Imp).check();
-        p.errors
-            .iter()
-            .map(|e| e.display(&fset).to_string())
-            .collect()
-    }
-
     #[test]
     fn struct_literals_of_imported_types() {
         let dep = r#"package q
@@ -961,7 +930,7 @@ var _ = q.E{X: 1}
 var _ = q.E{T: q.T{}, X: 1}
 "#;
         assert_eq!(
-            check_with_import(dep, src),
+            crate::testutil::check_importing(dep, "a.go", src),
             [
                 "a.go:5:19: cannot refer to unexported field y in struct literal of type q.T",
                 "a.go:6:16: implicit assignment to unexported field y in struct literal of type q.T",
@@ -1001,7 +970,7 @@ var _ = q.G[int]{t: 1}
 var _ = q.G{}
 "#;
         assert_eq!(
-            check_with_import(dep, src),
+            crate::testutil::check_importing(dep, "a.go", src),
             [
                 "a.go:5:26: got 3 type arguments but want 2",
                 "a.go:9:11: invalid argument: index 3 out of bounds [0:3]",

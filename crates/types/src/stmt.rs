@@ -2485,27 +2485,7 @@ func _() {
 	}
 }
 ";
-        let check_src = |src: &str, minor: u32| {
-            let fset = syntax::FileSet::new();
-            let (f, _) = syntax::parse_file(&fset, "a.go", src.as_bytes());
-            let world = crate::arena::World::new();
-            let mut c = crate::check::Checker::new(
-                &world,
-                &fset,
-                crate::testutil::P,
-                "p",
-                [&f],
-                &crate::testutil::UnsafeOnly,
-            );
-            c.set_lang(1, minor);
-            let errs: Vec<String> = c
-                .check()
-                .errors
-                .iter()
-                .map(|e| e.display(&fset).to_string())
-                .collect();
-            errs
-        };
+        let check_src = crate::testutil::check_source_lang;
         let check = |minor: u32| check_src(src, minor);
         assert_eq!(
             check(21),

@@ -130,21 +130,78 @@ pub fn check_source(src: &str) -> Vec<String> {
     check_files(&[("a.go", src)])
 }
 
+/// `check_source` with language version go1.`minor` (`-lang`).
+pub fn check_source_lang(src: &str, minor: u32) -> Vec<String> {
+    let world = crate::arena::World::new();
+    check_package(
+        &syntax::FileSet::new(),
+        &[("a.go", src)],
+        Some(minor),
+        &world,
+        &UnsafeOnly,
+    )
+}
+
 /// Type-checks a package made of the given (name, source) files.
 pub fn check_files(files: &[(&str, &str)]) -> Vec<String> {
+    let world = crate::arena::World::new();
+    check_package(&syntax::FileSet::new(), files, None, &world, &UnsafeOnly)
+}
+
+/// Resolves "unsafe" and "m/q", the package `check_importing` checks
+/// first.
+struct WithQ;
+
+const Q: PkgIdx = PkgIdx(3);
+
+impl crate::check::Importer for WithQ {
+    fn import(&self, path: &str) -> Result<PkgIdx, String> {
+        match path {
+            "m/q" => Ok(Q),
+            _ => UnsafeOnly.import(path),
+        }
+    }
+}
+
+/// Type-checks package "m/q" (`dep`, file q.go; it must check cleanly),
+/// then the package made of `file` (`src`) importing it as "m/q", and
+/// returns the second package's errors.
+pub fn check_importing(dep: &str, file: &str, src: &str) -> Vec<String> {
+    use crate::check::Checker;
     let fset = syntax::FileSet::new();
+    let (qf, qerrs) = syntax::parse_file(&fset, "q.go", dep.as_bytes());
+    assert!(qerrs.is_empty(), "syntax errors in m/q");
+    let mut world = crate::arena::World::new();
+    let q = Checker::new(&world, &fset, Q, "m/q", [&qf], &WithQ).check();
+    assert!(q.errors.is_empty(), "errors in m/q: {:?}", q.errors);
+    world.insert(std::sync::Arc::new(q.arena));
+    check_package(&fset, &[(file, src)], None, &world, &WithQ)
+}
+
+/// Parses and type-checks one package in `world`: its syntax errors, if
+/// any, else its type errors.
+fn check_package(
+    fset: &syntax::FileSet,
+    files: &[(&str, &str)],
+    lang: Option<u32>,
+    world: &crate::arena::World,
+    importer: &dyn crate::check::Importer,
+) -> Vec<String> {
     let mut out = Vec::new();
     let mut parsed = Vec::new();
     for (name, src) in files {
-        let (f, errs) = syntax::parse_file(&fset, name, src.as_bytes());
-        out.extend(errs.iter().map(|e| e.display(&fset).to_string()));
+        let (f, errs) = syntax::parse_file(fset, name, src.as_bytes());
+        out.extend(errs.iter().map(|e| e.display(fset).to_string()));
         parsed.push(f);
     }
     if !out.is_empty() {
         return out;
     }
-    let world = crate::arena::World::new();
-    let checked = crate::check::Checker::new(&world, &fset, P, "p", &parsed, &UnsafeOnly).check();
-    out.extend(checked.errors.iter().map(|e| e.display(&fset).to_string()));
+    let mut c = crate::check::Checker::new(world, fset, P, "p", &parsed, importer);
+    if let Some(minor) = lang {
+        c.set_lang(1, minor);
+    }
+    let checked = c.check();
+    out.extend(checked.errors.iter().map(|e| e.display(fset).to_string()));
     out
 }
