@@ -42,7 +42,6 @@ pub struct Config {
 /// message) and text.
 pub struct Diag {
     pub at: syntax::Pos,
-    pub pos: Option<syntax::Position>,
     pub text: String,
 }
 
@@ -211,18 +210,18 @@ fn check_packages(graph: &Graph, skip: &[bool]) -> Vec<Vec<Diag>> {
         failed: Vec<bool>,
         pending: Vec<usize>,
     }
+    let initial: Vec<usize> = graph
+        .order
+        .iter()
+        .copied()
+        .filter(|&id| pending[id] == 0)
+        .collect();
     let shared = Mutex::new(Shared {
         world: World::new(),
         results: (0..n).map(|_| Vec::new()).collect(),
         failed: vec![false; n],
         pending,
     });
-    let initial: Vec<usize> = graph
-        .order
-        .iter()
-        .copied()
-        .filter(|&id| shared.lock().unwrap().pending[id] == 0)
-        .collect();
     par::run(initial, |id, q| {
         let pkg = &graph.packages[id];
         let (world, dep_failed) = {
@@ -296,7 +295,6 @@ fn check_one(
                 .iter()
                 .map(|e| Diag {
                     at: e.pos,
-                    pos: fset.position(e.pos),
                     text: e.display(fset).to_string(),
                 })
                 .collect();
@@ -313,14 +311,7 @@ fn check_one(
                 pkg.import_path
             );
             let at = syntax::Pos::NONE;
-            (
-                None,
-                vec![Diag {
-                    at,
-                    pos: None,
-                    text,
-                }],
-            )
+            (None, vec![Diag { at, text }])
         }
     }
 }
@@ -353,7 +344,6 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
             }
             errs.extend(f.syntax_errors.iter().map(|e| Diag {
                 at: e.pos,
-                pos: fset.position(e.pos),
                 text: e.display(fset).to_string(),
             }));
         }
@@ -370,7 +360,7 @@ fn report(graph: &Graph, config: &Config) -> (String, i32) {
         // file), naming that error's position.
         let mut too_many = None;
         if !config.all_errors && errs.len() >= MAX_ERRORS {
-            too_many = Some(errs[MAX_ERRORS - 1].pos.clone());
+            too_many = Some(fset.position(errs[MAX_ERRORS - 1].at));
             errs.truncate(MAX_ERRORS);
         }
         // gc prints exact duplicates once (its checker already dropped an
