@@ -1,5 +1,7 @@
 //! Builders for the unit tests of this crate: types and objects made by
-//! hand in a package arena, without a parser or checker.
+//! hand in a package arena, without a parser or checker; and the
+//! harnesses that parse and check small packages (`check_source`,
+//! `check_source_lang`, `check_importing`).
 
 use syntax::ast::sym;
 use syntax::Pos;
