@@ -290,7 +290,11 @@ impl<'a> LabelScope<'a, '_> {
                                 );
                             }
                         }
-                        Err(_) => self.errf(
+                        // A label that exists but does not enclose the statement.
+                        Err(true) => {
+                            self.errf(label.pos, format!("invalid break label {}", label.value))
+                        }
+                        Err(false) => self.errf(
                             label.pos,
                             format!("break label not defined: {}", label.value),
                         ),
@@ -304,7 +308,11 @@ impl<'a> LabelScope<'a, '_> {
                                 );
                             }
                         }
-                        Err(_) => self.errf(
+                        // A label that exists but does not enclose the statement.
+                        Err(true) => {
+                            self.errf(label.pos, format!("invalid continue label {}", label.value))
+                        }
+                        Err(false) => self.errf(
                             label.pos,
                             format!("continue label not defined: {}", label.value),
                         ),

@@ -72,6 +72,11 @@ pub struct Arena {
     pub types: Vec<Type>,
     pub objects: Vec<Object>,
     pub scopes: Vec<Scope>,
+    /// The unexported package-level objects gc's export data carries:
+    /// those its exported declarations reach (through types, initializers
+    /// and function bodies). Importers see these as "not exported" rather
+    /// than undefined.
+    pub reachable_unexported: std::collections::HashSet<ObjId>,
 }
 
 impl Arena {

@@ -29,7 +29,6 @@ use crate::operand::{Mode, Operand};
 use crate::predicates::{is_interface, is_numeric, is_type_param, is_untyped, underlying};
 use crate::stmt::op_pos;
 use crate::ty::Type;
-use crate::typestring::RelativeTo;
 use crate::universe;
 use crate::untyped::{default_type, implicit_type, UntypedError};
 
@@ -113,7 +112,7 @@ impl<'a> Checker<'a, '_> {
         }
 
         let Some(t) = t else { return };
-        let q = RelativeTo(&self.store, self.pkg());
+        let q = self.qualifier();
         if let Err(cause) = crate::assignable::assignable_to(&self.store, &q, x, t) {
             let mut msg = format!(
                 "cannot use {} as {} value in {context}",
@@ -724,6 +723,15 @@ fn measure(n: usize, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::testutil::check_source;
+
+    #[test]
+    fn type_parameters_named_like_predeclared_types_say_where_they_are_declared() {
+        let src = "package p\n\nfunc f[int any](x int) {\n\tx = 0\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec!["a.go:4:6: cannot use 0 (untyped int constant) as int /* with int declared at a.go:3:8 */ value in assignment"]
+        );
+    }
 
     #[test]
     fn assign() {

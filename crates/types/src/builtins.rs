@@ -958,7 +958,7 @@ impl<'a> Checker<'a, '_> {
     /// Whether `x` is assignable to `[]byte`.
     fn builtin_assignable_to_bytes(&mut self, x: &Operand) -> bool {
         let bytes = self.store.arena.add_type(Type::Slice(universe::BYTE));
-        let q = crate::typestring::RelativeTo(&self.store, self.pkg());
+        let q = self.qualifier();
         crate::assignable::assignable_to(&self.store, &q, x, bytes).is_ok()
     }
 

@@ -1079,13 +1079,22 @@ impl<'a> Checker<'a, '_> {
             return Operand::invalid(Some(e));
         };
         let name = sel.value;
-        // Only exported objects are visible in an imported package (gc
-        // imports nothing else).
-        let found = self
-            .store
-            .scope(scope)
-            .lookup(name)
-            .filter(|&o| self.store.obj(o).is_exported());
+        let found = self.store.scope(scope).lookup(name);
+        // gc's export data holds the unexported objects its exported ones
+        // reach: naming one of those is its own error, the rest are
+        // undefined.
+        let found = match found {
+            Some(o) if !self.store.obj(o).is_exported() => {
+                let arena = self.store.arena(pkg);
+                if arena.reachable_unexported.contains(&o) {
+                    let msg = format!("name {name} not exported by package {}", arena.name);
+                    self.errorf(sel.pos, msg);
+                    return Operand::invalid(Some(e));
+                }
+                None
+            }
+            found => found,
+        };
         let Some(exp) = found else {
             if is_valid_name(name.as_str()) {
                 let sc = self.store.scope(scope);
@@ -1126,21 +1135,6 @@ impl<'a> Checker<'a, '_> {
         let pkg = Some(self.pkg());
         if let Some(r) = self.call_lookup_tparam(t, name, false) {
             return r;
-        }
-        let tt = unalias(&self.store, t);
-        if let Type::Named(_) = self.store.ty(tt) {
-            let u = underlying(&self.store, tt);
-            if let Type::Pointer(_) = self.store.ty(u) {
-                let r = lookup_field_or_method(&self.store, u, false, pkg, name);
-                return match r {
-                    Lookup::Found { obj, .. } | Lookup::NeedsPointer { obj }
-                        if matches!(self.store.obj(obj).kind, ObjKind::Func { .. }) =>
-                    {
-                        Lookup::NotFound
-                    }
-                    r => r,
-                };
-            }
         }
         lookup_field_or_method(&self.store, t, addressable, pkg, name)
     }
@@ -1292,6 +1286,32 @@ mod tests {
             "a.go:46:10: t.X.y undefined (type int has no field or method y)",
             "a.go:49:2: not enough arguments in call to v\n\thave ()\n\twant (int, ...string)",
             "a.go:50:7: cannot use x (variable of type int) as string value in argument to f",
+            ]
+        );
+    }
+
+    #[test]
+    fn unexported_names_of_imported_packages() {
+        let dep = "package q\n\nfunc Sqrt() { sqrt() }\nfunc sqrt() {}\n";
+        let src = "package p\n\nimport \"m/q\"\n\nvar (\n\t_ = q.Sqrt\n\t_ = q.sqrt\n\t_ = q.SQrt\n\t_ = q.foo\n)\n";
+        assert_eq!(
+            crate::testutil::check_importing(dep, "a.go", src),
+            vec![
+                "a.go:7:8: name sqrt not exported by package q",
+                "a.go:8:8: undefined: q.SQrt (but have Sqrt)",
+                "a.go:9:8: undefined: q.foo",
+            ]
+        );
+    }
+
+    #[test]
+    fn named_pointer_selectors_suggest_fields() {
+        let src = "package p\n\ntype S struct{ x int }\n\nfunc (S) m() {}\n\nfunc _() {\n\ttype P *S\n\tvar s P\n\t_ = s.x\n\t_ = s.X\n\t_ = s.m\n}\n";
+        assert_eq!(
+            check_source(src),
+            vec![
+                "a.go:11:8: s.X undefined (type P has no field or method X, but does have field x)",
+                "a.go:12:8: s.m undefined (type P has no field or method m)",
             ]
         );
     }

@@ -269,6 +269,7 @@ impl<'a, 'w> Checker<'a, 'w> {
         self.package_objects();
         self.process_delayed(0);
         self.init_order();
+        self.mark_reachable_unexported();
         self.unused_imports();
         self.record_untyped();
         if self.errors.is_empty() {
@@ -336,6 +337,35 @@ impl<'a, 'w> Checker<'a, 'w> {
             s = scope.parent;
         }
         None
+    }
+
+    /// Computes `Arena::reachable_unexported`: the closure of the
+    /// dependencies of exported objects and of methods (whose bodies gc
+    /// exports with their types).
+    fn mark_reachable_unexported(&mut self) {
+        let mut stack: Vec<ObjId> = self
+            .decls
+            .keys()
+            .copied()
+            .filter(|&o| {
+                let obj = self.store.obj(o);
+                obj.is_exported()
+                    || matches!(self.decls[&o].kind, DeclKind::Func(f) if f.recv.is_some())
+            })
+            .collect();
+        let mut seen: HashSet<ObjId> = stack.iter().copied().collect();
+        while let Some(o) = stack.pop() {
+            for &d in self.deps.get(&o).into_iter().flatten() {
+                if seen.insert(d) {
+                    stack.push(d);
+                }
+            }
+        }
+        let reachable = seen
+            .into_iter()
+            .filter(|&o| !self.store.obj(o).is_exported())
+            .collect();
+        self.store.arena.reachable_unexported = reachable;
     }
 
     /// Records that the package-level object being declared refers to
@@ -418,14 +448,22 @@ impl<'a, 'w> Checker<'a, 'w> {
 
     // ---- messages ----
 
+    /// How this package's messages name packages and declarations.
+    pub(crate) fn qualifier(&self) -> InMessages<'_, Local<'w>> {
+        InMessages {
+            rel: RelativeTo(&self.store, self.pkg()),
+            fset: self.fset,
+        }
+    }
+
     /// A type as gc's messages print it in this package.
     pub(crate) fn type_str(&self, t: TypeId) -> String {
-        type_string(&self.store, &RelativeTo(&self.store, self.pkg()), t)
+        type_string(&self.store, &self.qualifier(), t)
     }
 
     /// An operand as gc's messages describe it.
     pub(crate) fn op_str(&self, x: &Operand) -> String {
-        x.describe(&self.store, &RelativeTo(&self.store, self.pkg()))
+        x.describe(&self.store, &self.qualifier())
     }
 
     pub(crate) fn errorf(&mut self, pos: Pos, msg: impl Into<String>) {
@@ -509,5 +547,22 @@ impl<'a, 'w> Checker<'a, 'w> {
     /// The package name of an imported package.
     pub(crate) fn package_name(&self, pkg: PkgIdx) -> String {
         self.store.package(pkg).0.to_string()
+    }
+}
+
+/// The qualifier of a package's error messages: other packages by name,
+/// and declaration positions from the file set.
+pub(crate) struct InMessages<'s, S: crate::arena::Store> {
+    rel: RelativeTo<'s, S>,
+    fset: &'s FileSet,
+}
+
+impl<S: crate::arena::Store> crate::typestring::Qualifier for InMessages<'_, S> {
+    fn qualify(&self, pkg: PkgIdx) -> Option<String> {
+        self.rel.qualify(pkg)
+    }
+
+    fn declared_at(&self, pos: Pos) -> Option<String> {
+        self.fset.position(pos).map(|p| p.to_string())
     }
 }

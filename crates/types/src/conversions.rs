@@ -17,7 +17,6 @@ use crate::predicates::{
 };
 use crate::termlist::TypeTerm;
 use crate::ty::{BasicKind, Type};
-use crate::typestring::RelativeTo;
 use crate::universe;
 
 impl<'a> Checker<'a, '_> {
@@ -141,7 +140,7 @@ impl<'a> Checker<'a, '_> {
     /// convertibleTo); `cause` may be set to why not.
     pub(crate) fn convertible_to(&self, x: &Operand<'a>, t: TypeId, cause: &mut String) -> bool {
         let s = &self.store;
-        let q = RelativeTo(s, self.pkg());
+        let q = self.qualifier();
         match crate::assignable::assignable_to(s, &q, x, t) {
             Ok(()) => return true,
             // (A cause from an enclosing check stays unless there is a

@@ -41,7 +41,6 @@ use crate::predicates::{
 use crate::termlist::TypeTerm;
 use crate::ty::{BasicKind, ChanDir, Signature, Type};
 use crate::typeset::type_set;
-use crate::typestring::RelativeTo;
 use crate::universe;
 use crate::untyped::{default_type, implicit_type, UntypedError};
 
@@ -784,7 +783,7 @@ impl<'a> Checker<'a, '_> {
         if is_interface(&self.store, t) {
             return;
         }
-        let q = RelativeTo(&self.store, self.pkg());
+        let q = self.qualifier();
         let Some((_, cause)) = crate::implements::missing_method(&self.store, &q, t, x.typ, false)
         else {
             return;
@@ -1270,7 +1269,7 @@ impl<'a> Checker<'a, '_> {
         // the cause.
         let mut err_y = false;
         let mut cause = String::new();
-        let q = RelativeTo(&self.store, self.pkg());
+        let q = self.qualifier();
         let assignable = crate::assignable::assignable_to(&self.store, &q, x, y.typ).is_ok()
             || crate::assignable::assignable_to(&self.store, &q, y, x.typ).is_ok();
         let failed = 'check: {

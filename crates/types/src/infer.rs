@@ -466,7 +466,7 @@ impl<'a> Checker<'a, '_> {
             };
             let Some(f) = found else {
                 // Let the ordinary satisfaction check word the cause.
-                let q = crate::typestring::RelativeTo(&self.store, self.pkg());
+                let q = self.qualifier();
                 return crate::implements::missing_method(&self.store, &q, tx, bound, true)
                     .map(|(_, c)| c)
                     .or_else(|| Some(format!("(missing method {name})")));
@@ -476,7 +476,7 @@ impl<'a> Checker<'a, '_> {
                 continue;
             };
             if !u.unify(self, mt, ft, EXACT) {
-                let q = crate::typestring::RelativeTo(&self.store, self.pkg());
+                let q = self.qualifier();
                 let (have, want) = (
                     func_string(&self.store, &q, f),
                     func_string(&self.store, &q, m),

@@ -28,7 +28,6 @@ use crate::check::Checker;
 use crate::predicates::{identical, unalias, underlying};
 use crate::subst::subst_map;
 use crate::ty::{Alias, Named, Signature, Type};
-use crate::typestring::RelativeTo;
 use crate::universe;
 
 /// How many generations of instances created by expanding instances are
@@ -428,13 +427,7 @@ impl<'a> Checker<'a, '_> {
             if let Type::TypeParam(_) = self.store.ty(unalias(&self.store, ta)) {
                 self.normalize_bound(unalias(&self.store, ta));
             }
-            let res = implements(
-                &self.store,
-                &RelativeTo(&self.store, self.pkg()),
-                ta,
-                bound,
-                true,
-            );
+            let res = implements(&self.store, &self.qualifier(), ta, bound, true);
             let res = match res {
                 Err(cause) if cause.contains("(wrong type for method ") => self
                     .recheck_generic_methods(ta, bound)
@@ -479,7 +472,7 @@ impl<'a> Checker<'a, '_> {
                     let mut o = self.store.obj(obj).clone();
                     o.typ = Some(mt);
                     let inst_m = self.store.arena.add_object(o);
-                    let q = RelativeTo(&self.store, self.pkg());
+                    let q = self.qualifier();
                     let have = crate::typestring::func_string(&self.store, &q, inst_m);
                     let want = crate::typestring::func_string(&self.store, &q, m);
                     let mut msg = format!(
@@ -522,13 +515,7 @@ impl<'a> Checker<'a, '_> {
                 embeddeds,
                 ..Default::default()
             }));
-        Some(implements(
-            &self.store,
-            &RelativeTo(&self.store, self.pkg()),
-            ta,
-            rest,
-            true,
-        ))
+        Some(implements(&self.store, &self.qualifier(), ta, rest, true))
     }
 
     /// `t` if it is an interface, else the implicit `interface{ t }` a

@@ -85,6 +85,23 @@ fn lookup(
     if name.as_str() == "_" {
         return Lookup::NotFound;
     }
+    // A named pointer type has no methods (a receiver base type cannot be
+    // a pointer), but the fields of what it points to are selectable: look
+    // through the pointer and drop any method found.
+    let tt = unalias(s, t);
+    if let Type::Named(_) = s.ty(tt) {
+        let u = underlying(s, tt);
+        if let Type::Pointer(_) = s.ty(u) {
+            return match lookup(s, u, false, pkg, name, fold) {
+                Lookup::Found { obj, .. } | Lookup::NeedsPointer { obj }
+                    if matches!(s.obj(obj).kind, ObjKind::Func { .. }) =>
+                {
+                    Lookup::NotFound
+                }
+                r => r,
+            };
+        }
+    }
     let (typ, is_ptr) = deref(s, t);
     // A pointer to an interface has no methods.
     if is_ptr && matches!(s.ty(underlying(s, typ)), Type::Interface(_)) {

@@ -21,6 +21,9 @@ impl<'a> Checker<'a, '_> {
         let files = self.files.clone();
         for (i, file) in files.into_iter().enumerate() {
             self.env.file = i as u32;
+            if file.name.is_blank() {
+                self.error(TypeError::new(file.name.pos, "invalid package name _"));
+            }
             let scope = self.store.arena.add_scope(Scope::new(
                 Some(self.pkg_scope),
                 file.package,
@@ -500,6 +503,11 @@ a.go:26:5: strings already declared through import of package strings (\"strings
 \ta.go:3:8: other declaration of strings
 ";
         assert_eq!(collect(src), want);
+    }
+
+    #[test]
+    fn blank_package_name_is_invalid() {
+        assert_eq!(collect("package _\n"), "a.go:1:9: invalid package name _\n");
     }
 
     #[test]

@@ -992,7 +992,7 @@ impl<'a> Checker<'a, '_> {
         if v.typ == universe::INVALID || x.typ == universe::INVALID {
             return false;
         }
-        let q = crate::typestring::RelativeTo(s, self.pkg());
+        let q = self.qualifier();
         let assignable = crate::assignable::assignable_to(s, &q, v, x.typ).is_ok()
             || crate::assignable::assignable_to(s, &q, x, v.typ).is_ok();
         // The operand the error is about (`v` or the tag `x`) and why.
@@ -1218,7 +1218,7 @@ impl<'a> Checker<'a, '_> {
         if is_interface(&self.store, t) {
             return;
         }
-        let q = crate::typestring::RelativeTo(&self.store, self.pkg());
+        let q = self.qualifier();
         let Some((_, cause)) = crate::implements::missing_method(&self.store, &q, t, x.typ, false)
         else {
             return;

@@ -15,6 +15,12 @@ use crate::universe;
 /// types unqualified.
 pub trait Qualifier {
     fn qualify(&self, pkg: PkgIdx) -> Option<String>;
+
+    /// Where an object is declared, as messages print it (`file:line:col`);
+    /// `None` where no file set is at hand.
+    fn declared_at(&self, _pos: syntax::Pos) -> Option<String> {
+        None
+    }
 }
 
 /// Qualifies every package but one by its name, as types2 does when
@@ -207,8 +213,16 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
                 self.type_args(&a.targs.clone());
             }
             Type::TypeParam(p) => {
-                let name = s.obj(p.obj).name;
+                let o = s.obj(p.obj);
+                let name = o.name;
                 self.out.push_str(&name);
+                // A type parameter named like a predeclared object (`int`)
+                // says where it is declared, so `int` is not misread.
+                if s.scope(universe::UNIVERSE_SCOPE).lookup(name).is_some() {
+                    if let Some(at) = self.q.declared_at(o.pos) {
+                        let _ = write!(self.out, " /* with {name} declared at {at} */");
+                    }
+                }
             }
         }
     }
