@@ -29,10 +29,6 @@ use crate::typeset::type_set;
 use crate::universe;
 use crate::untyped::default_type;
 
-/// gc's word size and maximum alignment on amd64.
-const WORD: i64 = 8;
-const MAX_ALIGN: i64 = 8;
-
 impl<'a> Checker<'a, '_> {
     /// The call `e` of built-in `id` (types2's builtin).
     pub(crate) fn builtin(
@@ -1179,138 +1175,17 @@ impl<'a> Checker<'a, '_> {
 
     /// gc's size of `t` on amd64; -1 if too large.
     pub(crate) fn gc_sizeof(&self, t: TypeId) -> i64 {
-        let u = underlying(&self.store, t);
-        // A type containing itself by value (an invalid recursive type
-        // not yet reported, such as an instance of a generic one) has no
-        // size: stop instead of recursing forever.
-        let composite = matches!(self.store.ty(u), Type::Array(..) | Type::Struct(_));
-        if composite && LayoutGuard::active(u, false) {
-            return 0;
-        }
-        let _guard = if composite {
-            LayoutGuard::enter(u, false)
-        } else {
-            None
-        };
-        match self.store.ty(u) {
-            Type::Basic { kind, .. } => match kind.size() {
-                Some(s) => s as i64,
-                None => WORD,
-            },
-            Type::Array(n, e) => {
-                let n = n.unwrap_or(0) as i64;
-                if n <= 0 {
-                    return 0;
-                }
-                let es = self.gc_sizeof(*e);
-                if es < 0 {
-                    return -1;
-                }
-                if es == 0 {
-                    return 0;
-                }
-                if es > i64::MAX / n {
-                    return -1;
-                }
-                es * n
-            }
-            Type::Slice(_) => WORD * 3,
-            Type::Struct(st) => {
-                let Some(&last) = st.fields.last() else {
-                    return 0;
-                };
-                let offsets = self.gc_offsetsof(&st.fields);
-                let offs = offsets.last().copied().unwrap_or(0);
-                let lt = self.store.obj(last).typ.unwrap_or(universe::INVALID);
-                let mut size = self.gc_sizeof(lt);
-                if offs < 0 || size < 0 {
-                    return -1;
-                }
-                if offs > 0 && size == 0 {
-                    size = 1;
-                }
-                align(offs.wrapping_add(size), self.gc_alignof(t))
-            }
-            Type::Interface(_) => WORD * 2,
-            _ => WORD,
-        }
+        crate::sizes::sizeof(&self.store, t)
     }
 
     /// gc's alignment of `t` on amd64.
     pub(crate) fn gc_alignof(&self, t: TypeId) -> i64 {
-        let u = underlying(&self.store, t);
-        let composite = matches!(self.store.ty(u), Type::Array(..) | Type::Struct(_));
-        if composite && LayoutGuard::active(u, true) {
-            return 1; // a type containing itself: see gc_sizeof
-        }
-        let _guard = if composite {
-            LayoutGuard::enter(u, true)
-        } else {
-            None
-        };
-        match self.store.ty(u) {
-            Type::Array(_, e) => return self.gc_alignof(*e),
-            Type::Struct(st) => {
-                if st.fields.is_empty() && self.builtin_is_sync_atomic_align64(t) {
-                    return 8;
-                }
-                return st
-                    .fields
-                    .iter()
-                    .map(|&f| self.gc_alignof(self.store.obj(f).typ.unwrap_or(universe::INVALID)))
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-            }
-            Type::Slice(_) | Type::Interface(_) => return WORD,
-            Type::Basic { .. } if is_string(&self.store, u) => return WORD,
-            _ => {}
-        }
-        let mut a = self.gc_sizeof(t);
-        if a < 1 {
-            return 1;
-        }
-        if crate::predicates::is_complex(&self.store, t) {
-            a /= 2;
-        }
-        a.min(MAX_ALIGN)
-    }
-
-    /// The `align64` marker types of sync/atomic and the runtime's
-    /// atomics force 8-byte alignment.
-    fn builtin_is_sync_atomic_align64(&self, t: TypeId) -> bool {
-        let t = unalias(&self.store, t);
-        let Type::Named(n) = self.store.ty(t) else {
-            return false;
-        };
-        let o = self.store.obj(n.obj);
-        let Some(pkg) = o.pkg else {
-            return false;
-        };
-        let (_, path) = self.store.package(pkg);
-        o.name.as_str() == "align64" && (path == "sync/atomic" || path == "internal/runtime/atomic")
+        crate::sizes::alignof(&self.store, t)
     }
 
     /// gc's field offsets of a struct on amd64 (-1 once too large).
     pub(crate) fn gc_offsetsof(&self, fields: &[ObjId]) -> Vec<i64> {
-        let mut out = Vec::with_capacity(fields.len());
-        let mut offs: i64 = 0;
-        for &f in fields {
-            if offs < 0 {
-                out.push(-1);
-                continue;
-            }
-            let ft = self.store.obj(f).typ.unwrap_or(universe::INVALID);
-            offs = align(offs, self.gc_alignof(ft));
-            out.push(offs);
-            let d = self.gc_sizeof(ft);
-            if d >= 0 && offs >= 0 {
-                offs = offs.wrapping_add(d);
-            } else {
-                offs = -1;
-            }
-        }
-        out
+        crate::sizes::offsetsof(&self.store, fields)
     }
 
     /// The offset of the field at embedding path `index` in struct `t`.
@@ -1339,50 +1214,6 @@ impl<'a> Checker<'a, '_> {
 
 fn basic(k: BasicKind) -> TypeId {
     universe::basic(k)
-}
-
-/// `x` rounded up to a multiple of `a`.
-fn align(x: i64, a: i64) -> i64 {
-    let a = a.max(1);
-    let y = x.wrapping_add(a - 1);
-    y - y.rem_euclid(a)
-}
-
-thread_local! {
-    /// The composite types whose size (`false`) or alignment (`true`) is
-    /// being computed on this thread.
-    static LAYOUT_IN_PROGRESS: std::cell::RefCell<Vec<(TypeId, bool)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Marks a type's layout as being computed, for `gc_sizeof` and
-/// `gc_alignof` to notice a type that contains itself.
-struct LayoutGuard;
-
-impl LayoutGuard {
-    fn active(t: TypeId, align: bool) -> bool {
-        LAYOUT_IN_PROGRESS.with(|v| v.borrow().contains(&(t, align)))
-    }
-
-    /// `None` if `t`'s size (or alignment) is already being computed.
-    fn enter(t: TypeId, align: bool) -> Option<LayoutGuard> {
-        LAYOUT_IN_PROGRESS.with(|v| {
-            let mut v = v.borrow_mut();
-            if v.contains(&(t, align)) {
-                return None;
-            }
-            v.push((t, align));
-            Some(LayoutGuard)
-        })
-    }
-}
-
-impl Drop for LayoutGuard {
-    fn drop(&mut self) {
-        LAYOUT_IN_PROGRESS.with(|v| {
-            v.borrow_mut().pop();
-        });
-    }
 }
 
 #[cfg(test)]

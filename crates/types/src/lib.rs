@@ -31,6 +31,7 @@ pub mod predicates;
 mod resolver;
 pub mod returns;
 pub mod scope;
+pub mod sizes;
 mod stmt;
 mod subst;
 pub mod termlist;
