@@ -111,7 +111,7 @@ pub fn parse_tags(s: &str) -> Vec<String> {
 
 /// Loads what the command line names. On load errors, the report (the
 /// go command's messages, one per line) and the exit status.
-fn load(args: &[OsString], config: &Config) -> Result<Graph, (String, i32)> {
+pub(crate) fn load(args: &[OsString], config: &Config) -> Result<Graph, (String, i32)> {
     let fail = |m: String| (format!("{m}\n"), 1);
     let goroot = build::goroot::find()
         .map_err(|e| fail(format!("rgo: {e}")))?
@@ -318,7 +318,7 @@ fn check_one(
 
 /// Renders the errors of every loaded package, dependencies first.
 /// Returns the text for stderr and the exit status.
-fn report(graph: &Graph, config: &Config) -> (String, i32) {
+pub(crate) fn report(graph: &Graph, config: &Config) -> (String, i32) {
     let fset = &graph.fset;
     let mut status = 0;
     let mut per_pkg: Vec<(usize, String)> = Vec::new();

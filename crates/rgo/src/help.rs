@@ -21,11 +21,12 @@ pub const COMMANDS: &[Doc] = &[
         name: "build",
         short: "compile packages and dependencies",
         usage: "rgo build [-o output] [packages]",
-        long: "Build compiles the packages named by the import paths, along with their\n\
-               dependencies.\n\
+        long: "Build compiles the main package named by the files or directory, with\n\
+               Cranelift, and links it against rgo's runtime. The executable is named\n\
+               after the first file or the directory unless -o is given.\n\
                \n\
-               Not implemented yet: rgo build reports that and exits with status 2.\n",
-        implemented: false,
+               For now the program may import nothing but unsafe.\n",
+        implemented: true,
     },
     Doc {
         name: "check",
@@ -63,10 +64,13 @@ pub const COMMANDS: &[Doc] = &[
         name: "run",
         short: "compile and run Go program",
         usage: "rgo run [build flags] package [arguments...]",
-        long: "Run compiles and runs the named main Go package.\n\
+        long: "Run compiles and runs the named main Go package: the .go files on the\n\
+               command line; the arguments after them are the program's. As go run\n\
+               does, a program that exits with a non-zero status makes rgo print\n\
+               `exit status N` and exit with status 1.\n\
                \n\
-               Not implemented yet: rgo run reports that and exits with status 2.\n",
-        implemented: false,
+               For now the program may import nothing but unsafe.\n",
+        implemented: true,
     },
     Doc {
         name: "test",
@@ -97,13 +101,23 @@ pub const COMMANDS: &[Doc] = &[
     },
 ];
 
-pub const TOOLS: &[Doc] = &[Doc {
-    name: "parse",
-    short: "parse Go files on all cores and report syntax errors",
-    usage: "rgo tool parse [-json] [files | dirs]",
-    long: PARSE_LONG,
-    implemented: true,
-}];
+pub const TOOLS: &[Doc] = &[
+    Doc {
+        name: "ir",
+        short: "print the IR of a main package",
+        usage: "rgo tool ir [-func NAME] files",
+        long: "Ir builds the IR of the main package made of the files and prints it\n\
+               (every function, or only the one whose link name is NAME).\n",
+        implemented: true,
+    },
+    Doc {
+        name: "parse",
+        short: "parse Go files on all cores and report syntax errors",
+        usage: "rgo tool parse [-json] [files | dirs]",
+        long: PARSE_LONG,
+        implemented: true,
+    },
+];
 
 pub const TOPICS: &[Doc] = &[Doc {
     name: "environment",

@@ -9,6 +9,7 @@
 //!
 //! It owns no compiler logic: that lives in the library crates.
 
+mod buildcmd;
 mod check;
 mod envcmd;
 mod flags;
@@ -64,7 +65,9 @@ fn run(args: &[OsString]) -> i32 {
     let rest = &args[1..];
     let name = cmd.to_string_lossy();
     match &*name {
+        "build" => buildcmd::build(rest),
         "check" => check::run(rest),
+        "run" => buildcmd::run(rest),
         "env" => envcmd::run(rest),
         "help" => help::run(
             &rest

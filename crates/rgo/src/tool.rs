@@ -22,6 +22,7 @@ pub fn run(args: &[OsString]) -> i32 {
     };
     match name.to_str() {
         Some("parse") => parse(&args[1..]),
+        Some("ir") => crate::buildcmd::tool_ir(&args[1..]),
         _ => {
             eprintln!("rgo: no such tool \"{}\"", name.to_string_lossy());
             2

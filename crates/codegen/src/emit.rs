@@ -1,0 +1,269 @@
+//! A whole program to one relocatable object: every IR function compiled
+//! by Cranelift, the IR's data, and what the runtime needs to start and
+//! to print tracebacks (docs/ABI.md): C's `main`, `go.entry`, the
+//! function table with line tables, and `go.moduledata`.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{types, InstBuilder, UserFuncName};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_module::{DataDescription, Linkage, Module};
+use cranelift_object::{ObjectBuilder, ObjectModule};
+
+use ir::func::{Module as IrModule, Ty};
+
+use crate::lower::{lower, signature, Symbols};
+
+/// One function's entry in the function table (docs/ABI.md).
+const FUNC_INFO_SIZE: usize = 72;
+
+/// Compiles `m` to an ELF object. `inits` are the package initializers
+/// to run before `main.main`, in order.
+pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| {
+        f.set(k, v)
+            .map_err(|e| format!("cranelift setting {k}: {e}"))
+    };
+    set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "is_pic", "true")?;
+    set(&mut flags, "preserve_frame_pointers", "true")?;
+    set(&mut flags, "enable_pinned_reg", "true")?;
+    set(&mut flags, "enable_multi_ret_implicit_sret", "true")?;
+    let isa = cranelift_codegen::isa::lookup(target_lexicon::Triple::host())
+        .map_err(|e| format!("no Cranelift back end for this machine: {e}"))?
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| format!("cranelift: {e}"))?;
+    let builder = ObjectBuilder::new(isa, "go", cranelift_module::default_libcall_names())
+        .map_err(|e| format!("cranelift: {e}"))?;
+    let mut module = ObjectModule::new(builder);
+    let mut syms = Symbols {
+        module: &mut module,
+        funcs: HashMap::new(),
+        data: HashMap::new(),
+    };
+
+    // Declare everything first so calls and addresses resolve.
+    let mut ids = Vec::new();
+    for f in &m.funcs {
+        let params: Vec<Ty> = f.params().iter().map(|&v| f.ty(v)).collect();
+        let sig = signature(&params, &f.results);
+        let id = syms
+            .module
+            .declare_function(&f.name, Linkage::Export, &sig)
+            .map_err(|e| format!("declaring {}: {e}", f.name))?;
+        syms.funcs.insert(f.name.clone(), id);
+        ids.push(id);
+    }
+    for d in &m.data {
+        let id = syms
+            .module
+            .declare_data(&d.name, Linkage::Local, !d.readonly, false)
+            .map_err(|e| format!("declaring {}: {e}", d.name))?;
+        syms.data.insert(d.name.clone(), id);
+    }
+    for d in &m.data {
+        let mut desc = DataDescription::new();
+        match &d.init {
+            Some(bytes) => {
+                let mut b = bytes.clone();
+                b.resize(d.size as usize, 0);
+                desc.define(b.into_boxed_slice());
+            }
+            None => desc.define_zeroinit(d.size as usize),
+        }
+        desc.set_align(d.align as u64);
+        for (off, sym, addend) in &d.relocs {
+            let target = syms.datum(sym);
+            let gv = syms.module.declare_data_in_data(target, &mut desc);
+            desc.write_data_addr(*off, gv, *addend);
+        }
+        let id = syms.data[&d.name];
+        syms.module
+            .define_data(id, &desc)
+            .map_err(|e| format!("defining {}: {e}", d.name))?;
+    }
+
+    // Functions, with what the function table needs.
+    struct Compiled {
+        id: cranelift_module::FuncId,
+        size: u32,
+        lines: Vec<(u32, u32)>,
+    }
+    let mut compiled = Vec::new();
+    let mut ctx = Context::new();
+    let mut fctx = FunctionBuilderContext::new();
+    for (f, &id) in m.funcs.iter().zip(&ids) {
+        ctx.clear();
+        let params: Vec<Ty> = f.params().iter().map(|&v| f.ty(v)).collect();
+        ctx.func.signature = signature(&params, &f.results);
+        ctx.func.name = UserFuncName::user(0, id.as_u32());
+        lower(f, &mut ctx.func, &mut fctx, &mut syms, true);
+        syms.module
+            .define_function(id, &mut ctx)
+            .map_err(|e| format!("compiling {}: {e:?}", f.name))?;
+        let code = ctx.compiled_code().expect("compiled");
+        let size = code.buffer.data().len() as u32;
+        let mut lines: Vec<(u32, u32)> = Vec::new();
+        for l in code.buffer.get_srclocs_sorted() {
+            if l.loc.is_default() {
+                continue;
+            }
+            let line = l.loc.bits();
+            if lines.last().is_none_or(|&(_, prev)| prev != line) {
+                lines.push((l.start, line));
+            }
+        }
+        compiled.push(Compiled { id, size, lines });
+    }
+
+    // go.entry: the package initializers, then main.main.
+    let entry_sig = signature(&[], &[]);
+    let entry_id = syms
+        .module
+        .declare_function("go.entry", Linkage::Export, &entry_sig)
+        .map_err(|e| e.to_string())?;
+    {
+        ctx.clear();
+        ctx.func.signature = entry_sig.clone();
+        let mut b = cranelift_frontend::FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let blk = b.create_block();
+        b.switch_to_block(blk);
+        let zero = b.ins().iconst(types::I64, 0);
+        for name in inits.iter().map(String::as_str).chain(["main.main"]) {
+            let id = syms.func(name, &[Ty::PTR], &[]);
+            let r = syms.module.declare_func_in_func(id, b.func);
+            b.ins().call(r, &[zero]);
+        }
+        b.ins().return_(&[]);
+        b.seal_all_blocks();
+        b.finalize(syms.module.isa().frontend_config());
+        syms.module
+            .define_function(entry_id, &mut ctx)
+            .map_err(|e| format!("compiling go.entry: {e:?}"))?;
+    }
+
+    // The function table: names, files and line tables as data.
+    let functab_id = syms
+        .module
+        .declare_data("go.functab", Linkage::Local, false, false)
+        .map_err(|e| e.to_string())?;
+    let mut tab = DataDescription::new();
+    tab.define_zeroinit(FUNC_INFO_SIZE * compiled.len().max(1));
+    tab.set_align(8);
+    let mut tab_bytes = vec![0u8; FUNC_INFO_SIZE * compiled.len().max(1)];
+    let mut tab_relocs: Vec<(u32, cranelift_module::DataId)> = Vec::new();
+    let mut tab_funcs: Vec<(u32, cranelift_module::FuncId)> = Vec::new();
+    for (k, (f, c)) in m.funcs.iter().zip(&compiled).enumerate() {
+        let base = k * FUNC_INFO_SIZE;
+        let name_id = blob(&mut syms, &format!("go.funcname.{k}"), f.name.as_bytes(), 1)?;
+        let file_id = blob(&mut syms, &format!("go.funcfile.{k}"), f.file.as_bytes(), 1)?;
+        let mut lb = Vec::with_capacity(c.lines.len() * 8);
+        for &(off, line) in &c.lines {
+            lb.extend_from_slice(&off.to_le_bytes());
+            lb.extend_from_slice(&line.to_le_bytes());
+        }
+        let lines_id = blob(&mut syms, &format!("go.funclines.{k}"), &lb, 4)?;
+        tab_funcs.push((base as u32, c.id));
+        // `end` is written as the size; the runtime adds the entry (see
+        // the relocation below).
+        tab_bytes[base + 8..base + 16].copy_from_slice(&(c.size as u64).to_le_bytes());
+        tab_relocs.push(((base + 16) as u32, name_id));
+        tab_bytes[base + 24..base + 32].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
+        tab_relocs.push(((base + 32) as u32, file_id));
+        tab_bytes[base + 40..base + 48].copy_from_slice(&(f.file.len() as u64).to_le_bytes());
+        tab_relocs.push(((base + 48) as u32, lines_id));
+        tab_bytes[base + 56..base + 64].copy_from_slice(&(c.lines.len() as u64).to_le_bytes());
+        let flags: u32 = f.wrapper as u32;
+        tab_bytes[base + 68..base + 72].copy_from_slice(&flags.to_le_bytes());
+    }
+    tab.define(tab_bytes.into_boxed_slice());
+    for (off, id) in &tab_relocs {
+        let gv = syms.module.declare_data_in_data(*id, &mut tab);
+        tab.write_data_addr(*off, gv, 0);
+    }
+    for (off, id) in &tab_funcs {
+        let fr = syms.module.declare_func_in_data(*id, &mut tab);
+        tab.write_function_addr(*off, fr);
+    }
+    syms.module
+        .define_data(functab_id, &tab)
+        .map_err(|e| e.to_string())?;
+
+    // go.moduledata.
+    let md_id = syms
+        .module
+        .declare_data("go.moduledata", Linkage::Local, false, false)
+        .map_err(|e| e.to_string())?;
+    let mut md = DataDescription::new();
+    let mut mdb = vec![0u8; 32];
+    mdb[8..16].copy_from_slice(&(compiled.len() as u64).to_le_bytes());
+    md.define(mdb.into_boxed_slice());
+    md.set_align(8);
+    let gv = syms.module.declare_data_in_data(functab_id, &mut md);
+    md.write_data_addr(0, gv, 0);
+    syms.module
+        .define_data(md_id, &md)
+        .map_err(|e| e.to_string())?;
+
+    // C's main: runtime.rt0_go(argc, argv, go.entry, &go.moduledata).
+    let mut main_sig = signature(&[Ty::I32, Ty::I64], &[Ty::I32]);
+    main_sig.call_conv = cranelift_codegen::isa::CallConv::SystemV;
+    let main_id = syms
+        .module
+        .declare_function("main", Linkage::Export, &main_sig)
+        .map_err(|e| e.to_string())?;
+    {
+        ctx.clear();
+        ctx.func.signature = main_sig;
+        let mut b = cranelift_frontend::FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let blk = b.create_block();
+        b.append_block_params_for_function_params(blk);
+        b.switch_to_block(blk);
+        let p = b.block_params(blk).to_vec();
+        let argc = b.ins().sextend(types::I64, p[0]);
+        let er = syms.module.declare_func_in_func(entry_id, b.func);
+        let entry = b.ins().func_addr(types::I64, er);
+        let mdgv = syms.module.declare_data_in_func(md_id, b.func);
+        let mdp = b.ins().symbol_value(types::I64, mdgv);
+        let rt0 = syms.func("runtime.rt0_go", &[Ty::I64; 4], &[]);
+        let r = syms.module.declare_func_in_func(rt0, b.func);
+        b.ins().call(r, &[argc, p[1], entry, mdp]);
+        let zero = b.ins().iconst(types::I32, 0);
+        b.ins().return_(&[zero]);
+        b.seal_all_blocks();
+        b.finalize(syms.module.isa().frontend_config());
+        syms.module
+            .define_function(main_id, &mut ctx)
+            .map_err(|e| format!("compiling main: {e:?}"))?;
+    }
+
+    let product = module.finish();
+    product
+        .emit()
+        .map_err(|e| format!("writing the object: {e}"))
+}
+
+/// A read-only byte blob as a local data symbol.
+fn blob<M: Module>(
+    syms: &mut Symbols<'_, M>,
+    name: &str,
+    bytes: &[u8],
+    align: u64,
+) -> Result<cranelift_module::DataId, String> {
+    let id = syms
+        .module
+        .declare_data(name, Linkage::Local, false, false)
+        .map_err(|e| e.to_string())?;
+    let mut d = DataDescription::new();
+    let mut b = bytes.to_vec();
+    if b.is_empty() {
+        b.push(0);
+    }
+    d.define(b.into_boxed_slice());
+    d.set_align(align);
+    syms.module.define_data(id, &d).map_err(|e| e.to_string())?;
+    Ok(id)
+}

@@ -1,0 +1,251 @@
+//! `rgo build` and `rgo run` (and `rgo tool ir`): load and check the
+//! program like `rgo check`, build the IR of the main package, compile it
+//! with the code generator and link it against the runtime library. For
+//! now programs may import nothing but `unsafe`.
+
+use crate::check::{self, Config};
+use crate::flags::{self, FlagError, Kind};
+use crate::help::usage_error;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The main package compiled to IR, with the names of the package
+/// initializers in order.
+struct Program {
+    module: ir::func::Module,
+    inits: Vec<String>,
+    /// The executable's default name (the file's or directory's base).
+    name: String,
+}
+
+/// Loads, checks and lowers the program named by `args` (files or a
+/// directory). Errors are printed; the result is the exit status then.
+fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
+    let config = Config {
+        all_errors: false,
+        lang: None,
+        tags: Vec::new(),
+    };
+    let graph = match check::load(args, &config) {
+        Ok(g) => g,
+        Err((text, status)) => {
+            eprint!("{text}");
+            return Err(status);
+        }
+    };
+    let (text, status) = check::report(&graph, &config);
+    if status != 0 {
+        eprint!("{text}");
+        return Err(status);
+    }
+    let Some(&root) = graph.roots.first() else {
+        eprintln!("rgo: no packages to build");
+        return Err(1);
+    };
+    let pkg = &graph.packages[root];
+    if pkg.name != "main" {
+        eprintln!("package {} is not a main package", pkg.import_path);
+        return Err(1);
+    }
+    if let Some(i) = pkg.imports.iter().find(|i| i.path != "unsafe") {
+        eprintln!(
+            "rgo: {}: importing packages is not supported yet (import \"{}\")",
+            pkg.import_path, i.path
+        );
+        return Err(1);
+    }
+    // Check the main package again, keeping what the IR needs (it
+    // imports nothing but unsafe, so it checks on its own).
+    struct OnlyUnsafe;
+    impl types::check::Importer for OnlyUnsafe {
+        fn import(&self, path: &str) -> Result<types::arena::PkgIdx, String> {
+            if path == "unsafe" {
+                Ok(types::universe::UNSAFE)
+            } else {
+                Err(format!("package {path} is not in std"))
+            }
+        }
+    }
+    let world = types::arena::World::new();
+    let fset = &graph.fset;
+    let files: Vec<&syntax::ast::File> = pkg.files.iter().filter_map(|f| f.ast.as_ref()).collect();
+    let pkg_idx = types::arena::PkgIdx(2);
+    let mut c = types::check::Checker::new(
+        &world,
+        fset,
+        pkg_idx,
+        "main",
+        files.iter().copied(),
+        &OnlyUnsafe,
+    );
+    c.set_lang(pkg.lang.major, pkg.lang.minor);
+    let checked = c.check();
+    let mut world = world;
+    world.insert(std::sync::Arc::new(checked.arena));
+    let input = ir::build::Package {
+        fset,
+        files: &files,
+        info: &checked.info,
+        store: &world,
+        pkg: pkg_idx,
+        path: "main",
+    };
+    let mut module = ir::func::Module::default();
+    if let Err(u) = ir::build::build_package(&input, &mut module) {
+        let at = fset
+            .position(u.pos)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "main".to_string());
+        eprintln!(
+            "{at}: internal compiler error: {} not implemented yet",
+            u.what
+        );
+        return Err(1);
+    }
+    for f in &module.funcs {
+        if let Err(e) = ir::verify::verify(f) {
+            eprintln!(
+                "internal compiler error: invalid IR: {e}\n{}",
+                ir::print::func_string(f)
+            );
+            return Err(1);
+        }
+    }
+    let name = match args.first().map(PathBuf::from) {
+        Some(p) if p.extension().is_some_and(|e| e == "go") => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "main".into()),
+        _ => pkg
+            .dir
+            .file_name()
+            .map_or("main".into(), |s| s.to_string_lossy().into_owned()),
+    };
+    Ok(Program {
+        module,
+        inits: vec!["main.init".to_string()],
+        name,
+    })
+}
+
+/// The runtime's static library: beside the rgo executable.
+fn runtime_library() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("rgo: {e}"))?;
+    let lib = exe.with_file_name("libruntime.a");
+    if lib.exists() {
+        Ok(lib)
+    } else {
+        Err(format!(
+            "rgo: runtime library {} not found (build the workspace with cargo build --release)",
+            lib.display()
+        ))
+    }
+}
+
+/// Compiles and links the program into `out`.
+fn build_executable(p: &Program, out: &Path) -> Result<(), String> {
+    let obj = codegen::emit_object(&p.module, &p.inits)?;
+    let dir = std::env::temp_dir().join(format!("rgo-build-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("rgo: {e}"))?;
+    let obj_path = dir.join("main.o");
+    std::fs::write(&obj_path, obj).map_err(|e| format!("rgo: {e}"))?;
+    let lib = runtime_library()?;
+    let r = codegen::link(&obj_path, &lib, out);
+    let _ = std::fs::remove_dir_all(&dir);
+    r
+}
+
+pub fn build(args: &[OsString]) -> i32 {
+    let defs = [("o", Kind::String)];
+    let parsed = match flags::parse(&defs, args) {
+        Ok(p) => p,
+        Err(FlagError::Help) => return usage_error("build", None),
+        Err(FlagError::Bad(m)) => return usage_error("build", Some(&m)),
+    };
+    let prog = match compile_ir(&parsed.args) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let out = parsed
+        .string("o")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(&prog.name));
+    match build_executable(&prog, &out) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+pub fn run(args: &[OsString]) -> i32 {
+    // Files up to the first argument that is not a .go file; the rest
+    // are the program's arguments.
+    let n = args
+        .iter()
+        .take_while(|a| a.to_string_lossy().ends_with(".go"))
+        .count()
+        .max(1)
+        .min(args.len());
+    if args.is_empty() {
+        eprintln!("go: no go files listed");
+        return 1;
+    }
+    let prog = match compile_ir(&args[..n]) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let dir = std::env::temp_dir().join(format!("rgo-run-{}", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("rgo: {e}");
+        return 1;
+    }
+    let exe = dir.join(&prog.name);
+    if let Err(e) = build_executable(&prog, &exe) {
+        eprintln!("{e}");
+        return 1;
+    }
+    let _ = std::io::stderr().flush();
+    let status = std::process::Command::new(&exe).args(&args[n..]).status();
+    let _ = std::fs::remove_dir_all(&dir);
+    match status {
+        Ok(s) => match s.code() {
+            // Like go run: a failing program's status is reported.
+            Some(0) => 0,
+            Some(c) => {
+                eprintln!("exit status {c}");
+                1
+            }
+            None => {
+                use std::os::unix::process::ExitStatusExt;
+                eprintln!("signal: {}", s.signal().unwrap_or(0));
+                1
+            }
+        },
+        Err(e) => {
+            eprintln!("rgo: {e}");
+            1
+        }
+    }
+}
+
+/// `rgo tool ir [-func NAME] FILE...`: the IR of the main package.
+pub fn tool_ir(args: &[OsString]) -> i32 {
+    let defs = [("func", Kind::String)];
+    let parsed = match flags::parse(&defs, args) {
+        Ok(p) => p,
+        Err(FlagError::Help) | Err(FlagError::Bad(_)) => {
+            eprintln!("usage: rgo tool ir [-func NAME] files...");
+            return 2;
+        }
+    };
+    let prog = match compile_ir(&parsed.args) {
+        Ok(p) => p,
+        Err(s) => return s,
+    };
+    let only = parsed.string("func");
+    print!("{}", ir::print::module_string(&prog.module, only));
+    0
+}
