@@ -72,6 +72,11 @@ pub fn implements(
     if vu == universe::INVALID || tu == universe::INVALID {
         return Ok(()); // avoid follow-on errors
     }
+    if let Type::Pointer(b) = s.ty(vu) {
+        if underlying(s, *b) == universe::INVALID {
+            return Ok(()); // avoid follow-on errors
+        }
+    }
     let verb = if constraint { "satisfy" } else { "implement" };
     let (vs, ts_) = (type_string(s, q, v), type_string(s, q, t));
     let Type::Interface(_) = s.ty(tu) else {

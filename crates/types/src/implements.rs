@@ -22,6 +22,9 @@ pub fn missing_method(
     t: TypeId,
     static_: bool,
 ) -> Option<(ObjId, String)> {
+    if unalias(s, v) == crate::universe::INVALID {
+        return None; // nothing is known about v: assume it has them
+    }
     let methods = type_set(s, t).methods;
     let vu = underlying(s, v);
     for m in methods {
@@ -76,10 +79,42 @@ pub fn missing_method(
             }
         };
         if let Some(c) = cause {
+            // An embedded field of an invalid type may have had the
+            // method: no follow-on error.
+            if has_invalid_embedded_fields(s, v, &mut Vec::new()) {
+                return None;
+            }
             return Some((m, c));
         }
     }
     None
+}
+
+/// Whether `t` is a struct (or a pointer to one) with an embedded field
+/// of invalid type, directly or through embedded structs.
+fn has_invalid_embedded_fields(s: &impl Store, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+    let mut u = underlying(s, t);
+    if let Type::Pointer(b) = s.ty(u) {
+        let bu = underlying(s, *b);
+        if matches!(s.ty(bu), Type::Struct(_)) {
+            u = bu;
+        }
+    }
+    let Type::Struct(st) = s.ty(u) else {
+        return false;
+    };
+    if seen.contains(&u) {
+        return false;
+    }
+    seen.push(u);
+    st.fields.iter().any(|&f| {
+        let o = s.obj(f);
+        matches!(o.kind, ObjKind::Var { embedded: true, .. })
+            && o.typ.is_none_or(|ft| {
+                unalias(s, ft) == crate::universe::INVALID
+                    || has_invalid_embedded_fields(s, ft, seen)
+            })
+    })
 }
 
 /// Method signatures match when identical ignoring receivers. A method
@@ -193,5 +228,55 @@ mod tests {
         let empty = l.arena.add_type(Type::Interface(Interface::default()));
         assert_eq!(missing_method(&l, &q, empty, iface, false), None);
         assert!(missing_method(&l, &q, empty, iface, true).is_some());
+    }
+
+    /// No "does not implement" error for a type that is invalid, a pointer
+    /// to one, or a struct with an embedded field of invalid type (that
+    /// field may have had the method).
+    #[test]
+    fn invalid_types_implement_silently() {
+        let src = r#"package p
+
+var _ interface{ m() } = W{}
+
+type W struct {
+	*bufio.Writer
+}
+
+var _ interface{ m() } = &M{}
+
+type M undefined
+
+var _ interface{ m() } = &S{}
+
+type S struct {
+	*S
+	undefined
+}
+
+var _ interface{ m() } = &G[int]{}
+
+type G[P any] struct {
+	*G[P]
+	undefined
+}
+
+type V struct{ S }
+
+var _ interface{ m() } = V{}
+var _ interface{ m() } = &T{}
+
+type T struct{ *T }
+"#;
+        assert_eq!(
+            crate::testutil::check_source(src),
+            [
+                "a.go:6:3: undefined: bufio",
+                "a.go:11:8: undefined: undefined",
+                "a.go:17:2: undefined: undefined",
+                "a.go:24:2: undefined: undefined",
+                "a.go:30:26: cannot use &T{} (value of type *T) as interface{m()} value in variable declaration: *T does not implement interface{m()} (missing method m)",
+            ]
+        );
     }
 }

@@ -190,12 +190,19 @@ impl crate::check::Checker<'_, '_> {
                 ObjKind::Var { .. } => NodeKind::Var,
                 _ => NodeKind::Func,
             };
-            let mut deps: Vec<usize> = self
-                .deps
-                .get(&o)
-                .map(|d| d.iter().filter_map(|x| index.get(x).copied()).collect())
-                .unwrap_or_default();
+            // Variables sharing one initializer (`var a, b = f()`) share
+            // its dependencies, whichever of them it was checked for.
+            let sharing = match self.decls.get(&o).map(|d| &d.kind) {
+                Some(DeclKind::Var { lhs: Some(lhs), .. }) => lhs.clone(),
+                _ => vec![o],
+            };
+            let mut deps: Vec<usize> = sharing
+                .iter()
+                .filter_map(|v| self.deps.get(v))
+                .flat_map(|d| d.iter().filter_map(|x| index.get(x).copied()))
+                .collect();
             deps.sort_unstable();
+            deps.dedup();
             let mut init = None;
             if let Some(d) = self.decls.get(&o) {
                 if let DeclKind::Var {
@@ -304,5 +311,23 @@ mod tests {
         let (_, cycles) = init_order(&[var(&[0], 0)]);
         let (_, msg, _) = cycle_message(&cycles[0], |_| "y".into());
         assert_eq!(msg, "initialization cycle: y refers to itself");
+    }
+
+    /// Variables initialized by one multi-value expression share its
+    /// dependencies: the cycle is found from the second one too.
+    #[test]
+    fn shared_initializer_dependencies() {
+        let src = r#"package p
+
+var x6, x7 = f2()
+var x8 = x7
+
+func f2() (int, int) { return f3() + f3(), 0 }
+func f3() int        { return x8 }
+"#;
+        assert_eq!(
+            crate::testutil::check_source(src),
+            ["a.go:3:9: initialization cycle for x7\n\ta.go:3:9: x7 refers to f2\n\ta.go:6:6: f2 refers to f3\n\ta.go:7:6: f3 refers to x8\n\ta.go:4:5: x8 refers to x7"]
+        );
     }
 }

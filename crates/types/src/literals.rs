@@ -547,14 +547,13 @@ impl<'a> Checker<'a, '_> {
             sc.start = e.pos;
             sc.end = e.end_pos();
         }
-        self.func_body(
-            saved.decl,
-            "<function literal>",
-            sig,
-            scope,
-            &lit.body,
-            saved.iota.clone(),
-        );
+        // The body is checked later (before the enclosing statement's
+        // scope changes, or after the package-level declarations): the
+        // literal may be part of a type declaration its body refers to.
+        let (decl, iota) = (saved.decl, saved.iota.clone());
+        self.later(move |c| {
+            c.func_body(decl, "<function literal>", sig, scope, &lit.body, iota);
+        });
         self.env = saved;
         Operand {
             mode: Mode::Value,
@@ -763,6 +762,30 @@ func _() {
                 "a.go:15:20: declared and not used: y",
                 "a.go:17:27: undefined: z",
             ]
+        );
+    }
+
+    /// A function literal's body is checked after the declaration that
+    /// contains it: it may use the type being declared.
+    #[test]
+    fn func_literal_bodies_are_delayed() {
+        let src = r#"package p
+
+import "unsafe"
+
+const n = unsafe.Sizeof(func() {})
+
+type I interface {
+	m([unsafe.Sizeof(func() { I.m(nil, [n]byte{}) })]byte)
+}
+
+type J interface {
+	m([unsafe.Sizeof(func() { J.m(nil, 1) })]byte)
+}
+"#;
+        assert_eq!(
+            check_source(src),
+            ["a.go:12:37: cannot use 1 (untyped int constant) as [8]byte value in argument to J.m"]
         );
     }
 

@@ -5,6 +5,7 @@
 use crate::arena::{ObjId, Store, TypeId};
 use crate::object::ObjKind;
 use crate::ty::{BasicInfo, BasicKind, Type};
+use crate::typeset::type_set;
 use crate::universe;
 
 /// `t` with aliases resolved.
@@ -158,104 +159,141 @@ pub fn identical(s: &impl Store, x: TypeId, y: TypeId) -> bool {
 /// pair) with their types (second), on either side: how a method of a
 /// generic type compares once the receiver's type arguments are known.
 pub fn identical_mapped(s: &impl Store, x: TypeId, y: TypeId, map: &[(TypeId, TypeId)]) -> bool {
-    let subst = |t: TypeId| {
-        let t = unalias(s, t);
-        map.iter()
-            .find(|(p, _)| *p == t)
-            .map_or(t, |&(_, a)| unalias(s, a))
-    };
-    let (x, y) = (subst(x), subst(y));
-    if x == y {
-        return true;
+    Comparer {
+        map,
+        pairs: Vec::new(),
     }
-    match (s.ty(x), s.ty(y)) {
-        (Type::Basic { kind: a, .. }, Type::Basic { kind: b, .. }) => a == b,
-        (Type::Array(n, a), Type::Array(m, b)) => {
-            n.is_some() && n == m && identical_mapped(s, *a, *b, map)
-        }
-        (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
-            identical_mapped(s, *a, *b, map)
-        }
-        (Type::Map(k1, v1), Type::Map(k2, v2)) => {
-            identical_mapped(s, *k1, *k2, map) && identical_mapped(s, *v1, *v2, map)
-        }
-        (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && identical_mapped(s, *a, *b, map),
-        (Type::Struct(a), Type::Struct(b)) => {
-            a.fields.len() == b.fields.len()
-                && a.fields
-                    .iter()
-                    .zip(&b.fields)
-                    .enumerate()
-                    .all(|(i, (&f, &g))| {
-                        a.tag(i) == b.tag(i)
-                            && same_field(s, f, g)
-                            && identical_obj_types(s, f, g, map)
-                    })
-        }
-        (Type::Tuple(a), Type::Tuple(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .zip(b)
-                    .all(|(&v, &w)| identical_obj_types(s, v, w, map))
-        }
-        (Type::Signature(a), Type::Signature(b)) => {
-            // Generic signatures are identical if their type parameter
-            // lists match pairwise; the checker compares those with a
-            // substitution. Here only non-generic ones are compared.
-            a.tparams.is_empty()
-                && b.tparams.is_empty()
-                && a.variadic == b.variadic
-                && identical_mapped(s, a.params, b.params, map)
-                && identical_mapped(s, a.results, b.results, map)
-        }
-        (Type::Union(a), Type::Union(b)) => {
-            a.len() == b.len()
-                && a.iter().all(|t| {
-                    b.iter()
-                        .any(|u| t.tilde == u.tilde && identical_mapped(s, t.typ, u.typ, map))
-                })
-        }
-        (Type::Interface(a), Type::Interface(b)) => {
-            // Identical if they have the same method set and type set.
-            // Without embedded elements (the common case) that is a
-            // comparison of the declared methods.
-            if a.is_comparable != b.is_comparable
-                || !a.embeddeds.is_empty()
-                || !b.embeddeds.is_empty()
-            {
-                return a.is_comparable == b.is_comparable
-                    && a.embeddeds.len() == b.embeddeds.len()
-                    && a.embeddeds
-                        .iter()
-                        .zip(&b.embeddeds)
-                        .all(|(&e, &f)| identical_mapped(s, e, f, map))
-                    && same_methods(s, &a.methods, &b.methods, map);
-            }
-            same_methods(s, &a.methods, &b.methods, map)
-        }
-        (Type::Named(a), Type::Named(b)) => {
-            // Two instances of the same generic type with identical
-            // type arguments are identical.
-            match (a.origin, b.origin) {
-                (Some(o1), Some(o2)) => {
-                    o1 == o2
-                        && a.targs.len() == b.targs.len()
-                        && a.targs
-                            .iter()
-                            .zip(&b.targs)
-                            .all(|(&p, &q)| identical_mapped(s, p, q, map))
-                }
-                _ => false,
-            }
-        }
-        _ => false,
-    }
+    .identical(s, x, y)
 }
 
-fn identical_obj_types(s: &impl Store, a: ObjId, b: ObjId, map: &[(TypeId, TypeId)]) -> bool {
-    match (s.obj(a).typ, s.obj(b).typ) {
-        (Some(x), Some(y)) => identical_mapped(s, x, y, map),
-        _ => false,
+/// One identity comparison: the type parameter mapping and the stack of
+/// interface pairs being compared (interfaces are the only types that can
+/// recur without a name in between: `type T interface{ m() interface{T} }`;
+/// a pair met again is assumed identical, as the comparison that is still
+/// running decides it).
+struct Comparer<'m> {
+    map: &'m [(TypeId, TypeId)],
+    pairs: Vec<(TypeId, TypeId)>,
+}
+
+impl Comparer<'_> {
+    fn identical(&mut self, s: &impl Store, x: TypeId, y: TypeId) -> bool {
+        let map = self.map;
+        let subst = |t: TypeId| {
+            let t = unalias(s, t);
+            map.iter()
+                .find(|(p, _)| *p == t)
+                .map_or(t, |&(_, a)| unalias(s, a))
+        };
+        let (x, y) = (subst(x), subst(y));
+        if x == y {
+            return true;
+        }
+        match (s.ty(x), s.ty(y)) {
+            (Type::Basic { kind: a, .. }, Type::Basic { kind: b, .. }) => a == b,
+            (Type::Array(n, a), Type::Array(m, b)) => {
+                n.is_some() && n == m && self.identical(s, *a, *b)
+            }
+            (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
+                self.identical(s, *a, *b)
+            }
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                self.identical(s, *k1, *k2) && self.identical(s, *v1, *v2)
+            }
+            (Type::Chan(d1, a), Type::Chan(d2, b)) => d1 == d2 && self.identical(s, *a, *b),
+            (Type::Struct(a), Type::Struct(b)) => {
+                a.fields.len() == b.fields.len()
+                    && a.fields
+                        .iter()
+                        .zip(&b.fields)
+                        .enumerate()
+                        .all(|(i, (&f, &g))| {
+                            a.tag(i) == b.tag(i)
+                                && same_field(s, f, g)
+                                && self.identical_obj_types(s, f, g)
+                        })
+            }
+            (Type::Tuple(a), Type::Tuple(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|(&v, &w)| self.identical_obj_types(s, v, w))
+            }
+            (Type::Signature(a), Type::Signature(b)) => {
+                // Generic signatures are identical if their type parameter
+                // lists match pairwise; the checker compares those with a
+                // substitution. Here only non-generic ones are compared.
+                a.tparams.is_empty()
+                    && b.tparams.is_empty()
+                    && a.variadic == b.variadic
+                    && self.identical(s, a.params, b.params)
+                    && self.identical(s, a.results, b.results)
+            }
+            (Type::Union(a), Type::Union(b)) => {
+                a.len() == b.len()
+                    && a.iter().all(|t| {
+                        b.iter()
+                            .any(|u| t.tilde == u.tilde && self.identical(s, t.typ, u.typ))
+                    })
+            }
+            (Type::Interface(_), Type::Interface(_)) => self.identical_interfaces(s, x, y),
+            (Type::Named(a), Type::Named(b)) => {
+                // Two instances of the same generic type with identical
+                // type arguments are identical.
+                match (a.origin, b.origin) {
+                    (Some(o1), Some(o2)) => {
+                        o1 == o2
+                            && a.targs.len() == b.targs.len()
+                            && a.targs
+                                .iter()
+                                .zip(&b.targs)
+                                .all(|(&p, &q)| self.identical(s, p, q))
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Interfaces are identical when their type sets are: the same
+    /// comparability, the same terms, and the same methods (names, and
+    /// packages for unexported names) with identical signatures, however
+    /// the methods were declared or embedded.
+    fn identical_interfaces(&mut self, s: &impl Store, x: TypeId, y: TypeId) -> bool {
+        let (xs, ys) = (type_set(s, x), type_set(s, y));
+        if xs.comparable != ys.comparable
+            || xs.methods.len() != ys.methods.len()
+            || !xs.terms.equal(s, &ys.terms)
+        {
+            return false;
+        }
+        if self
+            .pairs
+            .iter()
+            .any(|&(a, b)| (a, b) == (x, y) || (a, b) == (y, x))
+        {
+            return true;
+        }
+        self.pairs.push((x, y));
+        let same = xs.methods.iter().all(|&m| {
+            let mo = s.obj(m);
+            ys.methods.iter().any(|&n| {
+                let no = s.obj(n);
+                mo.name == no.name
+                    && (mo.is_exported() || mo.pkg == no.pkg)
+                    && self.identical_obj_types(s, m, n)
+            })
+        });
+        self.pairs.pop();
+        same
+    }
+
+    fn identical_obj_types(&mut self, s: &impl Store, a: ObjId, b: ObjId) -> bool {
+        match (s.obj(a).typ, s.obj(b).typ) {
+            (Some(x), Some(y)) => self.identical(s, x, y),
+            _ => false,
+        }
     }
 }
 
@@ -267,19 +305,6 @@ fn same_field(s: &impl Store, f: ObjId, g: ObjId) -> bool {
     f.name == g.name
         && embedded(&f.kind) == embedded(&g.kind)
         && (f.is_exported() || f.pkg == g.pkg)
-}
-
-fn same_methods(s: &impl Store, a: &[ObjId], b: &[ObjId], map: &[(TypeId, TypeId)]) -> bool {
-    a.len() == b.len()
-        && a.iter().all(|&m| {
-            let mo = s.obj(m);
-            b.iter().any(|&n| {
-                let no = s.obj(n);
-                mo.name == no.name
-                    && (mo.is_exported() || mo.pkg == no.pkg)
-                    && identical_obj_types(s, m, n, map)
-            })
-        })
 }
 
 #[cfg(test)]
@@ -311,5 +336,42 @@ mod tests {
         assert!(has_nil(&l, s1) && !has_nil(&l, INT) && has_nil(&l, UNSAFE_POINTER));
         assert_eq!(underlying(&l, BYTE), BYTE);
         assert!(matches!(l.ty(underlying(&l, ERROR)), Type::Interface(_)));
+    }
+
+    /// Interfaces are identical by their type sets, however methods are
+    /// declared or embedded, and interfaces that recur through anonymous
+    /// interfaces in their signatures compare without looping.
+    #[test]
+    fn interface_identity() {
+        let src = r#"package p
+
+type I interface { f(); String() string }
+type J interface { g(); String() string }
+
+type IJ1 = interface { I; J }
+type IJ2 = interface { f(); g(); String() string }
+
+var _ = (*IJ1)(nil) == (*IJ2)(nil)
+
+type T1 interface{ m() interface{ T1 } }
+type T2 interface{ m() interface{ T2 } }
+type T3 interface{ m() interface{ T4 } }
+type T4 interface{ m() interface{ T3 } }
+
+func _(x T1, y T2, z T3) {
+	x = y
+	x = z
+}
+
+type M interface{ m() int }
+
+func _(x T1, m M) {
+	x = m
+}
+"#;
+        let want = vec![
+            "a.go:24:6: cannot use m (variable of interface type M) as T1 value in assignment: M does not implement T1 (wrong type for method m)\n\t\thave m() int\n\t\twant m() interface{T1}",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
     }
 }
