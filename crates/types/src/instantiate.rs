@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use syntax::Pos;
 
 use crate::arena::{ObjId, Store, TypeId};
-use crate::assignable::implements;
+use crate::assignable::{implements, Relation};
 use crate::check::Checker;
 use crate::predicates::{identical, unalias, underlying};
 use crate::subst::subst_map;
@@ -110,6 +110,8 @@ impl<'a> Checker<'a, '_> {
             };
             let targs = targs.to_vec();
             let arg_pos = arg_pos.to_vec();
+            // The version in effect here, not where the action runs.
+            let go1_20 = self.allow_version(20);
             self.later(move |c| {
                 if let Some(obj) = named_obj {
                     // Generic named types: the parameters are complete now.
@@ -119,7 +121,7 @@ impl<'a> Checker<'a, '_> {
                         return;
                     }
                 }
-                if c.verify_targs(pos, &tparams, &targs, &arg_pos) {
+                if c.verify_targs(pos, &tparams, &targs, &arg_pos, go1_20) {
                     c.mono_record(pos, &tparams, &targs, &arg_pos);
                 }
             });
@@ -407,13 +409,16 @@ impl<'a> Checker<'a, '_> {
     /// Checks that each type argument satisfies its parameter's
     /// constraint (instantiated with the type arguments); reports the
     /// first failure (soft, as types2 does) at `arg_pos[i]` or `pos`.
-    /// Whether all are satisfied.
+    /// `go1_20`: the language version where the instantiation is written
+    /// lets spec-comparable interfaces satisfy `comparable`. Whether all
+    /// are satisfied.
     pub(crate) fn verify_targs(
         &mut self,
         pos: Pos,
         tparams: &[TypeId],
         targs: &[TypeId],
         arg_pos: &[Pos],
+        go1_20: bool,
     ) -> bool {
         let smap = subst_map(tparams, targs);
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
@@ -433,11 +438,11 @@ impl<'a> Checker<'a, '_> {
                 &RelativeTo(&self.store, self.pkg()),
                 ta,
                 bound,
-                true,
+                Relation::Satisfy { go1_20 },
             );
             let res = match res {
                 Err(cause) if cause.contains("(wrong type for method ") => self
-                    .recheck_generic_methods(ta, bound)
+                    .recheck_generic_methods(ta, bound, go1_20)
                     .unwrap_or(Err(cause)),
                 r => r,
             };
@@ -457,7 +462,12 @@ impl<'a> Checker<'a, '_> {
     /// (`subst::method_identical`), the rest of the constraint (its
     /// types, comparability) decides. `None` when the methods do not all
     /// match (the original failure stands).
-    fn recheck_generic_methods(&mut self, ta: TypeId, bound: TypeId) -> Option<Result<(), String>> {
+    fn recheck_generic_methods(
+        &mut self,
+        ta: TypeId,
+        bound: TypeId,
+        go1_20: bool,
+    ) -> Option<Result<(), String>> {
         let ts = crate::typeset::type_set(&self.store, bound);
         for &m in &ts.methods {
             let (pkg, name) = {
@@ -527,7 +537,7 @@ impl<'a> Checker<'a, '_> {
             &RelativeTo(&self.store, self.pkg()),
             ta,
             rest,
-            true,
+            Relation::Satisfy { go1_20 },
         ))
     }
 
@@ -1221,5 +1231,60 @@ func _() {
             crate::testutil::check_source(src),
             vec!["a.go:20:13: Optional[string] does not satisfy Box[int] (wrong type for method Val)\n\t\thave Val() (string, bool)\n\t\twant Val() (int, bool)"]
         );
+    }
+
+    /// gc's causes for type arguments outside a constraint's type set:
+    /// a missing `~`, a type the constraint mentions but excludes, other
+    /// types; strict comparability of type-set terms; `any` satisfying
+    /// `comparable` only from go1.20 on; pointers to type parameters.
+    #[test]
+    fn constraint_causes() {
+        let src = r#"package p
+
+type myInt int
+type C interface {
+	comparable
+	[2]any | int
+}
+
+func f[_ int | string]()           {}
+func g[_ C]()                      {}
+func h[_ comparable]()             {}
+func k[_ interface{ ~int | uint }]() {}
+
+type S struct{ x any }
+
+func _[V [2]any, W S, P any](p string) {
+	type L struct{ x W }
+	_ = f[myInt]
+	_ = g[[2]any]
+	_ = k[string]
+	_ = h[V]
+	_ = h[L]
+	_ = h[S]
+	_ = h[any]
+	_ = (*P)(p)
+}
+"#;
+        let want = [
+            "a.go:18:8: myInt does not satisfy int | string (possibly missing ~ for int in int | string)",
+            "a.go:19:8: [2]any does not satisfy C (C mentions [2]any, but [2]any is not in the type set of C)",
+            "a.go:20:8: string does not satisfy interface{~int | uint} (string missing in ~int | uint)",
+            "a.go:21:8: V does not satisfy comparable",
+            "a.go:22:8: L does not satisfy comparable",
+            "a.go:25:11: cannot convert p (variable of type string) to type *P: string does not implement *P (type *P is pointer to type parameter, not type parameter)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+        let want19 = [
+            "a.go:18:8: myInt does not satisfy int | string (possibly missing ~ for int in int | string)",
+            "a.go:19:8: [2]any does not satisfy C (C mentions [2]any, but [2]any is not in the type set of C)",
+            "a.go:20:8: string does not satisfy interface{~int | uint} (string missing in ~int | uint)",
+            "a.go:21:8: V does not satisfy comparable",
+            "a.go:22:8: L does not satisfy comparable",
+            "a.go:23:8: S to satisfy comparable requires go1.20 or later",
+            "a.go:24:8: any to satisfy comparable requires go1.20 or later",
+            "a.go:25:11: cannot convert p (variable of type string) to type *P: string does not implement *P (type *P is pointer to type parameter, not type parameter)",
+        ];
+        assert_eq!(crate::testutil::check_source_lang(src, 19), want19);
     }
 }
