@@ -440,12 +440,6 @@ impl<'a> Checker<'a, '_> {
                 bound,
                 Relation::Satisfy { go1_20 },
             );
-            let res = match res {
-                Err(cause) if cause.contains("(wrong type for method ") => self
-                    .recheck_generic_methods(ta, bound, go1_20)
-                    .unwrap_or(Err(cause)),
-                r => r,
-            };
             if let Err(cause) = res {
                 let at = arg_pos.get(i).copied().unwrap_or(pos);
                 self.soft_errorf(at, cause);
@@ -453,92 +447,6 @@ impl<'a> Checker<'a, '_> {
             }
         }
         true
-    }
-
-    /// A "wrong type for method" failure may come from a method of a
-    /// generic type found on an instance (its signature still mentions
-    /// the receiver's type parameters): if every method of `bound` is
-    /// matched once the instance's type arguments are taken into account
-    /// (`subst::method_identical`), the rest of the constraint (its
-    /// types, comparability) decides. `None` when the methods do not all
-    /// match (the original failure stands).
-    fn recheck_generic_methods(
-        &mut self,
-        ta: TypeId,
-        bound: TypeId,
-        go1_20: bool,
-    ) -> Option<Result<(), String>> {
-        let ts = crate::typeset::type_set(&self.store, bound);
-        for &m in &ts.methods {
-            let (pkg, name) = {
-                let o = self.store.obj(m);
-                (o.pkg, o.name)
-            };
-            match crate::lookup::lookup_field_or_method(&self.store, ta, false, pkg, name) {
-                crate::lookup::Lookup::Found { obj, .. }
-                    if matches!(
-                        self.store.obj(obj).kind,
-                        crate::object::ObjKind::Func { .. }
-                    ) =>
-                {
-                    if crate::subst::method_identical(&self.store, ta, obj, m) {
-                        continue;
-                    }
-                    // Wrong indeed: say so with the instance's signature.
-                    let mt = self.method_type(ta, obj);
-                    let mut o = self.store.obj(obj).clone();
-                    o.typ = Some(mt);
-                    let inst_m = self.store.arena.add_object(o);
-                    let q = RelativeTo(&self.store, self.pkg());
-                    let have = crate::typestring::func_string(&self.store, &q, inst_m);
-                    let want = crate::typestring::func_string(&self.store, &q, m);
-                    let mut msg = format!(
-                        "{} does not satisfy {} (wrong type for method {name})",
-                        self.type_str(ta),
-                        self.type_str(bound)
-                    );
-                    if have != want {
-                        msg.push_str(&format!("\n\t\thave {have}\n\t\twant {want}"));
-                    }
-                    return Some(Err(msg));
-                }
-                _ => return None,
-            }
-        }
-        // The constraint without its methods.
-        let mut embeddeds = Vec::new();
-        if !ts.terms.is_all() {
-            let terms: Vec<crate::ty::Term> = ts
-                .terms
-                .0
-                .iter()
-                .filter_map(|t| match t {
-                    crate::termlist::TypeTerm::Type { tilde, typ } => Some(crate::ty::Term {
-                        tilde: *tilde,
-                        typ: *typ,
-                    }),
-                    crate::termlist::TypeTerm::All => None,
-                })
-                .collect();
-            embeddeds.push(self.store.arena.add_type(Type::Union(terms)));
-        }
-        if ts.comparable {
-            embeddeds.push(universe::COMPARABLE);
-        }
-        let rest = self
-            .store
-            .arena
-            .add_type(Type::Interface(crate::ty::Interface {
-                embeddeds,
-                ..Default::default()
-            }));
-        Some(implements(
-            &self.store,
-            &RelativeTo(&self.store, self.pkg()),
-            ta,
-            rest,
-            Relation::Satisfy { go1_20 },
-        ))
     }
 
     /// `t` if it is an interface, else the implicit `interface{ t }` a
@@ -1286,5 +1194,17 @@ func _[V [2]any, W S, P any](p string) {
             "a.go:25:11: cannot convert p (variable of type string) to type *P: string does not implement *P (type *P is pointer to type parameter, not type parameter)",
         ];
         assert_eq!(crate::testutil::check_source_lang(src, 19), want19);
+    }
+
+    /// An instance with the wrong number of type arguments is reported
+    /// where it is written; substituted into a constraint it is an
+    /// invalid type, so checking the constraint adds no error.
+    #[test]
+    fn wrong_arity_instances_substitute_to_invalid() {
+        let src = "package p\n\ntype T[U interface{ M() T[U, int] }] int\n\ntype X int\n\nfunc (X) M() T[X] { return 0 }\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:3:25: too many type arguments for type T: have 2, want 1"]
+        );
     }
 }

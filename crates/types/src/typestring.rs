@@ -34,6 +34,7 @@ pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
         out: String::new(),
         depth: 0,
         param_names: true,
+        subst: &[],
     };
     w.typ(t);
     w.out
@@ -42,6 +43,17 @@ pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
 /// A function or method as types2's funcString prints it in "have/want"
 /// lines: its name and signature without parameter names (`M(int) error`).
 pub fn func_string(s: &impl Store, q: &impl Qualifier, f: crate::arena::ObjId) -> String {
+    func_string_in(s, q, f, &[])
+}
+
+/// `func_string` with type parameters printed as the types `subst` maps
+/// them to (a method of a generic type as its instance has it).
+pub fn func_string_in(
+    s: &impl Store,
+    q: &impl Qualifier,
+    f: crate::arena::ObjId,
+    subst: &[(TypeId, TypeId)],
+) -> String {
     let o = s.obj(f);
     let mut w = Writer {
         s,
@@ -49,6 +61,7 @@ pub fn func_string(s: &impl Store, q: &impl Qualifier, f: crate::arena::ObjId) -
         out: o.name.to_string(),
         depth: 0,
         param_names: false,
+        subst,
     };
     if let Some(sig) = o.typ {
         w.signature(sig);
@@ -64,6 +77,8 @@ struct Writer<'a, S: Store, Q: Qualifier> {
     depth: u32,
     /// Print parameter and result names (off in "have/want" lines).
     param_names: bool,
+    /// Type parameters printed as other types.
+    subst: &'a [(TypeId, TypeId)],
 }
 
 impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
@@ -206,10 +221,13 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
                 self.qualified(o.pkg, &name);
                 self.type_args(&a.targs.clone());
             }
-            Type::TypeParam(p) => {
-                let name = s.obj(p.obj).name;
-                self.out.push_str(&name);
-            }
+            Type::TypeParam(p) => match self.subst.iter().find(|&&(tp, _)| tp == t) {
+                Some(&(_, a)) if a != t => self.typ(a),
+                _ => {
+                    let name = s.obj(p.obj).name;
+                    self.out.push_str(&name);
+                }
+            },
         }
     }
 
