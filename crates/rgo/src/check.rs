@@ -288,14 +288,30 @@ fn check_one(
         c.set_lang(pkg.lang.major, pkg.lang.minor);
         c.check()
     };
+    // The -lang the go command passes: the module's go line (or the flag).
+    let lang = pkg.lang.to_string();
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(checked) => {
             let diags = checked
                 .errors
                 .iter()
-                .map(|e| Diag {
-                    at: e.pos,
-                    text: e.display(fset).to_string(),
+                .map(|e| {
+                    // gc's driver says where a too-old version comes from.
+                    let file = fset.file(e.pos).and_then(|src| {
+                        pkg.files
+                            .iter()
+                            .filter_map(|f| f.ast.as_ref())
+                            .find(|f| f.source.base == src.base)
+                    });
+                    let go_version = file.and_then(|f| f.go_version.as_deref());
+                    let note = types::errors::version_note(&e.msg, go_version, &lang);
+                    let text = match note {
+                        Some(msg) => types::errors::TypeError { msg, ..e.clone() }
+                            .display(fset)
+                            .to_string(),
+                        None => e.display(fset).to_string(),
+                    };
+                    Diag { at: e.pos, text }
                 })
                 .collect();
             (Some(checked.arena), diags)

@@ -372,6 +372,44 @@ fn check_accepts_valid_code() {
     assert_eq!((o.status, o.stderr.as_str()), (0, ""));
 }
 
+/// Version errors carry gc's driver note: the `//go:build` line that set
+/// the file's version, else the -lang in effect (the flag, or the
+/// module's go line as the go command passes it). Texts from go1.27.3.
+#[test]
+fn check_version_errors_name_their_source() {
+    let d = scratch("check-version-note");
+    let range_int = "func _() {\n\tfor range 10 {\n\t}\n}\n";
+    write_tree(
+        &d,
+        &[
+            ("a.go", &format!("package p\n\n{range_int}")),
+            (
+                "b.go",
+                &format!("//go:build go1.21\n\npackage p\n\n{range_int}"),
+            ),
+            ("m/go.mod", "module m\n\ngo 1.20\n"),
+            ("m/a.go", &format!("package p\n\n{range_int}")),
+        ],
+    );
+    let o = rgo_in(&d, &["check", "-lang=go1.21", "a.go", "b.go"]);
+    assert_eq!(
+        (o.status, o.stderr.as_str()),
+        (
+            1,
+            "a.go:4:12: cannot range over 10 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)\n\
+             b.go:6:12: cannot range over 10 (untyped int constant): requires go1.22 or later (file declares //go:build go1.21)\n"
+        )
+    );
+    let o = rgo_in(&d.join("m"), &["check", "./..."]);
+    assert_eq!(
+        (o.status, o.stderr.as_str()),
+        (
+            1,
+            "a.go:4:12: cannot range over 10 (untyped int constant): requires go1.22 or later (-lang was set to go1.20; check go.mod)\n"
+        )
+    );
+}
+
 #[test]
 fn check_command_line_errors() {
     let d = scratch("check-bad");

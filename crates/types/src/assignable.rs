@@ -41,6 +41,8 @@ fn comparable_impl(s: &impl Store, t: TypeId, dynamic: bool, seen: &mut HashSet<
         }),
         Type::Array(_, e) => comparable_impl(s, *e, dynamic, seen),
         Type::Interface(_) => {
+            // Types in a type set count when strictly comparable (types2's
+            // IsComparable), whatever `dynamic` says.
             let ts = type_set(s, t);
             if (dynamic && !is_type_param(s, t)) || ts.comparable {
                 true
@@ -49,7 +51,7 @@ fn comparable_impl(s: &impl Store, t: TypeId, dynamic: bool, seen: &mut HashSet<
             } else {
                 ts.terms.0.iter().all(|term| match term {
                     TypeTerm::All => false,
-                    TypeTerm::Type { typ, .. } => comparable_impl(s, *typ, dynamic, seen),
+                    TypeTerm::Type { typ, .. } => comparable_impl(s, *typ, false, seen),
                 })
             }
         }
@@ -59,15 +61,25 @@ fn comparable_impl(s: &impl Store, t: TypeId, dynamic: bool, seen: &mut HashSet<
     ok
 }
 
-/// Whether `v` implements interface `t` (or, with `constraint`, satisfies
-/// constraint `t`). The error is gc's cause text.
+/// What `implements` checks: interface implementation, or constraint
+/// satisfaction (where, from go1.20 on, an interface that is comparable
+/// only by the spec's rules, such as `any`, satisfies `comparable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    Implement,
+    Satisfy { go1_20: bool },
+}
+
+/// Whether `v` implements interface `t` (or satisfies constraint `t`).
+/// The error is gc's cause text.
 pub fn implements(
     s: &impl Store,
     q: &impl Qualifier,
     v: TypeId,
     t: TypeId,
-    constraint: bool,
+    rel: Relation,
 ) -> Result<(), String> {
+    let constraint = rel != Relation::Implement;
     let (vu, tu) = (underlying(s, v), underlying(s, t));
     if vu == universe::INVALID || tu == universe::INVALID {
         return Ok(()); // avoid follow-on errors
@@ -79,8 +91,11 @@ pub fn implements(
     }
     let verb = if constraint { "satisfy" } else { "implement" };
     let (vs, ts_) = (type_string(s, q, v), type_string(s, q, t));
-    let Type::Interface(_) = s.ty(tu) else {
+    let Type::Interface(ti) = s.ty(tu) else {
         let detail = match s.ty(tu) {
+            Type::Pointer(e) if is_type_param(s, *e) => {
+                format!("type {ts_} is pointer to type parameter, not type parameter")
+            }
             Type::Pointer(e) if matches!(s.ty(underlying(s, *e)), Type::Interface(_)) => {
                 format!("type {ts_} is pointer to interface, not interface")
             }
@@ -103,10 +118,20 @@ pub fn implements(
         return Err(format!("{vs} does not {verb} {ts_} {cause}"));
     }
     let check_comparability = || {
-        if !tset.comparable || comparable(s, v, false) || (constraint && comparable(s, v, true)) {
-            Ok(())
-        } else {
-            Err(format!("{vs} does not {verb} comparable"))
+        if !tset.comparable || comparable(s, v, false) {
+            return Ok(());
+        }
+        match rel {
+            Relation::Satisfy { go1_20 } if comparable(s, v, true) => {
+                if go1_20 {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "{vs} to {verb} comparable requires go1.20 or later"
+                    ))
+                }
+            }
+            _ => Err(format!("{vs} does not {verb} comparable")),
         }
     };
     if tset.terms.is_all() {
@@ -119,25 +144,37 @@ pub fn implements(
         return check_comparability();
     }
     if !tset.terms.includes(s, v) {
-        let detail = if tset.terms.0.len() == 1 {
-            match tset.terms.0[0] {
-                TypeTerm::Type { tilde: true, typ } if identical(s, underlying(s, v), typ) => {
-                    String::new()
-                }
-                TypeTerm::Type { tilde: false, typ } if identical(s, underlying(s, v), typ) => {
-                    format!(
-                        " (possibly missing ~ for {} in {ts_})",
-                        type_string(s, q, typ)
-                    )
-                }
-                _ => format!(" ({vs} missing in {})", terms_string(s, q, &tset.terms)),
+        // A term `T` (T not a defined type) that would admit v as `~T` is
+        // suggested as the likely intent.
+        let alt = tset.terms.0.iter().find_map(|t| match *t {
+            TypeTerm::Type { tilde: false, typ }
+                if identical(s, typ, underlying(s, typ)) && identical(s, underlying(s, v), typ) =>
+            {
+                Some(typ)
             }
+            _ => None,
+        });
+        let detail = if let Some(alt) = alt {
+            format!("possibly missing ~ for {} in {ts_}", type_string(s, q, alt))
+        } else if ti.embeddeds.iter().any(|&e| mentions(s, e, v)) {
+            format!("{ts_} mentions {vs}, but {vs} is not in the type set of {ts_}")
         } else {
-            format!(" ({vs} missing in {})", terms_string(s, q, &tset.terms))
+            format!("{vs} missing in {}", terms_string(s, q, &tset.terms))
         };
-        return Err(format!("{vs} does not {verb} {ts_}{detail}"));
+        return Err(format!("{vs} does not {verb} {ts_} ({detail})"));
     }
     check_comparability()
+}
+
+/// Whether the interface element `e` (an embedded element, as written)
+/// names type `v`: `v` itself, a term of a union, or inside an embedded
+/// interface literal (types2's mentions).
+fn mentions(s: &impl Store, e: TypeId, v: TypeId) -> bool {
+    match s.ty(e) {
+        Type::Interface(it) => it.embeddeds.iter().any(|&x| mentions(s, x, v)),
+        Type::Union(terms) => terms.iter().any(|t| mentions(s, t.typ, v)),
+        _ => identical(s, e, v),
+    }
 }
 
 fn terms_string(s: &impl Store, q: &impl Qualifier, terms: &crate::termlist::TermList) -> String {
@@ -185,13 +222,16 @@ pub fn assignable_to(
     let t_iface = matches!(s.ty(tu), Type::Interface(_));
     let t_iface_ptr = matches!(s.ty(tu), Type::Pointer(e) if matches!(s.ty(underlying(s, *e)), Type::Interface(_)));
     if t_iface && !tp || t_iface_ptr {
-        match implements(s, q, v, t, false) {
+        match implements(s, q, v, t, Relation::Implement) {
             Ok(()) => return Ok(()),
             Err(c) if !vp => return Err(c),
             Err(_) => {}
         }
     }
-    if matches!(s.ty(vu), Type::Interface(_)) && !vp && implements(s, q, t, v, false).is_ok() {
+    if matches!(s.ty(vu), Type::Interface(_))
+        && !vp
+        && implements(s, q, t, v, Relation::Implement).is_ok()
+    {
         return Err("need type assertion".into());
     }
     if let (Type::Chan(ChanDir::Both, ve), Type::Chan(_, te)) = (s.ty(vu), s.ty(tu)) {
@@ -352,6 +392,8 @@ mod tests {
         assert!(assignable_to(&l, &q, &var(send), ch).is_err());
     }
 
+    const SATISFY: Relation = Relation::Satisfy { go1_20: true };
+
     #[test]
     fn comparability() {
         let world = World::new();
@@ -365,9 +407,9 @@ mod tests {
         assert!(comparable(&l, INT, false) && comparable(&l, ptr, false));
         assert!(!comparable(&l, ints, true) && !comparable(&l, arr, true));
         assert!(comparable(&l, ANY, true) && !comparable(&l, ANY, false));
-        assert!(implements(&l, &Unqualified, INT, COMPARABLE, true).is_ok());
+        assert!(implements(&l, &Unqualified, INT, COMPARABLE, SATISFY).is_ok());
         assert_eq!(
-            implements(&l, &Unqualified, ints, COMPARABLE, true),
+            implements(&l, &Unqualified, ints, COMPARABLE, SATISFY),
             Err("[]int does not satisfy comparable".to_string())
         );
     }

@@ -23,7 +23,6 @@ use syntax::Pos;
 use crate::arena::{ObjId, Store, TypeId};
 use crate::check::Checker;
 use crate::constant::ReprError;
-use crate::expr::Target;
 use crate::object::ObjKind;
 use crate::operand::{Mode, Operand};
 use crate::predicates::{is_interface, is_numeric, is_type_param, is_untyped, underlying};
@@ -128,74 +127,13 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    /// Reports a generic function value used without instantiation,
-    /// unless its type arguments can be inferred from the function type
-    /// `t` it is assigned to (types2's nonGeneric with a target).
+    /// Reports a generic type or function value used without
+    /// instantiation, unless the function's type arguments can be
+    /// inferred from the function type `t` it is assigned to (types2's
+    /// nonGeneric with newTarget).
     fn assign_non_generic(&mut self, t: Option<TypeId>, context: &str, x: &mut Operand<'a>) {
-        if !x.is_valid() || x.mode == Mode::NoValue {
-            return;
-        }
-        let sig = match self.store.ty(x.typ) {
-            Type::Signature(sig) if !sig.tparams.is_empty() => sig.clone(),
-            _ => return,
-        };
-        let pos = x.expr.map_or(Pos::NONE, |e| e.pos);
-        let Some(target) = t.and_then(|t| self.assign_func_target(t)) else {
-            let e = x.expr.map(expr_string).unwrap_or_default();
-            let m = format!("cannot use generic function {e} without instantiation");
-            self.errorf(op_pos(x, Pos::NONE), m);
-            x.mode = Mode::Invalid;
-            x.typ = universe::INVALID;
-            return;
-        };
-        if !self.allow_version(21) {
-            self.errorf(
-                pos,
-                "implicitly instantiated function in assignment requires go1.21 or later",
-            );
-        }
-        // Infer from a one-parameter signature taking the generic
-        // function's own (uninstantiated) signature, given the target.
-        let gsig = self
-            .store
-            .arena
-            .add_type(Type::Signature(crate::ty::Signature {
-                recv: None,
-                tparams: vec![],
-                recv_tparams: vec![],
-                params: sig.params,
-                results: sig.results,
-                variadic: sig.variadic,
-            }));
-        let param = self.store.arena.add_object(crate::object::Object::new(
-            ast::sym(""),
-            pos,
-            Some(self.pkg()),
-            Some(gsig),
-            ObjKind::Var {
-                embedded: false,
-                is_field: false,
-                is_param: true,
-                used: false,
-            },
-        ));
-        let params = self.store.arena.add_type(Type::Tuple(vec![param]));
-        let arg = Operand {
-            mode: Mode::Value,
-            expr: Some(crate::expr::dummy_name(context, pos)),
-            typ: target,
-            val: None,
-        };
-        let Some(targs) = self.infer(pos, &sig.tparams, &[], Some(params), &[arg], true) else {
-            x.mode = Mode::Invalid;
-            return;
-        };
-        let inst = self.instantiate(pos, x.typ, &targs, false);
-        if let Some(e) = x.expr {
-            self.record_instance(e, targs, inst);
-        }
-        x.typ = inst;
-        x.mode = Mode::Value;
+        let target = t.and_then(|t| self.new_target(t, context));
+        self.non_generic(target, x);
     }
 
     fn assign_is_non_tparam_iface(&self, t: TypeId) -> bool {
@@ -287,8 +225,8 @@ impl<'a> Checker<'a, '_> {
                 if return_stmt.is_some() && desc.is_empty() {
                     desc = "result variable".into();
                 }
-                let target = obj.typ.and_then(|t| self.assign_func_target(t));
-                let mut x = self.expr(target.map(|sig| Target { sig, desc: &desc }), e);
+                let target = obj.typ.and_then(|t| self.new_target(t, &desc));
+                let mut x = self.expr(target, e);
                 self.init_var(v, &mut x, context);
             }
             return;
@@ -326,12 +264,6 @@ impl<'a> Checker<'a, '_> {
             }
         }
         self.assign_ensure_typed(lhs);
-    }
-
-    /// The signature of a function-typed target, for reverse inference.
-    fn assign_func_target(&self, t: TypeId) -> Option<TypeId> {
-        let u = underlying(&self.store, t);
-        matches!(self.store.ty(u), Type::Signature(_)).then_some(u)
     }
 
     /// "assignment mismatch: ..." (types2's assignError).
@@ -504,9 +436,16 @@ impl<'a> Checker<'a, '_> {
             None => {
                 let Some(r) = rhs else { return };
                 let desc = expr_string(lhs);
+                // Only a function type is a target here, not a type
+                // parameter whose type set is one (as in types2).
                 let target = t
-                    .and_then(|t| self.assign_func_target(t))
-                    .map(|sig| Target { sig, desc: &desc });
+                    .filter(|&t| {
+                        matches!(
+                            self.store.ty(underlying(&self.store, t)),
+                            Type::Signature(_)
+                        )
+                    })
+                    .and_then(|t| self.new_target(t, &desc));
                 let mut x = self.expr(target, r);
                 self.assignment(&mut x, t, context);
             }
@@ -1026,5 +965,61 @@ func _() {
             "a.go:24:22: cannot use generic function id without instantiation",
         ];
         assert_eq!(check_source(src), want);
+    }
+
+    /// A type parameter whose type set's common underlying type is a
+    /// function type is a target for reverse inference (composite literal
+    /// elements, conversions, sends, variable declarations), except on the
+    /// left of a plain assignment; several function types are not.
+    #[test]
+    fn reverse_inference_into_type_parameters() {
+        let src = r#"package p
+
+func g[T any](T) {}
+func h[T any](a, b T) {}
+
+func _[F func(int)]() {
+	_ = struct{ f F }{f: g}
+	_ = []F{g}
+	_ = F(g)
+	make(chan F) <- g
+	var f F = g
+	f = g
+	_ = f
+}
+
+func _[F func(int) | func(uint)]() {
+	_ = []F{g}
+	var f F = g
+	_ = f
+}
+
+func _() {
+	var y func(int) = h
+	var z func(int, int) = h
+	_, _ = y, z
+}
+"#;
+        let want: &[&str] = &[
+            "a.go:12:6: cannot use generic function g without instantiation",
+            "a.go:17:10: cannot use generic function g without instantiation",
+            "a.go:18:12: cannot use generic function g without instantiation",
+            "a.go:23:20: type func(int) of y does not match func(a T, b T) (cannot infer T)",
+        ];
+        assert_eq!(check_source(src), want);
+        let want20: &[&str] = &[
+            "a.go:7:23: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:8:10: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:9:8: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:10:18: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:11:12: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:12:6: cannot use generic function g without instantiation",
+            "a.go:17:10: cannot use generic function g without instantiation",
+            "a.go:18:12: cannot use generic function g without instantiation",
+            "a.go:23:20: implicitly instantiated function in assignment requires go1.21 or later",
+            "a.go:23:20: type func(int) of y does not match func(a T, b T) (cannot infer T)",
+            "a.go:24:25: implicitly instantiated function in assignment requires go1.21 or later",
+        ];
+        assert_eq!(crate::testutil::check_source_lang(src, 20), want20);
     }
 }

@@ -24,7 +24,6 @@ use crate::arena::{ObjId, ScopeId, Store, TypeId};
 use crate::check::{Checker, Color, DeclKind, Env};
 use crate::constant::Value;
 use crate::errors::TypeError;
-use crate::expr::Target;
 use crate::object::{ObjKind, Object};
 use crate::operand::{Mode, Operand};
 use crate::predicates::{is_const_type, is_type_param, underlying};
@@ -510,20 +509,12 @@ impl<'a> Checker<'a, '_> {
             }
             _ => {
                 let name = self.store.obj(obj).name;
-                let target = self.store.obj(obj).typ.and_then(|t| {
-                    matches!(
-                        self.store.ty(underlying(&self.store, t)),
-                        Type::Signature(_)
-                    )
-                    .then_some(t)
-                });
-                let mut x = self.expr(
-                    target.map(|sig| Target {
-                        sig,
-                        desc: name.as_str(),
-                    }),
-                    init,
-                );
+                let target = self
+                    .store
+                    .obj(obj)
+                    .typ
+                    .and_then(|t| self.new_target(t, name.as_str()));
+                let mut x = self.expr(target, init);
                 self.init_var(obj, &mut x, "variable declaration");
             }
         }

@@ -49,6 +49,42 @@ impl TypeError {
     }
 }
 
+/// gc's driver (not types2) completes version errors ("... requires
+/// go1.N or later") with where the version comes from: the file's
+/// `//go:build` line when that line set the file's version (files
+/// declaring go1.21 or later; older declarations count as go1.21), else
+/// the `-lang` flag (`lang`, as the go command passes it: the module's `go`
+/// line). `file_go_version` is the version the file's `//go:build` line
+/// implies (`go1.22`). `None` for other messages.
+pub fn version_note(msg: &str, file_go_version: Option<&str>, lang: &str) -> Option<String> {
+    if !is_version_error(msg) {
+        return None;
+    }
+    let file_minor = file_go_version
+        .and_then(|v| v.strip_prefix("go1."))
+        .and_then(|v| v.parse::<u32>().ok());
+    Some(match (file_go_version, file_minor) {
+        (Some(v), Some(m)) if m >= 21 => format!("{msg} (file declares //go:build {v})"),
+        _ => format!("{msg} (-lang was set to {lang}; check go.mod)"),
+    })
+}
+
+/// Whether `msg` says `requires goN.M or later` (gc's versionErrorRx).
+fn is_version_error(msg: &str) -> bool {
+    const AT: &str = "requires go";
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    msg.match_indices(AT).any(|(i, _)| {
+        let rest = &msg[i + AT.len()..];
+        let n = digits(rest);
+        if n == 0 || !rest[n..].starts_with('.') {
+            return false;
+        }
+        let rest = &rest[n + 1..];
+        let m = digits(rest);
+        m > 0 && rest[m..].starts_with(" or later")
+    })
+}
+
 struct Shown<'a> {
     err: &'a TypeError,
     fset: &'a FileSet,
@@ -75,6 +111,29 @@ impl fmt::Display for Shown<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_errors_name_their_source() {
+        let msg = "T to satisfy comparable requires go1.20 or later";
+        assert_eq!(
+            version_note(msg, None, "go1.19").as_deref(),
+            Some("T to satisfy comparable requires go1.20 or later (-lang was set to go1.19; check go.mod)")
+        );
+        // A //go:build line older than go1.21 does not set the version.
+        assert_eq!(
+            version_note(msg, Some("go1.18"), "go1.19").as_deref(),
+            Some("T to satisfy comparable requires go1.20 or later (-lang was set to go1.19; check go.mod)")
+        );
+        assert_eq!(
+            version_note("range over 10 (untyped int constant) requires go1.22 or later", Some("go1.21"), "go1.25").as_deref(),
+            Some("range over 10 (untyped int constant) requires go1.22 or later (file declares //go:build go1.21)")
+        );
+        assert_eq!(
+            version_note("x requires go1 or later", None, "go1.19"),
+            None
+        );
+        assert_eq!(version_note("undefined: x", None, "go1.19"), None);
+    }
 
     #[test]
     fn related_positions_print_on_tab_lines() {

@@ -6,10 +6,10 @@
 use crate::arena::{ObjId, Store, TypeId};
 use crate::lookup::{lookup_field_or_method, lookup_fold_case, Lookup};
 use crate::object::ObjKind;
-use crate::predicates::{identical_mapped, unalias, underlying};
+use crate::predicates::{unalias, underlying};
 use crate::ty::Type;
 use crate::typeset::type_set;
-use crate::typestring::{func_string, type_string, Qualifier};
+use crate::typestring::{func_string, func_string_in, type_string, Qualifier};
 
 /// A method of interface `t` that `v` lacks, and why, as gc words it in
 /// "X does not implement Y (reason)". `None` when `v` has them all. With
@@ -40,7 +40,7 @@ pub fn missing_method(
             {
                 None if !static_ => None,
                 None => Some(format!("(missing method {mname})")),
-                Some(f) if !same_sig(s, v, f, m) => Some(wrong_type(s, q, f, m)),
+                Some(f) if !same_sig(s, v, f, m) => Some(wrong_type(s, q, v, f, m)),
                 Some(_) => None,
             }
         } else {
@@ -69,7 +69,9 @@ pub fn missing_method(
                     _ => format!("(missing method {mname})"),
                 }),
                 Lookup::Found { obj: f, .. } => match s.obj(f).kind {
-                    ObjKind::Func { .. } if !same_sig(s, v, f, m) => Some(wrong_type(s, q, f, m)),
+                    ObjKind::Func { .. } if !same_sig(s, v, f, m) => {
+                        Some(wrong_type(s, q, v, f, m))
+                    }
                     ObjKind::Func { .. } => None,
                     _ => Some(format!(
                         "({}.{mname} is a field, not a method)",
@@ -118,44 +120,17 @@ fn has_invalid_embedded_fields(s: &impl Store, t: TypeId, seen: &mut Vec<TypeId>
 }
 
 /// Method signatures match when identical ignoring receivers. A method
-/// `f` of a generic type found on `v`, an instance of it (or a pointer to
-/// one), is compared with `v`'s type arguments for its receiver type
-/// parameters.
+/// `f` of a generic type found on `v` (an instance of it, a pointer to
+/// one, or a type embedding one) is compared with that instance's type
+/// arguments for its receiver type parameters.
 fn same_sig(s: &impl Store, v: TypeId, f: ObjId, m: ObjId) -> bool {
-    match (s.obj(f).typ, s.obj(m).typ) {
-        (Some(a), Some(b)) => identical_mapped(s, a, b, &receiver_targs(s, v, f, a)),
-        _ => false,
-    }
+    crate::subst::method_identical(s, v, f, m)
 }
 
-/// The receiver type parameters of method `f` (signature `sig`) paired
-/// with the type arguments of `v` when `v` is an instance of `f`'s
-/// receiver type (or a pointer to one).
-fn receiver_targs(s: &impl Store, v: TypeId, f: ObjId, sig: TypeId) -> Vec<(TypeId, TypeId)> {
-    let mut v = unalias(s, v);
-    if let Type::Pointer(e) = s.ty(v) {
-        v = unalias(s, *e);
-    }
-    let (Type::Named(n), Type::Signature(sg)) = (s.ty(v), s.ty(sig)) else {
-        return Vec::new();
-    };
-    let Some(origin) = n.origin else {
-        return Vec::new();
-    };
-    match s.ty(origin) {
-        Type::Named(o) if o.methods.contains(&f) => sg
-            .recv_tparams
-            .iter()
-            .copied()
-            .zip(n.targs.iter().copied())
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn wrong_type(s: &impl Store, q: &impl Qualifier, f: ObjId, m: ObjId) -> String {
+fn wrong_type(s: &impl Store, q: &impl Qualifier, v: TypeId, f: ObjId, m: ObjId) -> String {
     let name = s.obj(m).name;
-    let (have, want) = (func_string(s, q, f), func_string(s, q, m));
+    let have = func_string_in(s, q, f, &crate::subst::method_recv_map(s, v, f));
+    let want = func_string(s, q, m);
     if have == want {
         return format!("(wrong type for method {name})");
     }
@@ -277,6 +252,36 @@ type T struct{ *T }
                 "a.go:24:2: undefined: undefined",
                 "a.go:30:26: cannot use &T{} (value of type *T) as interface{m()} value in variable declaration: *T does not implement interface{m()} (missing method m)",
             ]
+        );
+    }
+
+    /// A method of a generic type promoted through an embedded instance
+    /// has that instance's signature (`Elem() string` for `N[string]`),
+    /// both for the check and in "have" lines.
+    #[test]
+    fn promoted_methods_of_generic_instances() {
+        let src = r#"package p
+
+type N[T any] struct {
+	*N[T]
+	t T
+}
+
+func (n *N[T]) Elem() T { return n.t }
+
+type I interface{ Elem() string }
+type J interface{ Elem() int }
+
+func _() {
+	type NS N[string]
+	var n2 *NS
+	var _ I = n2
+	var _ J = n2
+}
+"#;
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:17:12: cannot use n2 (variable of type *NS) as J value in variable declaration: *NS does not implement J (wrong type for method Elem)\n\t\thave Elem() string\n\t\twant Elem() int"]
         );
     }
 }

@@ -42,8 +42,8 @@ impl<'a> Checker<'a, '_> {
     /// then reported as gc does, "in call to f, ...", with `f` the
     /// call's function expression. With `reverse` (the arguments stand
     /// for the target of an assignment, Go 1.21) and for uncalled
-    /// functions, the message has no prefix; `infer_reverse` builds the
-    /// arguments for that case. Missing type arguments that could not be
+    /// functions, the message has no prefix (`expr`'s `reverse_func_inst`
+    /// builds the arguments for that case). Missing type arguments that could not be
     /// inferred are reported at `pos`. Arguments that are invalid make
     /// inference fail silently (an error was reported).
     pub(crate) fn infer(
@@ -74,7 +74,7 @@ impl<'a> Checker<'a, '_> {
         reverse: bool,
     ) -> Option<Vec<TypeId>> {
         self.expand_pending();
-        match self.infer_impl(pos, tparams, targs, params, args, reverse, None) {
+        match self.infer_impl(pos, tparams, targs, params, args, reverse) {
             Ok(r) => Some(r),
             Err(None) => None,
             Err(Some(f)) => {
@@ -83,74 +83,6 @@ impl<'a> Checker<'a, '_> {
                     None => f.msg,
                 };
                 self.errorf(f.pos, msg);
-                None
-            }
-        }
-    }
-
-    /// Reverse inference (Go 1.21): the type arguments of generic
-    /// function `gsig` (a generic signature, with `targs` given) used
-    /// where a function of type `target` is expected (`desc` describes
-    /// the target in messages, as `expr::Target` does). `pos` is the
-    /// function expression's position.
-    // Not called yet: reverse inference into composite literal elements,
-    // conversions and sends is the next user (types2 does it there too).
-    #[allow(dead_code)]
-    pub(crate) fn infer_reverse(
-        &mut self,
-        pos: Pos,
-        gsig: TypeId,
-        targs: &[TypeId],
-        target: TypeId,
-        desc: &str,
-    ) -> Option<Vec<TypeId>> {
-        self.expand_pending();
-        let Type::Signature(sig) = self.store.ty(gsig).clone() else {
-            return None;
-        };
-        // g[tparams](func_type_of_x) called with a value of the target type.
-        let plain = self
-            .store
-            .arena
-            .add_type(Type::Signature(crate::ty::Signature {
-                recv: None,
-                tparams: Vec::new(),
-                recv_tparams: Vec::new(),
-                ..sig.clone()
-            }));
-        let p = self.store.arena.add_object(crate::object::Object::new(
-            syntax::ast::sym(""),
-            pos,
-            Some(self.pkg()),
-            Some(plain),
-            ObjKind::Var {
-                embedded: false,
-                is_field: false,
-                is_param: true,
-                used: false,
-            },
-        ));
-        let params = self.store.arena.add_type(Type::Tuple(vec![p]));
-        let arg = Operand {
-            mode: Mode::Value,
-            expr: None,
-            typ: target,
-            val: None,
-        };
-        let known: Vec<Option<TypeId>> = targs.iter().copied().map(Some).collect();
-        match self.infer_impl(
-            pos,
-            &sig.tparams,
-            &known,
-            Some(params),
-            &[arg],
-            true,
-            Some(desc),
-        ) {
-            Ok(r) => Some(r),
-            Err(None) => None,
-            Err(Some(f)) => {
-                self.errorf(f.pos, f.msg);
                 None
             }
         }
@@ -165,7 +97,6 @@ impl<'a> Checker<'a, '_> {
         params: Option<TypeId>,
         args: &[Operand<'a>],
         reverse: bool,
-        desc: Option<&str>,
     ) -> Result<Vec<TypeId>, Option<Failure>> {
         let n = tparams0.len();
         if targs.len() >= n && targs[..n].iter().all(|t| t.is_some()) {
@@ -241,9 +172,7 @@ impl<'a> Checker<'a, '_> {
             }
             if is_typed(&self.store, at) {
                 if !u.unify(self, par, at, ASSIGN) {
-                    return Err(Some(
-                        self.mismatch(&u, &tparams, par, arg, pos, reverse, desc),
-                    ));
+                    return Err(Some(self.mismatch(&u, &tparams, par, arg, pos, reverse)));
                 }
             } else if matches!(self.store.ty(par), Type::TypeParam(_))
                 && arg.mode != Mode::NilValue
@@ -395,14 +324,9 @@ impl<'a> Checker<'a, '_> {
         arg: &Operand<'a>,
         pos: Pos,
         reverse: bool,
-        desc: Option<&str>,
     ) -> Failure {
         let at = arg_pos(arg, pos);
-        let what = match (arg.expr, desc) {
-            (Some(e), _) => expr_string(e),
-            (None, Some(d)) => d.to_string(),
-            (None, None) => String::new(),
-        };
+        let what = arg.expr.map(expr_string).unwrap_or_default();
         let inferred = u.inferred();
         let targ = self.type_str(arg.typ);
         if inferred.first().is_some_and(|t| t.is_none()) && inferred.iter().all(|t| t.is_none()) {
@@ -975,23 +899,12 @@ var _ = k(1)
         assert_eq!(r[0], INT);
         assert_eq!(c.type_str(r[1]), "*int");
 
-        // Reverse: var y func(int) = h; var z func(int, int) = h
-        let target = crate::testutil::sig(&mut c.store, &[INT], &[]);
-        let fpos = at("h(x");
-        assert_eq!(c.infer_reverse(fpos, hsig, &[], target, "y"), None);
-        let target2 = crate::testutil::sig(&mut c.store, &[INT, INT], &[]);
-        assert_eq!(
-            c.infer_reverse(fpos, hsig, &[], target2, "z"),
-            Some(vec![INT])
-        );
-
         assert_eq!(
             shown(&c),
             vec![
                 "a.go:6:10: in call to f, cannot infer Q (declared at a.go:3:11)",
                 "a.go:7:14: in call to h, mismatched types untyped int and untyped string (cannot infer T)",
                 "a.go:8:14: in call to h, type string of y does not match inferred type int for T",
-                "a.go:8:9: type func(int) of y does not match func(a T, b T) (cannot infer T)",
             ]
         );
     }

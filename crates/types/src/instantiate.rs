@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use syntax::Pos;
 
 use crate::arena::{ObjId, Store, TypeId};
-use crate::assignable::implements;
+use crate::assignable::{implements, Relation};
 use crate::check::Checker;
 use crate::predicates::{identical, unalias, underlying};
 use crate::subst::subst_map;
@@ -109,6 +109,8 @@ impl<'a> Checker<'a, '_> {
             };
             let targs = targs.to_vec();
             let arg_pos = arg_pos.to_vec();
+            // The version in effect here, not where the action runs.
+            let go1_20 = self.allow_version(20);
             self.later(move |c| {
                 if let Some(obj) = named_obj {
                     // Generic named types: the parameters are complete now.
@@ -118,7 +120,7 @@ impl<'a> Checker<'a, '_> {
                         return;
                     }
                 }
-                if c.verify_targs(pos, &tparams, &targs, &arg_pos) {
+                if c.verify_targs(pos, &tparams, &targs, &arg_pos, go1_20) {
                     c.mono_record(pos, &tparams, &targs, &arg_pos);
                 }
             });
@@ -406,13 +408,16 @@ impl<'a> Checker<'a, '_> {
     /// Checks that each type argument satisfies its parameter's
     /// constraint (instantiated with the type arguments); reports the
     /// first failure (soft, as types2 does) at `arg_pos[i]` or `pos`.
-    /// Whether all are satisfied.
+    /// `go1_20`: the language version where the instantiation is written
+    /// lets spec-comparable interfaces satisfy `comparable`. Whether all
+    /// are satisfied.
     pub(crate) fn verify_targs(
         &mut self,
         pos: Pos,
         tparams: &[TypeId],
         targs: &[TypeId],
         arg_pos: &[Pos],
+        go1_20: bool,
     ) -> bool {
         let smap = subst_map(tparams, targs);
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
@@ -427,13 +432,13 @@ impl<'a> Checker<'a, '_> {
             if let Type::TypeParam(_) = self.store.ty(unalias(&self.store, ta)) {
                 self.normalize_bound(unalias(&self.store, ta));
             }
-            let res = implements(&self.store, &self.qualifier(), ta, bound, true);
-            let res = match res {
-                Err(cause) if cause.contains("(wrong type for method ") => self
-                    .recheck_generic_methods(ta, bound)
-                    .unwrap_or(Err(cause)),
-                r => r,
-            };
+            let res = implements(
+                &self.store,
+                &self.qualifier(),
+                ta,
+                bound,
+                Relation::Satisfy { go1_20 },
+            );
             if let Err(cause) = res {
                 let at = arg_pos.get(i).copied().unwrap_or(pos);
                 self.soft_errorf(at, cause);
@@ -441,81 +446,6 @@ impl<'a> Checker<'a, '_> {
             }
         }
         true
-    }
-
-    /// A "wrong type for method" failure may come from a method of a
-    /// generic type found on an instance (its signature still mentions
-    /// the receiver's type parameters): if every method of `bound` is
-    /// matched once the instance's type arguments are taken into account
-    /// (`subst::method_identical`), the rest of the constraint (its
-    /// types, comparability) decides. `None` when the methods do not all
-    /// match (the original failure stands).
-    fn recheck_generic_methods(&mut self, ta: TypeId, bound: TypeId) -> Option<Result<(), String>> {
-        let ts = crate::typeset::type_set(&self.store, bound);
-        for &m in &ts.methods {
-            let (pkg, name) = {
-                let o = self.store.obj(m);
-                (o.pkg, o.name)
-            };
-            match crate::lookup::lookup_field_or_method(&self.store, ta, false, pkg, name) {
-                crate::lookup::Lookup::Found { obj, .. }
-                    if matches!(
-                        self.store.obj(obj).kind,
-                        crate::object::ObjKind::Func { .. }
-                    ) =>
-                {
-                    if crate::subst::method_identical(&self.store, ta, obj, m) {
-                        continue;
-                    }
-                    // Wrong indeed: say so with the instance's signature.
-                    let mt = self.method_type(ta, obj);
-                    let mut o = self.store.obj(obj).clone();
-                    o.typ = Some(mt);
-                    let inst_m = self.store.arena.add_object(o);
-                    let q = self.qualifier();
-                    let have = crate::typestring::func_string(&self.store, &q, inst_m);
-                    let want = crate::typestring::func_string(&self.store, &q, m);
-                    let mut msg = format!(
-                        "{} does not satisfy {} (wrong type for method {name})",
-                        self.type_str(ta),
-                        self.type_str(bound)
-                    );
-                    if have != want {
-                        msg.push_str(&format!("\n\t\thave {have}\n\t\twant {want}"));
-                    }
-                    return Some(Err(msg));
-                }
-                _ => return None,
-            }
-        }
-        // The constraint without its methods.
-        let mut embeddeds = Vec::new();
-        if !ts.terms.is_all() {
-            let terms: Vec<crate::ty::Term> = ts
-                .terms
-                .0
-                .iter()
-                .filter_map(|t| match t {
-                    crate::termlist::TypeTerm::Type { tilde, typ } => Some(crate::ty::Term {
-                        tilde: *tilde,
-                        typ: *typ,
-                    }),
-                    crate::termlist::TypeTerm::All => None,
-                })
-                .collect();
-            embeddeds.push(self.store.arena.add_type(Type::Union(terms)));
-        }
-        if ts.comparable {
-            embeddeds.push(universe::COMPARABLE);
-        }
-        let rest = self
-            .store
-            .arena
-            .add_type(Type::Interface(crate::ty::Interface {
-                embeddeds,
-                ..Default::default()
-            }));
-        Some(implements(&self.store, &self.qualifier(), ta, rest, true))
     }
 
     /// `t` if it is an interface, else the implicit `interface{ t }` a
@@ -1207,6 +1137,73 @@ func _() {
         assert_eq!(
             crate::testutil::check_source(src),
             vec!["a.go:20:13: Optional[string] does not satisfy Box[int] (wrong type for method Val)\n\t\thave Val() (string, bool)\n\t\twant Val() (int, bool)"]
+        );
+    }
+
+    /// gc's causes for type arguments outside a constraint's type set:
+    /// a missing `~`, a type the constraint mentions but excludes, other
+    /// types; strict comparability of type-set terms; `any` satisfying
+    /// `comparable` only from go1.20 on; pointers to type parameters.
+    #[test]
+    fn constraint_causes() {
+        let src = r#"package p
+
+type myInt int
+type C interface {
+	comparable
+	[2]any | int
+}
+
+func f[_ int | string]()           {}
+func g[_ C]()                      {}
+func h[_ comparable]()             {}
+func k[_ interface{ ~int | uint }]() {}
+
+type S struct{ x any }
+
+func _[V [2]any, W S, P any](p string) {
+	type L struct{ x W }
+	_ = f[myInt]
+	_ = g[[2]any]
+	_ = k[string]
+	_ = h[V]
+	_ = h[L]
+	_ = h[S]
+	_ = h[any]
+	_ = (*P)(p)
+}
+"#;
+        let want = [
+            "a.go:18:8: myInt does not satisfy int | string (possibly missing ~ for int in int | string)",
+            "a.go:19:8: [2]any does not satisfy C (C mentions [2]any, but [2]any is not in the type set of C)",
+            "a.go:20:8: string does not satisfy interface{~int | uint} (string missing in ~int | uint)",
+            "a.go:21:8: V does not satisfy comparable",
+            "a.go:22:8: L does not satisfy comparable",
+            "a.go:25:11: cannot convert p (variable of type string) to type *P: string does not implement *P (type *P is pointer to type parameter, not type parameter)",
+        ];
+        assert_eq!(crate::testutil::check_source(src), want);
+        let want19 = [
+            "a.go:18:8: myInt does not satisfy int | string (possibly missing ~ for int in int | string)",
+            "a.go:19:8: [2]any does not satisfy C (C mentions [2]any, but [2]any is not in the type set of C)",
+            "a.go:20:8: string does not satisfy interface{~int | uint} (string missing in ~int | uint)",
+            "a.go:21:8: V does not satisfy comparable",
+            "a.go:22:8: L does not satisfy comparable",
+            "a.go:23:8: S to satisfy comparable requires go1.20 or later",
+            "a.go:24:8: any to satisfy comparable requires go1.20 or later",
+            "a.go:25:11: cannot convert p (variable of type string) to type *P: string does not implement *P (type *P is pointer to type parameter, not type parameter)",
+        ];
+        assert_eq!(crate::testutil::check_source_lang(src, 19), want19);
+    }
+
+    /// An instance with the wrong number of type arguments is reported
+    /// where it is written; substituted into a constraint it is an
+    /// invalid type, so checking the constraint adds no error.
+    #[test]
+    fn wrong_arity_instances_substitute_to_invalid() {
+        let src = "package p\n\ntype T[U interface{ M() T[U, int] }] int\n\ntype X int\n\nfunc (X) M() T[X] { return 0 }\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:3:25: too many type arguments for type T: have 2, want 1"]
         );
     }
 }

@@ -148,6 +148,9 @@ impl<'a> Operand<'a> {
                 if let Type::TypeParam(p) = s.ty(t) {
                     out.push_str(" constrained by ");
                     out.push_str(&type_string(s, q, p.bound.unwrap_or(universe::INVALID)));
+                    if crate::typeset::type_set(s, t).is_empty() {
+                        out.push_str(" with empty type set");
+                    }
                 }
             }
         }
@@ -304,5 +307,15 @@ mod tests {
             val: None,
         };
         assert_eq!(nil.describe(&l, &q), "nil");
+    }
+
+    /// A type parameter whose constraint admits no type says so.
+    #[test]
+    fn empty_type_set_described() {
+        let src = "package p\n\nfunc _[T interface{ int; string }](x T) {\n\t_ = x + x\n}\n";
+        assert_eq!(
+            crate::testutil::check_source(src),
+            vec!["a.go:4:6: invalid operation: operator + not defined on x (variable of type T constrained by interface{int; string} with empty type set)"]
+        );
     }
 }

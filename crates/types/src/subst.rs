@@ -203,21 +203,34 @@ pub fn method_identical(s: &impl Store, recv: TypeId, f: ObjId, m: ObjId) -> boo
     let (Some(ft), Some(mt)) = (s.obj(f).typ, s.obj(m).typ) else {
         return false;
     };
-    let recv_tparams = match s.ty(ft) {
-        Type::Signature(sig) => sig.recv_tparams.clone(),
-        _ => Vec::new(),
-    };
-    if recv_tparams.is_empty() {
+    let smap: SubstMap = method_recv_map(s, recv, f).into_iter().collect();
+    if smap.is_empty() {
         return crate::predicates::identical(s, ft, mt);
     }
-    let smap = match crate::instantiate::method_owner(s, recv, f) {
-        Some(inst) => match s.ty(inst) {
-            Type::Named(n) => subst_map(&recv_tparams, &n.targs),
-            _ => SubstMap::new(),
-        },
-        None => SubstMap::new(),
-    };
     identical_in(s, ft, mt, &smap)
+}
+
+/// The receiver type parameters of method `f` of a generic type paired
+/// with the type arguments of the instance of that type `f` is found
+/// on from `recv` (itself, through a pointer or by embedding); empty for
+/// other methods.
+pub fn method_recv_map(s: &impl Store, recv: TypeId, f: ObjId) -> Vec<(TypeId, TypeId)> {
+    let recv_tparams = match s.obj(f).typ.map(|t| s.ty(t)) {
+        Some(Type::Signature(sig)) => sig.recv_tparams.clone(),
+        _ => return Vec::new(),
+    };
+    if recv_tparams.is_empty() {
+        return Vec::new();
+    }
+    match crate::instantiate::method_owner(s, recv, f).map(|inst| s.ty(inst)) {
+        Some(Type::Named(n)) => recv_tparams
+            .iter()
+            .copied()
+            .zip(n.targs.iter().copied())
+            .filter(|(p, a)| p != a)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl<'a> Checker<'a, '_> {
@@ -344,6 +357,15 @@ impl<'a> Checker<'a, '_> {
                 let Some(origin) = n.origin else {
                     return t; // not an instance: nothing to substitute
                 };
+                // An instance with the wrong number of type arguments
+                // (reported where it is written) substitutes to invalid.
+                let want = match self.store.ty(origin) {
+                    Type::Named(o) => o.tparams.len(),
+                    _ => n.targs.len(),
+                };
+                if n.targs.len() != want {
+                    return crate::universe::INVALID;
+                }
                 let Some(targs) = self.subst_list(pos, &n.targs, smap, d) else {
                     return t;
                 };

@@ -40,6 +40,7 @@ pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
         out: String::new(),
         depth: 0,
         param_names: true,
+        subst: &[],
     };
     w.typ(t);
     w.out
@@ -48,6 +49,17 @@ pub fn type_string(s: &impl Store, q: &impl Qualifier, t: TypeId) -> String {
 /// A function or method as types2's funcString prints it in "have/want"
 /// lines: its name and signature without parameter names (`M(int) error`).
 pub fn func_string(s: &impl Store, q: &impl Qualifier, f: crate::arena::ObjId) -> String {
+    func_string_in(s, q, f, &[])
+}
+
+/// `func_string` with type parameters printed as the types `subst` maps
+/// them to (a method of a generic type as its instance has it).
+pub fn func_string_in(
+    s: &impl Store,
+    q: &impl Qualifier,
+    f: crate::arena::ObjId,
+    subst: &[(TypeId, TypeId)],
+) -> String {
     let o = s.obj(f);
     let mut w = Writer {
         s,
@@ -55,6 +67,7 @@ pub fn func_string(s: &impl Store, q: &impl Qualifier, f: crate::arena::ObjId) -
         out: o.name.to_string(),
         depth: 0,
         param_names: false,
+        subst,
     };
     if let Some(sig) = o.typ {
         w.signature(sig);
@@ -70,6 +83,8 @@ struct Writer<'a, S: Store, Q: Qualifier> {
     depth: u32,
     /// Print parameter and result names (off in "have/want" lines).
     param_names: bool,
+    /// Type parameters printed as other types.
+    subst: &'a [(TypeId, TypeId)],
 }
 
 impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
@@ -212,18 +227,22 @@ impl<S: Store, Q: Qualifier> Writer<'_, S, Q> {
                 self.qualified(o.pkg, &name);
                 self.type_args(&a.targs.clone());
             }
-            Type::TypeParam(p) => {
-                let o = s.obj(p.obj);
-                let name = o.name;
-                self.out.push_str(&name);
-                // A type parameter named like a predeclared object (`int`)
-                // says where it is declared, so `int` is not misread.
-                if s.scope(universe::UNIVERSE_SCOPE).lookup(name).is_some() {
-                    if let Some(at) = self.q.declared_at(o.pos) {
-                        let _ = write!(self.out, " /* with {name} declared at {at} */");
+            Type::TypeParam(p) => match self.subst.iter().find(|&&(tp, _)| tp == t) {
+                Some(&(_, a)) if a != t => self.typ(a),
+                _ => {
+                    let o = s.obj(p.obj);
+                    let name = o.name;
+                    self.out.push_str(&name);
+                    // A type parameter named like a predeclared object
+                    // (`int`) says where it is declared, so `int` is not
+                    // misread.
+                    if s.scope(universe::UNIVERSE_SCOPE).lookup(name).is_some() {
+                        if let Some(at) = self.q.declared_at(o.pos) {
+                            let _ = write!(self.out, " /* with {name} declared at {at} */");
+                        }
                     }
                 }
-            }
+            },
         }
     }
 
