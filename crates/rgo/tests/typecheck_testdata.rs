@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Packages that must pass (of 368).
-const FLOOR: usize = 325;
+const FLOOR: usize = 337;
 
 struct Annotation {
     file: String,
