@@ -37,6 +37,16 @@ pub unsafe extern "C" fn rt0_go(
     crate::panic::install_rust_panic_hook();
     crate::signal::init();
     let size = g::MAX_STACK.next_multiple_of(crate::sys::PHYS_PAGE_SIZE);
+    // SAFETY: forwarded contract.
+    unsafe { run_main(size, entry) }
+}
+
+/// Runs `entry` as goroutine 1 on a fresh stack of `size` bytes, then
+/// exits 0.
+///
+/// # Safety
+/// `entry` is compiled code taking only the closure context.
+pub unsafe fn run_main(size: usize, entry: usize) -> ! {
     let Some((lo, hi)) = g::alloc_stack(size) else {
         crate::panic::throw("cannot allocate the main goroutine's stack");
     };

@@ -355,7 +355,8 @@ mod tests {
 
     #[test]
     fn decoderune_like_gc() {
-        let cases: &[(&[u8], Vec<(i32, usize)>)] = &[
+        type Case = (&'static [u8], Vec<(i32, usize)>);
+        let cases: &[Case] = &[
             (b"a\xc3\xa9", vec![(97, 1), (0xe9, 3)]),
             (b"\xff", vec![(0xFFFD, 1)]),
             (b"\xc0\x80", vec![(0xFFFD, 1), (0xFFFD, 2)]),
