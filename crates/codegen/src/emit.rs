@@ -156,6 +156,7 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     let mut tab_bytes = vec![0u8; FUNC_INFO_SIZE * compiled.len().max(1)];
     let mut tab_relocs: Vec<(u32, cranelift_module::DataId)> = Vec::new();
     let mut tab_funcs: Vec<(u32, cranelift_module::FuncId)> = Vec::new();
+    let mut tab_ends: Vec<(u64, cranelift_module::FuncId, i64)> = Vec::new();
     for (k, (f, c)) in m.funcs.iter().zip(&compiled).enumerate() {
         let base = k * FUNC_INFO_SIZE;
         let name_id = blob(&mut syms, &format!("go.funcname.{k}"), f.name.as_bytes(), 1)?;
@@ -167,9 +168,9 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         }
         let lines_id = blob(&mut syms, &format!("go.funclines.{k}"), &lb, 4)?;
         tab_funcs.push((base as u32, c.id));
-        // `end` is written as the size; the runtime adds the entry (see
-        // the relocation below).
-        tab_bytes[base + 8..base + 16].copy_from_slice(&(c.size as u64).to_le_bytes());
+        // `end` (entry + size) is relocated after the module is finished:
+        // Cranelift's data relocations to functions take no addend.
+        tab_ends.push((base as u64 + 8, c.id, c.size as i64));
         tab_relocs.push(((base + 16) as u32, name_id));
         tab_bytes[base + 24..base + 32].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
         tab_relocs.push(((base + 32) as u32, file_id));
@@ -240,7 +241,36 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("compiling main: {e:?}"))?;
     }
 
-    let product = module.finish();
+    let mut product = module.finish();
+    {
+        use cranelift_object::object::write::{Relocation, SymbolSection};
+        use cranelift_object::object::{RelocationEncoding, RelocationFlags, RelocationKind};
+        let tab_sym = product.data_symbol(functab_id);
+        let (section, value) = {
+            let sym = product.object.symbol(tab_sym);
+            match sym.section {
+                SymbolSection::Section(sec) => (sec, sym.value),
+                _ => return Err("go.functab has no section".into()),
+            }
+        };
+        for (off, fid, size) in tab_ends {
+            let fsym = product.function_symbol(fid);
+            let rel = Relocation {
+                offset: value + off,
+                symbol: fsym,
+                addend: size,
+                flags: RelocationFlags::Generic {
+                    kind: RelocationKind::Absolute,
+                    encoding: RelocationEncoding::Generic,
+                    size: 64,
+                },
+            };
+            product
+                .object
+                .add_relocation(section, rel)
+                .map_err(|e| format!("relocating go.functab: {e}"))?;
+        }
+    }
     product
         .emit()
         .map_err(|e| format!("writing the object: {e}"))

@@ -1,0 +1,131 @@
+//! Goroutines' `G` structure (its fixed head is part of the ABI: compiled
+//! code reads `stackguard0` at offset 16 through `r15`), the current G of
+//! each thread (a thread-local for Rust code; `r15` in compiled code), and
+//! goroutine stacks: the main goroutine's 1 GB stack is reserved with
+//! `MAP_NORESERVE` and committed lazily by the kernel, with a guard region
+//! below it.
+
+use crate::malloc::persistent;
+use crate::panic::{Defer, DeferFrame, Panic};
+use crate::sys;
+use core::cell::Cell;
+use core::ptr;
+
+/// `stackguard0` value that requests preemption at the next prologue.
+pub const STACK_PREEMPT: usize = 0xffff_ffff_ffff_fade;
+/// gc's limit on a goroutine stack (runtime/debug.SetMaxStack default).
+pub const MAX_STACK: usize = 1_000_000_000;
+/// gc's StackGuard on linux/amd64.
+pub const STACK_GUARD: usize = 928;
+/// Extra room below the guard for runtime (Rust) code that compiled code
+/// calls without its own stack check, and for the overflow report.
+pub const STACK_SLACK: usize = 256 << 10;
+/// Inaccessible bytes below a stack, so that a runaway is a fault, not a
+/// corruption.
+pub const STACK_GUARD_REGION: usize = 64 << 10;
+
+/// The goroutine. Offsets 0..48 are fixed by docs/ABI.md; the rest is
+/// the runtime's.
+#[repr(C)]
+pub struct G {
+    pub stack_lo: usize,
+    pub stack_hi: usize,
+    pub stackguard0: usize,
+    pub stackguard1: usize,
+    pub panic: *mut Panic,
+    pub defer: *mut Defer,
+    /// Innermost `runtime.withdefers` frame (offset 48, read by the
+    /// trampoline).
+    pub deferframe: *mut DeferFrame,
+    pub goid: u64,
+    /// Free defer records for reuse.
+    pub free_defers: *mut Defer,
+    /// The signal that turned into the current panic (0: none) and its
+    /// details, for the `[signal ...]` line.
+    pub sig: u32,
+    pub sigcode0: u64,
+    pub sigcode1: u64,
+    pub sigpc: u64,
+}
+
+/// Offset of `deferframe`, used by assembly.
+pub const G_DEFERFRAME: usize = 48;
+const _: () = assert!(core::mem::offset_of!(G, deferframe) == G_DEFERFRAME);
+const _: () = assert!(core::mem::offset_of!(G, defer) == 40);
+const _: () = assert!(core::mem::offset_of!(G, stackguard0) == 16);
+
+thread_local! {
+    static CURG: Cell<*mut G> = const { Cell::new(ptr::null_mut()) };
+}
+
+/// The current goroutine of this thread (null before one is installed).
+pub fn getg() -> *mut G {
+    CURG.with(|c| c.get())
+}
+
+pub fn setg(g: *mut G) {
+    CURG.with(|c| c.set(g));
+}
+
+/// A new G (runtime metadata memory) for the stack `[lo, hi)`.
+pub fn new_g(goid: u64, lo: usize, hi: usize) -> *mut G {
+    let g: *mut G = persistent::alloc_t();
+    // SAFETY: fresh zeroed memory sized and aligned for a G.
+    unsafe {
+        (*g).stack_lo = lo;
+        (*g).stack_hi = hi;
+        (*g).stackguard0 = lo + STACK_GUARD + STACK_SLACK;
+        (*g).stackguard1 = (*g).stackguard0;
+        (*g).goid = goid;
+    }
+    g
+}
+
+/// Reserves a stack of `size` usable bytes (plus the guard region below
+/// it). Returns (lo, hi) or None.
+pub fn alloc_stack(size: usize) -> Option<(usize, usize)> {
+    let total = size + STACK_GUARD_REGION;
+    let base = sys::reserve(0, total);
+    if base.is_null() {
+        return None;
+    }
+    let lo = base as usize + STACK_GUARD_REGION;
+    if !sys::commit(lo as *mut u8, size) {
+        sys::release(base, total);
+        return None;
+    }
+    Some((lo, lo + size))
+}
+
+/// The bounds of the calling thread's own stack (for Gs made for
+/// threads that did not start on a runtime stack, e.g. tests).
+pub fn thread_stack_bounds() -> (usize, usize) {
+    // SAFETY: pthread_getattr_np fills `attr` for the calling thread;
+    // it is destroyed after use.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return (0, usize::MAX);
+        }
+        let mut addr: *mut libc::c_void = ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        (addr as usize, addr as usize + size)
+    }
+}
+
+/// Makes sure this thread has a current G, creating one over the
+/// thread's own stack if needed (tests, foreign threads).
+pub fn ensure_g() -> *mut G {
+    let g = getg();
+    if !g.is_null() {
+        return g;
+    }
+    let (lo, hi) = thread_stack_bounds();
+    // Keep the guard well above the bottom of the thread stack: Rust code
+    // may run below compiled code's check.
+    let g = new_g(0, lo, hi);
+    setg(g);
+    g
+}

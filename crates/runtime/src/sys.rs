@@ -1,0 +1,114 @@
+//! The operating-system interface: raw writes to fd 2, process exit, and
+//! virtual memory (reserve, commit, release) through libc. Nothing here
+//! allocates; everything is callable from a signal handler except where
+//! noted.
+
+use core::ptr;
+
+/// Writes all of `b` to file descriptor `fd`, retrying on EINTR and short
+/// writes. Errors are ignored (there is nowhere to report them).
+pub fn write_fd(fd: i32, mut b: &[u8]) {
+    while !b.is_empty() {
+        // SAFETY: `b` is a valid slice for `b.len()` bytes; write(2) only
+        // reads from it.
+        let n = unsafe { libc::write(fd, b.as_ptr().cast(), b.len()) };
+        if n < 0 {
+            if errno() == libc::EINTR {
+                continue;
+            }
+            return;
+        }
+        b = &b[n as usize..];
+    }
+}
+
+/// Writes to standard error.
+pub fn write_err(b: &[u8]) {
+    write_fd(2, b);
+}
+
+fn errno() -> i32 {
+    // SAFETY: __errno_location returns the calling thread's errno slot,
+    // always valid to read.
+    unsafe { *libc::__errno_location() }
+}
+
+/// Ends the process at once with `code`: no destructors, no atexit
+/// handlers (Go's os.Exit does not run them either).
+pub fn exit(code: i32) -> ! {
+    // SAFETY: _exit has no preconditions and does not return.
+    unsafe { libc::_exit(code) }
+}
+
+/// Reserves `size` bytes of address space, inaccessible, near `hint` if
+/// that is free. Returns null on failure. Nothing is committed.
+pub fn reserve(hint: usize, size: usize) -> *mut u8 {
+    // SAFETY: an anonymous PROT_NONE mapping without MAP_FIXED cannot
+    // clobber existing mappings; the kernel picks a free range.
+    let p = unsafe {
+        libc::mmap(
+            hint as *mut libc::c_void,
+            size,
+            libc::PROT_NONE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        ptr::null_mut()
+    } else {
+        p.cast()
+    }
+}
+
+/// Makes `[p, p+size)` (inside a reservation) readable and writable.
+/// Pages are committed by the kernel on first touch and read as zero.
+pub fn commit(p: *mut u8, size: usize) -> bool {
+    // SAFETY: the caller passes a range of a reservation it owns;
+    // mprotect does not move or unmap anything.
+    unsafe { libc::mprotect(p.cast(), size, libc::PROT_READ | libc::PROT_WRITE) == 0 }
+}
+
+/// Maps `size` fresh zeroed read-write bytes anywhere (committed lazily).
+/// Returns null on failure.
+pub fn map_rw(size: usize) -> *mut u8 {
+    // SAFETY: anonymous mapping without MAP_FIXED: no existing mapping is
+    // affected.
+    let p = unsafe {
+        libc::mmap(
+            ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        ptr::null_mut()
+    } else {
+        p.cast()
+    }
+}
+
+/// Returns a reservation's range to the system.
+pub fn release(p: *mut u8, size: usize) {
+    // SAFETY: the caller owns `[p, p+size)` and no longer uses it.
+    unsafe {
+        libc::munmap(p.cast(), size);
+    }
+}
+
+/// Tells the kernel that `[p, p+size)` (page-aligned, committed) is not
+/// needed: it reads as zero again and its physical pages are freed.
+pub fn unused(p: *mut u8, size: usize) {
+    // SAFETY: MADV_DONTNEED on an anonymous private mapping the caller
+    // owns only drops its contents.
+    unsafe {
+        libc::madvise(p.cast(), size, libc::MADV_DONTNEED);
+    }
+}
+
+/// The system page size (4096 on linux/amd64).
+pub const PHYS_PAGE_SIZE: usize = 4096;
