@@ -886,7 +886,7 @@ impl<'a> Checker<'a, '_> {
                         Lookup::Found { obj, .. } | Lookup::NeedsPointer { obj } => Some(obj),
                         _ => None,
                     };
-                    self.call_lookup_error(op.typ, name.as_str(), alt)
+                    self.lookup_error(op.typ, name.as_str(), alt, false)
                 };
                 let msg = format!("{}.{name} undefined ({why})", expr_string(x));
                 self.errorf(sel.pos, msg);
@@ -1190,8 +1190,15 @@ impl<'a> Checker<'a, '_> {
     }
 
     /// Why a lookup of `sel` in `t` failed, given a field or method `alt`
-    /// whose name differs only in case (types2's lookupError).
-    pub(crate) fn call_lookup_error(&self, t: TypeId, sel: &str, alt: Option<ObjId>) -> String {
+    /// whose name differs only in case (types2's lookupError): for a
+    /// selector, or (`struct_lit`) for a field key of a struct literal.
+    pub(crate) fn lookup_error(
+        &self,
+        t: TypeId,
+        sel: &str,
+        alt: Option<ObjId>,
+        struct_lit: bool,
+    ) -> String {
         #[derive(PartialEq)]
         enum Case {
             Missing,
@@ -1233,14 +1240,22 @@ impl<'a> Checker<'a, '_> {
                 case = Case::Inaccessible;
             }
         }
+        if struct_lit {
+            let unknown = format!("unknown field {sel} in struct literal of type {ts}");
+            return match case {
+                Case::Missing => unknown,
+                Case::Misspelled => format!("{unknown}, but does have {alt_name}"),
+                Case::Unexported => format!("{unknown}, but does have unexported {alt_name}"),
+                Case::Inaccessible => {
+                    format!("cannot refer to unexported field {alt_name} in struct literal of type {ts}")
+                }
+            };
+        }
+        let missing = format!("type {ts} has no field or method {sel}");
         match case {
-            Case::Missing => format!("type {ts} has no field or method {sel}"),
-            Case::Misspelled => {
-                format!("type {ts} has no field or method {sel}, but does have {what} {alt_name}")
-            }
-            Case::Unexported => format!(
-                "type {ts} has no field or method {sel}, but does have unexported {what} {alt_name}"
-            ),
+            Case::Missing => missing,
+            Case::Misspelled => format!("{missing}, but does have {what} {alt_name}"),
+            Case::Unexported => format!("{missing}, but does have unexported {what} {alt_name}"),
             Case::Inaccessible => format!("cannot refer to unexported {what} {alt_name}"),
         }
     }

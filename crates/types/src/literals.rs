@@ -273,7 +273,7 @@ impl<'a> Checker<'a, '_> {
                             Lookup::Found { obj, .. } => Some(obj),
                             _ => None,
                         };
-                        let msg = self.lit_lookup_error(base, name.as_str(), alt);
+                        let msg = self.lookup_error(base, name.as_str(), alt, true);
                         self.errorf(key.start_pos(), msg);
                         continue;
                     }
@@ -388,61 +388,6 @@ impl<'a> Checker<'a, '_> {
             t = s.obj(f).typ.unwrap_or(universe::INVALID);
         }
         names.join(".")
-    }
-
-    /// "unknown field f in struct literal of type T" and its variants
-    /// when a field with another spelling exists (types2's lookupError
-    /// for struct literals).
-    fn lit_lookup_error(&self, base: TypeId, sel: &str, alt: Option<ObjId>) -> String {
-        let typ = self.type_str(base);
-        let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        // `s` without its first character; a one-character `s` stays as
-        // it is (types2's tail).
-        let tail = |s: &str| match s.char_indices().nth(1) {
-            Some((i, _)) => s[i..].to_string(),
-            None => s.to_string(),
-        };
-        #[derive(PartialEq)]
-        enum Case {
-            Missing,
-            Misspelled,
-            Unexported,
-            Inaccessible,
-        }
-        let mut case = Case::Missing;
-        let mut alt_name = String::new();
-        if let Some(o) = alt {
-            let obj = self.store.obj(o);
-            alt_name = obj.name.to_string();
-            let alt = alt_name.as_str();
-            if obj.pkg == Some(self.pkg()) {
-                case = Case::Misspelled;
-            } else if exported(sel) {
-                if exported(alt) {
-                    case = Case::Misspelled;
-                } else if tail(sel) == tail(alt) {
-                    case = Case::Unexported;
-                }
-            } else if exported(alt) {
-                if tail(sel) == tail(alt) {
-                    case = Case::Misspelled;
-                }
-            } else if sel == alt {
-                case = Case::Inaccessible;
-            }
-        }
-        match case {
-            Case::Missing => format!("unknown field {sel} in struct literal of type {typ}"),
-            Case::Misspelled => {
-                format!("unknown field {sel} in struct literal of type {typ}, but does have {alt_name}")
-            }
-            Case::Unexported => format!(
-                "unknown field {sel} in struct literal of type {typ}, but does have unexported {alt_name}"
-            ),
-            Case::Inaccessible => {
-                format!("cannot refer to unexported field {alt_name} in struct literal of type {typ}")
-            }
-        }
     }
 
     /// The elements of an array (`length` known) or slice literal with
