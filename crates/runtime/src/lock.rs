@@ -6,6 +6,25 @@
 use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, Ordering};
 
+/// Sets `flag` once it is clear: spins a little, then yields. For locks
+/// that outlive a scope (the print lock is held from `printlock` to
+/// `printunlock`) as well as for `Mutex`. Release with a `Release` store
+/// of `false`.
+pub fn acquire(flag: &AtomicBool) {
+    let mut spins = 0u32;
+    while flag
+        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        spins += 1;
+        if spins < 64 {
+            core::hint::spin_loop();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
+
 /// A value protected by a spin lock.
 pub struct Mutex<T> {
     locked: AtomicBool,
@@ -27,19 +46,7 @@ impl<T> Mutex<T> {
     }
 
     pub fn lock(&self) -> Guard<'_, T> {
-        let mut spins = 0u32;
-        while self
-            .locked
-            .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
-            .is_err()
-        {
-            spins += 1;
-            if spins < 64 {
-                core::hint::spin_loop();
-            } else {
-                std::thread::yield_now();
-            }
-        }
+        acquire(&self.locked);
         Guard { m: self }
     }
 

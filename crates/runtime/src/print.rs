@@ -74,18 +74,7 @@ pub extern "C" fn printlock() {
     with_state(|st| {
         st.depth += 1;
         if st.depth == 1 {
-            let mut spins = 0u32;
-            while DEBUGLOCK
-                .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
-                .is_err()
-            {
-                spins += 1;
-                if spins < 64 {
-                    core::hint::spin_loop();
-                } else {
-                    std::thread::yield_now();
-                }
-            }
+            crate::lock::acquire(&DEBUGLOCK);
         }
     })
 }
