@@ -157,10 +157,20 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     let mut tab_relocs: Vec<(u32, cranelift_module::DataId)> = Vec::new();
     let mut tab_funcs: Vec<(u32, cranelift_module::FuncId)> = Vec::new();
     let mut tab_ends: Vec<(u64, cranelift_module::FuncId, i64)> = Vec::new();
+    let mut files: HashMap<&str, cranelift_module::DataId> = HashMap::new();
     for (k, (f, c)) in m.funcs.iter().zip(&compiled).enumerate() {
         let base = k * FUNC_INFO_SIZE;
         let name_id = blob(&mut syms, &format!("go.funcname.{k}"), f.name.as_bytes(), 1)?;
-        let file_id = blob(&mut syms, &format!("go.funcfile.{k}"), f.file.as_bytes(), 1)?;
+        // One copy of each file name.
+        let file_id = match files.get(f.file.as_str()) {
+            Some(&id) => id,
+            None => {
+                let name = format!("go.funcfile.{}", files.len());
+                let id = blob(&mut syms, &name, f.file.as_bytes(), 1)?;
+                files.insert(f.file.as_str(), id);
+                id
+            }
+        };
         let mut lb = Vec::with_capacity(c.lines.len() * 8);
         for &(off, line) in &c.lines {
             lb.extend_from_slice(&off.to_le_bytes());

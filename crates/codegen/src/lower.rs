@@ -432,7 +432,6 @@ fn float_to_int(
     from: Ty,
     to: Ty,
 ) -> cl::Value {
-    let fty = cl_type(from);
     let lim = |b: &mut FunctionBuilder, v: f64| {
         if from == Ty::F32 {
             b.ins().f32const(v as f32)
@@ -450,7 +449,6 @@ fn float_to_int(
         let indef = b.ins().iconst(types::I64, i64::MIN);
         b.ins().select(ok, r, indef)
     };
-    let _ = fty;
     let wide = if unsigned && to == Ty::I64 {
         let two63 = lim(b, 9223372036854775808.0);
         let small = b.ins().fcmp(FloatCC::LessThan, x, two63);

@@ -118,7 +118,7 @@ pub fn build_package<S: Store>(p: &Package<'_, S>, m: &mut Module) -> Result<()>
             let mut fb = FuncBuilder::new(p, fi as u32, &globals, &mut strings, name, fd.pos, sig)?;
             fb.params(&fd.typ)?;
             fb.block(&body.stmts)?;
-            let f = fb.finish(body.rbrace)?;
+            let f = fb.finish();
             m.funcs.push(f);
         }
     }
@@ -164,7 +164,7 @@ pub fn build_package<S: Store>(p: &Package<'_, S>, m: &mut Module) -> Result<()>
             Pos::NONE,
         );
     }
-    let f = fb.finish(Pos::NONE)?;
+    let f = fb.finish();
     m.funcs.push(f);
     m.data.extend(strings.data);
     Ok(())
@@ -359,6 +359,14 @@ impl<'a, 'p, S: Store> FuncBuilder<'a, 'p, S> {
         self.terminate(Term::Branch(c, t, vec![], e, vec![]));
     }
 
+    /// Seals `b` (all its predecessors are known) and continues there, or
+    /// in dead code if nothing jumps to it.
+    fn enter(&mut self, b: Block) {
+        self.ssa.seal(&mut self.f, b);
+        self.cur = self.ssa.has_preds(b).then_some(b);
+    }
+
+    /// Continues in `b`, which may get more predecessors (a loop head).
     fn start(&mut self, b: Block) {
         self.cur = Some(b);
     }
@@ -380,14 +388,13 @@ impl<'a, 'p, S: Store> FuncBuilder<'a, 'p, S> {
         )
     }
 
-    fn finish(mut self, end: Pos) -> Result<Func> {
+    fn finish(mut self) -> Func {
         if self.cur.is_some() {
             if !self.f.results.is_empty() {
                 // Only reachable without a return if the function has no
                 // results (the checker rejects a missing return).
                 self.terminate(Term::Unreachable);
             } else {
-                let _ = end;
                 self.terminate(Term::Return(vec![]));
             }
         }
@@ -400,7 +407,7 @@ impl<'a, 'p, S: Store> FuncBuilder<'a, 'p, S> {
                 self.f.blocks[i].term = Some(Term::Unreachable);
             }
         }
-        Ok(self.f)
+        self.f
     }
 
     // ---- types ----
@@ -536,7 +543,7 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
                 }
                 Some(all)
             } else {
-                Some(self.split_multi(&vs.values[0], vs.names.len())?)
+                Some(self.split_multi(&vs.values[0])?)
             };
             for (i, n) in vs.names.iter().enumerate() {
                 let Some(&obj) = self.p.info.defs.get(&n.pos) else {
@@ -562,11 +569,10 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
     }
 
     /// The values of a multi-valued expression split per result.
-    fn split_multi(&mut self, e: &Expr, n: usize) -> Result<Vec<Vec<Value>>> {
+    fn split_multi(&mut self, e: &Expr) -> Result<Vec<Vec<Value>>> {
         let t = self.type_of(e);
         let flat = self.expr_multi(e)?;
         let Type::Tuple(vars) = self.p.store.ty(t).clone() else {
-            let _ = n;
             return Err(unsupported(e.pos, "this multi-value expression"));
         };
         let mut out = Vec::new();
@@ -617,7 +623,7 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
                     }
                     v
                 } else {
-                    self.split_multi(&rhs[0], lhs.len())?
+                    self.split_multi(&rhs[0])?
                 };
                 for (l, v) in lhs.iter().zip(vals) {
                     if let ExprKind::Name(n) = &l.kind {
@@ -720,15 +726,13 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             ExprKind::Operation(Operator::AndAnd, x, Some(y)) => {
                 let mid = self.new_block();
                 self.cond_branch(x, mid, e)?;
-                self.ssa.seal(&mut self.f, mid);
-                self.start(mid);
+                self.enter(mid);
                 return self.cond_branch(y, t, e);
             }
             ExprKind::Operation(Operator::OrOr, x, Some(y)) => {
                 let mid = self.new_block();
                 self.cond_branch(x, t, mid)?;
-                self.ssa.seal(&mut self.f, mid);
-                self.start(mid);
+                self.enter(mid);
                 return self.cond_branch(y, t, e);
             }
             ExprKind::Operation(Operator::Not, x, None) => return self.cond_branch(x, e, t),
@@ -751,18 +755,15 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             else_b
         };
         self.cond_branch(&s.cond, then_b, else_b)?;
-        self.ssa.seal(&mut self.f, then_b);
-        self.ssa.seal(&mut self.f, else_b);
-        self.start(then_b);
+        self.enter(then_b);
         self.block(&s.then.stmts)?;
         self.jump(join);
         if let Some(els) = &s.els {
-            self.start(else_b);
+            self.enter(else_b);
             self.stmt(els)?;
             self.jump(join);
         }
-        self.ssa.seal(&mut self.f, join);
-        self.cur = self.ssa.has_preds(join).then_some(join);
+        self.enter(join);
         Ok(())
     }
 
@@ -784,8 +785,7 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             Some(c) => self.cond_branch(c, body, exit)?,
             None => self.jump(body),
         }
-        self.ssa.seal(&mut self.f, body);
-        self.start(body);
+        self.enter(body);
         self.targets.push(Target {
             label,
             brk: exit,
@@ -794,18 +794,13 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
         self.block(&s.body.stmts)?;
         self.targets.pop();
         self.jump(post);
-        self.ssa.seal(&mut self.f, post);
-        self.start(post);
-        if !self.ssa.has_preds(post) {
-            self.cur = None;
-        }
+        self.enter(post);
         if let Some(p) = &s.post {
             self.stmt(p)?;
         }
         self.jump(head);
         self.ssa.seal(&mut self.f, head);
-        self.ssa.seal(&mut self.f, exit);
-        self.cur = self.ssa.has_preds(exit).then_some(exit);
+        self.enter(exit);
         Ok(())
     }
 
@@ -834,13 +829,12 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
                 let cond = match &tag {
                     Some((tt, tv)) => {
                         let cv = self.expr_as(c, *tt)?;
-                        self.equal(*tt, tv, &cv, c.pos)?
+                        self.compare(Operator::Eql, *tt, tv, &cv, c.pos)?
                     }
                     None => self.expr(c)?[0],
                 };
                 self.branch(cond, bodies[i], next);
-                self.ssa.seal(&mut self.f, next);
-                self.start(next);
+                self.enter(next);
             }
         }
         self.jump(default.unwrap_or(exit));
@@ -850,11 +844,7 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             cont: None,
         });
         for (i, cc) in s.body.iter().enumerate() {
-            self.ssa.seal(&mut self.f, bodies[i]);
-            self.start(bodies[i]);
-            if !self.ssa.has_preds(bodies[i]) {
-                self.cur = None;
-            }
+            self.enter(bodies[i]);
             let falls = matches!(
                 cc.body.last().map(|s| &s.kind),
                 Some(StmtKind::Branch(Token::Fallthrough, _))
@@ -869,8 +859,7 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             }
         }
         self.targets.pop();
-        self.ssa.seal(&mut self.f, exit);
-        self.cur = self.ssa.has_preds(exit).then_some(exit);
+        self.enter(exit);
         Ok(())
     }
 
@@ -1028,15 +1017,15 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
                 let var = self.ssa.new_var(Ty::I8);
                 self.cond_branch(e, t, f)?;
                 for (b, v) in [(t, 1), (f, 0)] {
-                    self.ssa.seal(&mut self.f, b);
-                    self.start(b);
+                    self.enter(b);
                     let c = self.iconst(Ty::I8, v, e.pos);
-                    self.ssa.write(var, b, c);
+                    let at = self.cur();
+                    self.ssa.write(var, at, c);
                     self.jump(join);
                 }
-                self.ssa.seal(&mut self.f, join);
-                self.start(join);
-                Ok(vec![self.ssa.read(&mut self.f, var, join)])
+                self.enter(join);
+                let at = self.cur();
+                Ok(vec![self.ssa.read(&mut self.f, var, at)])
             }
             ExprKind::Operation(op, x, Some(y)) => self.binary(e, *op, x, y),
             ExprKind::Call(c) => self.call(e, c),
@@ -1196,12 +1185,10 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             let bad = self.new_block();
             let ok = self.new_block();
             self.branch(neg, bad, ok);
-            self.ssa.seal(&mut self.f, bad);
-            self.ssa.seal(&mut self.f, ok);
-            self.start(bad);
+            self.enter(bad);
             self.call_runtime("runtime.panicshift", vec![], vec![], pos);
             self.terminate(Term::Unreachable);
-            self.start(ok);
+            self.enter(ok);
         }
         if self.f.ty(count) != Ty::I64 {
             count = self.ins1(InstKind::Conv(ConvOp::ZExt, count, Ty::I64), pos);
@@ -1212,11 +1199,6 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
             _ => BinOp::SShr,
         };
         Ok(vec![self.ins1(InstKind::Bin(bop, a[0], count), pos)])
-    }
-
-    /// `a == b` for values of type `t`, as an `i8`.
-    fn equal(&mut self, t: TypeId, a: &[Value], b: &[Value], pos: Pos) -> Result<Value> {
-        self.compare(Operator::Eql, t, a, b, pos)
     }
 
     fn compare(
@@ -1406,21 +1388,19 @@ impl<S: Store> FuncBuilder<'_, '_, S> {
         let from = self.type_of(x);
         let v = self.expr_as(x, from)?;
         let s = self.p.store;
-        let (fk, tk) = (self.basic_kind(from), self.basic_kind(to));
-        let (Some(fk), Some(tk)) = (fk, tk) else {
+        if self.basic_kind(from).is_none() || self.basic_kind(to).is_none() {
             // Same underlying representation (named types, pointers).
             if self.leaves(from, e.pos)?.len() == self.leaves(to, e.pos)?.len() {
                 return Ok(v);
             }
             return Err(unsupported(e.pos, "this conversion"));
-        };
+        }
         if is_string(s, to) || is_string(s, from) || is_complex(s, to) {
             if is_string(s, to) && is_string(s, from) {
                 return Ok(v);
             }
             return Err(unsupported(e.pos, "this conversion"));
         }
-        let _ = (fk, tk);
         let tty = self.leaves(to, e.pos)?[0].0;
         let fty = self.f.ty(v[0]);
         let from_unsigned = is_unsigned(s, from);

@@ -60,7 +60,7 @@ pub fn func_string(f: &Func) -> String {
             if !d.results.is_empty() {
                 let _ = write!(line, "{} = ", list(&d.results));
             }
-            line.push_str(&inst_string(f, &d.kind));
+            line.push_str(&inst_string(&d.kind));
             if d.line > 0 {
                 while line.len() < 40 {
                     line.push(' ');
@@ -83,8 +83,7 @@ pub fn func_string(f: &Func) -> String {
     s
 }
 
-fn inst_string(f: &Func, k: &InstKind) -> String {
-    let _ = f;
+fn inst_string(k: &InstKind) -> String {
     match k {
         InstKind::Iconst(t, v) => format!("iconst.{t} {v}"),
         InstKind::Fconst(t, v) => format!("fconst.{t} {v:?}"),
