@@ -27,6 +27,7 @@ use crate::func::{
 };
 use crate::layout;
 use crate::ssa::{Ssa, Var};
+use crate::typedesc::TypeDescs;
 
 /// A construct the builder cannot lower yet, at a position.
 #[derive(Debug)]
@@ -51,7 +52,12 @@ pub struct Package<'a, S: Store> {
 
 /// Builds the IR of a package into `m`. The package initializer is named
 /// `PATH.init`.
-pub fn build_package<S: Store>(p: &Package<'_, S>, m: &mut Module) -> Result<()> {
+pub fn build_package<S: Store>(
+    p: &Package<'_, S>,
+    m: &mut Module,
+    descs: &mut TypeDescs,
+) -> Result<()> {
+    let _ = &descs;
     let mut strings = Strings::default();
     // Globals.
     let mut globals: HashMap<ObjId, String> = HashMap::new();

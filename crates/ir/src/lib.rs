@@ -8,6 +8,8 @@
 pub mod build;
 pub mod func;
 pub mod layout;
+pub mod names;
 pub mod print;
 pub mod ssa;
+pub mod typedesc;
 pub mod verify;

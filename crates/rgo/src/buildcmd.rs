@@ -92,7 +92,8 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         path: "main",
     };
     let mut module = ir::func::Module::default();
-    if let Err(u) = ir::build::build_package(&input, &mut module) {
+    let mut descs = ir::typedesc::TypeDescs::new();
+    if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs) {
         let at = fset
             .position(u.pos)
             .map(|p| p.to_string())
@@ -103,6 +104,7 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         );
         return Err(1);
     }
+    descs.finish(&world, &mut module);
     for f in &module.funcs {
         if let Err(e) = ir::verify::verify(f) {
             eprintln!(
