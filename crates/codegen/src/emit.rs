@@ -76,6 +76,12 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         }
         desc.set_align(d.align as u64);
         for (off, sym, addend) in &d.relocs {
+            if let Some(&fid) = syms.funcs.get(sym) {
+                // Function addresses take no addend.
+                let fr = syms.module.declare_func_in_data(fid, &mut desc);
+                desc.write_function_addr(*off, fr);
+                continue;
+            }
             let target = syms.datum(sym);
             let gv = syms.module.declare_data_in_data(target, &mut desc);
             desc.write_data_addr(*off, gv, *addend);

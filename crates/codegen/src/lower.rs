@@ -30,11 +30,19 @@ pub fn cl_type(t: Ty) -> cl::Type {
 
 pub fn signature(params: &[Ty], results: &[Ty]) -> Signature {
     let mut s = Signature::new(CallConv::SystemV);
-    s.params
-        .extend(params.iter().map(|&t| AbiParam::new(cl_type(t))));
-    s.returns
-        .extend(results.iter().map(|&t| AbiParam::new(cl_type(t))));
+    s.params.extend(params.iter().map(|&t| abi_param(t)));
+    s.returns.extend(results.iter().map(|&t| abi_param(t)));
     s
+}
+
+/// Narrow integers are zero-extended to 32 bits at calls, as C compilers
+/// (and Rust's `extern "C"` functions of the runtime) expect.
+fn abi_param(t: Ty) -> AbiParam {
+    let p = AbiParam::new(cl_type(t));
+    match t {
+        Ty::I8 | Ty::I16 => p.uext(),
+        _ => p,
+    }
 }
 
 /// Symbols shared by all functions of the object being built.
@@ -371,6 +379,8 @@ fn binary(b: &mut FunctionBuilder, op: BinOp, x: cl::Value, y: cl::Value, t: Ty)
         BinOp::FSub => b.ins().fsub(x, y),
         BinOp::FMul => b.ins().fmul(x, y),
         BinOp::FDiv => b.ins().fdiv(x, y),
+        BinOp::FMin => b.ins().fmin(x, y),
+        BinOp::FMax => b.ins().fmax(x, y),
     }
 }
 

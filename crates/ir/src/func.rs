@@ -104,6 +104,9 @@ pub enum BinOp {
     FSub,
     FMul,
     FDiv,
+    /// Go's `min`/`max` of floats (NaN if either is; -0 < +0).
+    FMin,
+    FMax,
 }
 
 /// Comparisons; the result is an `i8` holding 0 or 1. Float comparisons

@@ -1,0 +1,758 @@
+//! Construction of the IR from a type-checked package: one `Func` per
+//! function declaration plus the package initializer, built statement by
+//! statement with SSA form made on the fly (`ssa`). The checker's `Info`
+//! gives every expression's type and constant value and every
+//! identifier's object; nothing here re-derives types.
+//!
+//! Constructs the builder does not lower yet are reported as
+//! `file:line:col: internal compiler error: ... not implemented`, never
+//! miscompiled.
+
+use std::collections::HashMap;
+
+use syntax::ast::{self, AssignOp, Decl, Expr, ExprKind, Spec, Stmt, StmtKind};
+use syntax::token::{Operator, Token};
+use syntax::{FileSet, Pos};
+use types::arena::{ObjId, PkgIdx, Store, TypeId};
+use types::info::{ExprKey, Info, TypeAndValue};
+use types::object::{Builtin, ObjKind};
+use types::operand::Mode;
+use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned, underlying};
+use types::ty::{BasicKind, Type};
+use types::universe;
+
+use crate::func::{
+    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, Data, Func, InstKind, Module, Term, Ty, UnOp,
+    Value,
+};
+use crate::layout;
+use crate::names;
+
+mod call;
+mod escape;
+mod expr;
+mod iface;
+mod mem;
+mod stmt;
+use crate::ssa::{Ssa, Var};
+use crate::typedesc::TypeDescs;
+
+/// A construct the builder cannot lower yet, at a position.
+#[derive(Debug)]
+pub struct Unsupported {
+    pub pos: Pos,
+    pub what: String,
+}
+
+type Result<T> = std::result::Result<T, Unsupported>;
+
+/// The input: one checked package.
+pub struct Package<'a, S: Store> {
+    pub fset: &'a FileSet,
+    pub files: &'a [&'a ast::File],
+    pub info: &'a Info,
+    pub store: &'a S,
+    pub pkg: PkgIdx,
+    /// The link-name prefix (`main` for the main package, else the
+    /// import path).
+    pub path: &'a str,
+}
+
+/// Builds the IR of a package into `m`. The package initializer is named
+/// `PATH.init`.
+pub fn build_package<S: Store>(
+    p: &Package<'_, S>,
+    m: &mut Module,
+    descs: &mut TypeDescs,
+) -> Result<()> {
+    // Globals.
+    let mut globals: HashMap<ObjId, String> = HashMap::new();
+    for file in p.files {
+        for d in &file.decls {
+            if let Decl::Gen(g) = d {
+                if g.tok != Token::Var {
+                    continue;
+                }
+                for spec in &g.specs {
+                    if let Spec::Value(vs) = spec {
+                        for n in &vs.names {
+                            let Some(&obj) = p.info.defs.get(&n.pos) else {
+                                continue;
+                            };
+                            let t = p.store.obj(obj).typ.unwrap_or(universe::INVALID);
+                            let name = if n.is_blank() {
+                                format!("{}._.{}", p.path, globals.len())
+                            } else {
+                                format!("{}.{}", p.path, n.value)
+                            };
+                            m.data.push(Data {
+                                name: name.clone(),
+                                size: layout::size(p.store, t).max(1),
+                                align: layout::align(p.store, t),
+                                init: None,
+                                relocs: Vec::new(),
+                                readonly: false,
+                            });
+                            globals.insert(obj, name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let escapes = escape::analyze(p.files, p.info, p.store, &globals);
+    let mut sh = Shared {
+        globals,
+        strings: Strings::default(),
+        descs,
+        escapes,
+        pending: Vec::new(),
+        funcvals: HashMap::new(),
+        lit_count: HashMap::new(),
+        out: Vec::new(),
+    };
+    let mut inits: Vec<String> = Vec::new();
+    for (fi, file) in p.files.iter().enumerate() {
+        for d in &file.decls {
+            let Decl::Func(fd) = d else { continue };
+            let Some(body) = &fd.body else {
+                return Err(Unsupported {
+                    pos: fd.name.pos,
+                    what: "function without body".into(),
+                });
+            };
+            if !fd.tparams.is_empty() {
+                return Err(unsupported(fd.name.pos, "generic functions"));
+            }
+            let Some(obj) = p.info.defs.get(&fd.name.pos).copied() else {
+                continue;
+            };
+            let sig = p.store.obj(obj).typ.unwrap_or(universe::INVALID);
+            let name = if let Some(recv) = &fd.recv {
+                let rt = recv_type(p, fi as u32, recv);
+                let (named, ptr) = match p.store.ty(rt) {
+                    Type::Pointer(e) => (*e, true),
+                    _ => (rt, false),
+                };
+                if let Type::Named(n) = p.store.ty(named) {
+                    if !n.tparams.is_empty() {
+                        return Err(unsupported(fd.name.pos, "methods of generic types"));
+                    }
+                }
+                names::method_name(p.store, named, ptr, fd.name.value.as_str())
+            } else if fd.name.value.as_str() == "init" {
+                let n = format!("{}.init.{}", p.path, inits.len());
+                inits.push(n.clone());
+                n
+            } else if fd.name.value.as_str() == "_" {
+                continue;
+            } else {
+                format!("{}.{}", p.path, fd.name.value)
+            };
+            let mut fb = FuncBuilder::new(p, fi as u32, &mut sh, name, fd.pos, sig)?;
+            let recv = fd.recv.as_ref().map(|r| std::slice::from_ref(r));
+            fb.params(recv, &fd.typ)?;
+            fb.body(&body.stmts)?;
+            let f = fb.finish();
+            sh.out.push(f);
+            build_pending(p, &mut sh)?;
+        }
+    }
+    // The package initializer: variable initializers in the checker's
+    // order, then the `init` functions in source order.
+    let init_name = format!("{}.init", p.path);
+    let file0 = p.files.first().map(|f| f.package).unwrap_or(Pos::NONE);
+    let mut fb = FuncBuilder::new(p, 0, &mut sh, init_name, file0, universe::INVALID)?;
+    fb.f.wrapper = true;
+    for init in &p.info.init_order {
+        fb.file = init.rhs.file;
+        let rhs = find_expr(p.files[init.rhs.file as usize], init.rhs)
+            .ok_or_else(|| unsupported(file0, "initializer not found"))?;
+        let vals = if init.lhs.len() == 1 {
+            let t = p.store.obj(init.lhs[0]).typ.unwrap_or(universe::INVALID);
+            fb.expr_as(rhs, t)?
+        } else {
+            fb.expr_multi(rhs)?
+        };
+        let mut k = 0;
+        for &obj in &init.lhs {
+            let t = p.store.obj(obj).typ.unwrap_or(universe::INVALID);
+            let n = fb.width(t);
+            let part = vals[k..k + n].to_vec();
+            k += n;
+            if let Some(sym) = fb.sh.globals.get(&obj).cloned() {
+                let addr = fb.ins1(InstKind::SymAddr(sym, 0), rhs.pos);
+                fb.store_value(addr, t, &part, rhs.pos)?;
+            }
+        }
+    }
+    for n in &inits {
+        let ctx = fb.iconst(Ty::PTR, 0, Pos::NONE);
+        fb.ins(
+            InstKind::Call {
+                callee: Callee::Direct(n.clone()),
+                args: vec![ctx],
+                results: vec![],
+            },
+            Pos::NONE,
+        );
+    }
+    let f = fb.finish();
+    sh.out.push(f);
+    build_pending(p, &mut sh)?;
+    m.funcs.append(&mut sh.out);
+    m.data.extend(sh.strings.data);
+    let mut fv: Vec<(String, String)> = sh.funcvals.into_iter().collect();
+    fv.sort();
+    for (sym, func) in fv {
+        m.data.push(Data {
+            name: sym,
+            size: 8,
+            align: 8,
+            init: Some(vec![0; 8]),
+            relocs: vec![(0, func, 0)],
+            readonly: true,
+        });
+    }
+    Ok(())
+}
+
+/// Builds the function literals queued while building other functions
+/// (and those they queue).
+fn build_pending<'p, S: Store>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
+    while let Some(lit) = sh.pending.pop() {
+        let sig = p.info.types.get(&lit.key).map_or(universe::INVALID, |t| t.typ);
+        let mut fb = FuncBuilder::new(p, lit.key.file, sh, lit.name, lit.lit.typ.pos, sig)?;
+        fb.captures = lit.captures;
+        fb.is_lit = true;
+        fb.params(None, &lit.lit.typ)?;
+        fb.body(&lit.lit.body.stmts)?;
+        let f = fb.finish();
+        sh.out.push(f);
+    }
+    Ok(())
+}
+
+/// The receiver's type of a method declaration.
+fn recv_type<S: Store>(p: &Package<'_, S>, _file: u32, recv: &ast::Field) -> TypeId {
+    if let Some(n) = recv.names.first() {
+        if let Some(&o) = p.info.defs.get(&n.pos) {
+            if let Some(t) = p.store.obj(o).typ {
+                return t;
+            }
+        }
+    }
+    p.info
+        .types
+        .get(&ExprKey {
+            file: _file,
+            id: recv.typ.id,
+        })
+        .map_or(universe::INVALID, |t| t.typ)
+}
+
+fn unsupported(pos: Pos, what: &str) -> Unsupported {
+    Unsupported {
+        pos,
+        what: what.to_string(),
+    }
+}
+
+/// Finds the expression with key `k` in a file (initializers are few;
+/// a walk is cheap enough).
+fn find_expr(file: &ast::File, k: ExprKey) -> Option<&Expr> {
+    for d in &file.decls {
+        if let Decl::Gen(g) = d {
+            for s in &g.specs {
+                if let Spec::Value(vs) = s {
+                    for v in &vs.values {
+                        if v.id == k.id {
+                            return Some(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// String literals, one read-only datum per distinct content.
+#[derive(Default)]
+struct Strings {
+    index: HashMap<Vec<u8>, String>,
+    data: Vec<Data>,
+}
+
+impl Strings {
+    pub(super) fn symbol(&mut self, bytes: &[u8]) -> String {
+        if let Some(s) = self.index.get(bytes) {
+            return s.clone();
+        }
+        let name = format!("go.string.{}", self.index.len());
+        self.data.push(Data {
+            name: name.clone(),
+            size: bytes.len().max(1) as u32,
+            align: 1,
+            init: Some(bytes.to_vec()),
+            relocs: Vec::new(),
+            readonly: true,
+        });
+        self.index.insert(bytes.to_vec(), name.clone());
+        name
+    }
+}
+
+/// A function literal waiting to be built.
+struct PendingLit<'p> {
+    name: String,
+    key: ExprKey,
+    lit: &'p ast::FuncLit,
+    captures: Vec<ObjId>,
+}
+
+/// What the functions of a package share while being built.
+struct Shared<'p, 'd> {
+    globals: HashMap<ObjId, String>,
+    strings: Strings,
+    descs: &'d mut TypeDescs,
+    escapes: escape::Escapes<'p>,
+    pending: Vec<PendingLit<'p>>,
+    /// Static closure objects of functions used as values: symbol →
+    /// function.
+    funcvals: HashMap<String, String>,
+    /// Function literals numbered per enclosing top-level function.
+    lit_count: HashMap<String, u32>,
+    out: Vec<Func>,
+}
+
+/// Where a local variable lives.
+#[derive(Clone)]
+enum Local {
+    /// In SSA variables, one per scalar leaf.
+    Ssa(Vec<Var>),
+    /// In memory (a stack slot, a heap box or a caller's copy) at the
+    /// address held in the variable.
+    Mem(Var),
+}
+
+/// The targets of `break` and `continue` inside a loop or switch.
+struct Target {
+    label: Option<ast::Symbol>,
+    brk: Block,
+    cont: Option<Block>,
+}
+
+/// How a function's Go results are returned: scalars, or through a
+/// hidden pointer parameter for results kept in memory.
+#[derive(Clone)]
+struct ResultAbi {
+    typ: TypeId,
+    /// The hidden parameter holding where to store it (memory results).
+    out_ptr: Option<Value>,
+}
+
+struct FuncBuilder<'a, 'p, 'd, S: Store> {
+    p: &'a Package<'p, S>,
+    file: u32,
+    sh: &'a mut Shared<'p, 'd>,
+    f: Func,
+    ssa: Ssa,
+    /// The block code goes to; `None` after a terminator (dead code).
+    cur: Option<Block>,
+    locals: HashMap<ObjId, Local>,
+    /// The Go results of the function.
+    results: Vec<ResultAbi>,
+    targets: Vec<Target>,
+    /// A label on the statement being built, for its loop's target.
+    pending_label: Option<ast::Symbol>,
+    /// The named results, in order (empty if unnamed).
+    named_results: Vec<ObjId>,
+    /// Variables of enclosing functions this literal captures (their box
+    /// pointers follow the code pointer in the closure object).
+    captures: Vec<ObjId>,
+    /// Blocks of `goto` labels.
+    labels: HashMap<ast::Symbol, Block>,
+    /// Building a function literal (nested literals are numbered `.N`).
+    is_lit: bool,
+}
+
+/// The machine parameters and results of a Go signature under rgo's ABI:
+/// the closure context, the receiver and parameters flattened, one hidden
+/// pointer per result kept in memory (after the parameters); scalar
+/// results flattened.
+fn sig_abi(s: &impl Store, recv: Option<TypeId>, sig: TypeId) -> (Vec<Ty>, Vec<Ty>) {
+    let mut params = vec![Ty::PTR];
+    let mut results = Vec::new();
+    let mut push_param = |t: TypeId, params: &mut Vec<Ty>| match layout::scalar_types(s, t) {
+        Some(tys) => params.extend(tys),
+        None => params.push(Ty::PTR),
+    };
+    if let Some(r) = recv {
+        push_param(r, &mut params);
+    }
+    if let Type::Signature(sg) = s.ty(underlying(s, sig)) {
+        if let Type::Tuple(ps) = s.ty(sg.params) {
+            for &v in ps {
+                push_param(s.obj(v).typ.unwrap_or(universe::INVALID), &mut params);
+            }
+        }
+        if let Type::Tuple(rs) = s.ty(sg.results) {
+            for &v in rs {
+                let t = s.obj(v).typ.unwrap_or(universe::INVALID);
+                match layout::scalar_types(s, t) {
+                    Some(tys) => results.extend(tys),
+                    None => params.push(Ty::PTR),
+                }
+            }
+        }
+    }
+    (params, results)
+}
+
+impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
+    pub(super) fn new(
+        p: &'a Package<'p, S>,
+        file: u32,
+        sh: &'a mut Shared<'p, 'd>,
+        name: String,
+        pos: Pos,
+        sig: TypeId,
+    ) -> Result<Self> {
+        let (fname, line) = match p.fset.position(pos) {
+            Some(ps) => (ps.filename.to_string(), ps.line),
+            None => (String::new(), 0),
+        };
+        let mut rtys = Vec::new();
+        let mut results = Vec::new();
+        if let Type::Signature(s) = p.store.ty(sig) {
+            if let Type::Tuple(rs) = p.store.ty(s.results) {
+                for &r in rs {
+                    let t = p.store.obj(r).typ.unwrap_or(universe::INVALID);
+                    if let Some(tys) = layout::scalar_types(p.store, t) {
+                        rtys.extend(tys);
+                    }
+                    results.push(ResultAbi {
+                        typ: t,
+                        out_ptr: None,
+                    });
+                }
+            }
+        }
+        let f = Func::new(name, fname, line, &[Ty::PTR], rtys);
+        let mut ssa = Ssa::default();
+        ssa.add_block(f.entry());
+        let mut b = FuncBuilder {
+            p,
+            file,
+            sh,
+            f,
+            ssa,
+            cur: Some(Block(0)),
+            locals: HashMap::new(),
+            results,
+            targets: Vec::new(),
+            pending_label: None,
+            named_results: Vec::new(),
+            captures: Vec::new(),
+            labels: HashMap::new(),
+            is_lit: false,
+        };
+        b.ssa.seal(&mut b.f, Block(0));
+        Ok(b)
+    }
+
+// ---- emission helpers ----
+
+    pub(super) fn line(&self, pos: Pos) -> u32 {
+        self.p.fset.position(pos).map_or(0, |p| p.line)
+    }
+
+    /// The current block, creating an unreachable one after a terminator.
+    pub(super) fn cur(&mut self) -> Block {
+        match self.cur {
+            Some(b) => b,
+            None => {
+                let b = self.new_block();
+                self.ssa.seal(&mut self.f, b);
+                self.cur = Some(b);
+                b
+            }
+        }
+    }
+
+    pub(super) fn new_block(&mut self) -> Block {
+        let b = self.f.new_block();
+        self.ssa.add_block(b);
+        b
+    }
+
+    pub(super) fn ins(&mut self, k: InstKind, pos: Pos) -> Vec<Value> {
+        let b = self.cur();
+        let line = self.line(pos);
+        self.f.push(b, k, line)
+    }
+
+    pub(super) fn ins1(&mut self, k: InstKind, pos: Pos) -> Value {
+        self.ins(k, pos)[0]
+    }
+
+    pub(super) fn iconst(&mut self, ty: Ty, v: i64, pos: Pos) -> Value {
+        self.ins1(InstKind::Iconst(ty, v), pos)
+    }
+
+    pub(super) fn terminate(&mut self, t: Term) {
+        let b = self.cur();
+        self.ssa.terminate(&mut self.f, b, t);
+        self.cur = None;
+    }
+
+    pub(super) fn jump(&mut self, to: Block) {
+        if self.cur.is_some() {
+            self.terminate(Term::Jump(to, vec![]));
+        }
+    }
+
+    pub(super) fn branch(&mut self, c: Value, t: Block, e: Block) {
+        self.terminate(Term::Branch(c, t, vec![], e, vec![]));
+    }
+
+    /// Seals `b` (all its predecessors are known) and continues there, or
+    /// in dead code if nothing jumps to it.
+    pub(super) fn enter(&mut self, b: Block) {
+        self.ssa.seal(&mut self.f, b);
+        self.cur = self.ssa.has_preds(b).then_some(b);
+    }
+
+    /// Continues in `b`, which may get more predecessors (a loop head).
+    pub(super) fn start(&mut self, b: Block) {
+        self.cur = Some(b);
+    }
+
+    pub(super) fn call_runtime(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        results: Vec<Ty>,
+        pos: Pos,
+    ) -> Vec<Value> {
+        self.ins(
+            InstKind::Call {
+                callee: Callee::Direct(name.to_string()),
+                args,
+                results,
+            },
+            pos,
+        )
+    }
+
+    pub(super) fn finish(mut self) -> Func {
+        if self.cur.is_some() {
+            if !self.f.results.is_empty() {
+                // Only reachable without a return if the function has no
+                // results (the checker rejects a missing return).
+                self.terminate(Term::Unreachable);
+            } else {
+                self.terminate(Term::Return(vec![]));
+            }
+        }
+        // Seal anything left (blocks of dead code).
+        for i in 0..self.f.blocks.len() {
+            self.ssa.seal(&mut self.f, Block(i as u32));
+        }
+        for i in 0..self.f.blocks.len() {
+            if self.f.blocks[i].term.is_none() {
+                self.f.blocks[i].term = Some(Term::Unreachable);
+            }
+        }
+        self.f
+    }
+
+    // ---- types ----
+
+    pub(super) fn tv(&self, e: &Expr) -> Option<&'p TypeAndValue> {
+        self.p.info.types.get(&ExprKey {
+            file: self.file,
+            id: e.id,
+        })
+    }
+
+    pub(super) fn type_of(&self, e: &Expr) -> TypeId {
+        self.tv(e).map_or(universe::INVALID, |t| t.typ)
+    }
+
+    /// The scalar leaves of an SSA-carried type (`None`: kept in memory).
+    pub(super) fn leaves_of(&self, t: TypeId) -> Option<Vec<(Ty, u32)>> {
+        layout::leaves(self.p.store, t)
+    }
+
+    /// Whether values of `t` live in memory (an IR value is then the
+    /// address of a private copy).
+    pub(super) fn is_mem(&self, t: TypeId) -> bool {
+        layout::leaves(self.p.store, t).is_none()
+    }
+
+    /// How many IR values carry a value of `t`.
+    pub(super) fn width(&self, t: TypeId) -> usize {
+        layout::leaves(self.p.store, t).map_or(1, |l| l.len())
+    }
+
+    /// The IR value types carrying a value of `t`.
+    pub(super) fn value_tys(&self, t: TypeId) -> Vec<Ty> {
+        layout::scalar_types(self.p.store, t).unwrap_or_else(|| vec![Ty::PTR])
+    }
+
+    pub(super) fn size_of(&self, t: TypeId) -> u32 {
+        layout::size(self.p.store, t)
+    }
+
+    pub(super) fn basic_kind(&self, t: TypeId) -> Option<BasicKind> {
+        match self.p.store.ty(underlying(self.p.store, t)) {
+            Type::Basic { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    pub(super) fn under(&self, t: TypeId) -> &'p Type {
+        let s: &'p S = self.p.store;
+        s.ty(underlying(s, t))
+    }
+
+    pub(super) fn obj_type(&self, o: ObjId) -> TypeId {
+        self.p.store.obj(o).typ.unwrap_or(universe::INVALID)
+    }
+
+    // ---- locals ----
+
+    /// A fresh stack slot for a value of `t`; its address.
+    pub(super) fn temp(&mut self, t: TypeId, pos: Pos) -> Value {
+        let slot = self
+            .f
+            .new_slot(self.size_of(t).max(1), layout::align(self.p.store, t).max(1));
+        self.ins1(InstKind::SlotAddr(slot), pos)
+    }
+
+    /// A zeroed heap object for a value of `t`.
+    pub(super) fn new_object(&mut self, t: TypeId, pos: Pos) -> Value {
+        let size = self.size_of(t);
+        let n = self.iconst(Ty::I64, size as i64, pos);
+        let typ = self.iconst(Ty::PTR, 0, pos);
+        let one = self.iconst(Ty::I8, 1, pos);
+        self.call_runtime("runtime.mallocgc", vec![n, typ, one], vec![Ty::PTR], pos)[0]
+    }
+
+    pub(super) fn mem_local(&mut self, obj: ObjId, addr: Value) {
+        let var = self.ssa.new_var(Ty::PTR);
+        let b = self.cur();
+        self.ssa.write(var, b, addr);
+        self.locals.insert(obj, Local::Mem(var));
+    }
+
+    pub(super) fn declare_local(&mut self, obj: ObjId, init: Option<Vec<Value>>, pos: Pos) -> Result<()> {
+        let t = self.obj_type(obj);
+        let boxed = self.sh.escapes.boxed.contains(&obj);
+        if !boxed {
+            if let Some(leaves) = self.leaves_of(t) {
+                let vars: Vec<Var> = leaves.iter().map(|(ty, _)| self.ssa.new_var(*ty)).collect();
+                let b = self.cur();
+                for (i, (&v, (ty, _))) in vars.iter().zip(&leaves).enumerate() {
+                    let val = match &init {
+                        Some(vals) => vals[i],
+                        None => crate::ssa::zero(&mut self.f, b, *ty),
+                    };
+                    self.ssa.write(v, b, val);
+                }
+                self.locals.insert(obj, Local::Ssa(vars));
+                return Ok(());
+            }
+        }
+        let addr = if boxed {
+            self.new_object(t, pos)
+        } else {
+            let a = self.temp(t, pos);
+            if init.is_none() {
+                let n = self.size_of(t);
+                self.ins(InstKind::Zero(a, n), pos);
+            }
+            a
+        };
+        if let Some(v) = init {
+            self.store_value(addr, t, &v, pos)?;
+        }
+        self.mem_local(obj, addr);
+        Ok(())
+    }
+
+    pub(super) fn params(&mut self, recv: Option<&[ast::Field]>, ft: &ast::FuncType) -> Result<()> {
+        let entry = Block(0);
+        let mut fields: Vec<&ast::Field> = Vec::new();
+        if let Some(r) = recv {
+            fields.extend(r.iter());
+        }
+        fields.extend(ft.params.iter());
+        for field in fields {
+            let mut names: Vec<Option<ObjId>> = field
+                .names
+                .iter()
+                .map(|n| self.p.info.defs.get(&n.pos).copied())
+                .collect();
+            let ftype = if field.names.is_empty() {
+                names.push(None);
+                self.type_of(&field.typ)
+            } else {
+                universe::INVALID
+            };
+            for o in names {
+                let t = o.map_or(ftype, |o| self.obj_type(o));
+                let tys = self.value_tys(t);
+                let vals: Vec<Value> = tys.iter().map(|&ty| self.f.add_param(entry, ty)).collect();
+                if let Some(o) = o {
+                    if self.p.store.obj(o).name.as_str() == "_" {
+                        continue;
+                    }
+                    if self.is_mem(t) && !self.sh.escapes.boxed.contains(&o) {
+                        // The caller's copy is ours.
+                        self.mem_local(o, vals[0]);
+                    } else {
+                        self.declare_local(o, Some(vals), field.pos)?;
+                    }
+                }
+            }
+        }
+        // Hidden result pointers.
+        for i in 0..self.results.len() {
+            if self.is_mem(self.results[i].typ) {
+                self.results[i].out_ptr = Some(self.f.add_param(entry, Ty::PTR));
+            }
+        }
+        let mut named = Vec::new();
+        for field in &ft.results {
+            for n in &field.names {
+                if let Some(&o) = self.p.info.defs.get(&n.pos) {
+                    self.declare_local(o, None, n.pos)?;
+                    named.push(o);
+                }
+            }
+        }
+        self.named_results = named;
+        // Captured variables: their boxes, from the closure object.
+        let ctx = self.f.params()[0];
+        for (k, o) in self.captures.clone().into_iter().enumerate() {
+            let addr = self.ins1(InstKind::Load(Ty::PTR, ctx, 8 + 8 * k as i32), Pos::NONE);
+            self.mem_local(o, addr);
+        }
+        Ok(())
+    }
+
+    /// The statements of a function body.
+    pub(super) fn body(&mut self, stmts: &[ast::Stmt]) -> Result<()> {
+        self.block(stmts)
+    }
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}

@@ -1,0 +1,437 @@
+//! Statements: assignments, declarations, control flow, returns.
+
+use syntax::ast::{self, AssignOp, Expr, ExprKind, Spec, Stmt, StmtKind};
+use syntax::token::{Operator, Token};
+use syntax::Pos;
+use types::arena::{ObjId, Store, TypeId};
+use types::info::ExprKey;
+use types::object::{Builtin, ObjKind};
+use types::operand::Mode;
+use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned, underlying};
+use types::ty::{BasicKind, Type};
+use types::universe;
+
+use super::mem::Place;
+use super::*;
+use crate::func::{BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
+
+
+impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+    pub(super) fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn stmt(&mut self, s: &Stmt) -> Result<()> {
+        match &s.kind {
+            StmtKind::Empty => Ok(()),
+            StmtKind::Block(b) => self.block(&b.stmts),
+            StmtKind::Expr(e) => {
+                self.expr_multi(e)?;
+                Ok(())
+            }
+            StmtKind::Labeled(l, inner) => {
+                self.pending_label = Some(l.value);
+                let r = self.stmt(inner);
+                self.pending_label = None;
+                r
+            }
+            StmtKind::Decl(g) => self.local_decl(g),
+            StmtKind::Assign(op, lhs, rhs) => self.assign(s.pos, *op, lhs, rhs),
+            StmtKind::Return(results) => self.ret(s.pos, results),
+            StmtKind::If(ifs) => self.if_stmt(ifs),
+            StmtKind::For(fs) => self.for_stmt(fs),
+            StmtKind::Switch(sw) => self.switch_stmt(sw),
+            StmtKind::Branch(tok, label) => self.branch_stmt(s.pos, *tok, label.as_ref()),
+            _ => Err(unsupported(s.pos, "this statement")),
+        }
+    }
+
+    pub(super) fn local_decl(&mut self, g: &ast::GenDecl) -> Result<()> {
+        if g.tok != Token::Var {
+            return Ok(()); // constants and types need no code
+        }
+        for spec in &g.specs {
+            let Spec::Value(vs) = spec else { continue };
+            let vals = if vs.values.is_empty() {
+                None
+            } else if vs.values.len() == vs.names.len() {
+                let mut all = Vec::new();
+                for (v, n) in vs.values.iter().zip(&vs.names) {
+                    let t = self.def_type(n);
+                    all.push(self.expr_as(v, t)?);
+                }
+                Some(all)
+            } else {
+                Some(self.split_multi(&vs.values[0])?)
+            };
+            for (i, n) in vs.names.iter().enumerate() {
+                let Some(&obj) = self.p.info.defs.get(&n.pos) else {
+                    continue;
+                };
+                let init = vals.as_ref().map(|v| v[i].clone());
+                if n.is_blank() {
+                    continue;
+                }
+                self.declare_local(obj, init, n.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn def_type(&self, n: &ast::Name) -> TypeId {
+        self.p
+            .info
+            .defs
+            .get(&n.pos)
+            .and_then(|&o| self.p.store.obj(o).typ)
+            .unwrap_or(universe::INVALID)
+    }
+
+    /// The values of a multi-valued expression split per result.
+    pub(super) fn split_multi(&mut self, e: &Expr) -> Result<Vec<Vec<Value>>> {
+        let t = self.type_of(e);
+        let flat = self.expr_multi(e)?;
+        let Type::Tuple(vars) = self.p.store.ty(t).clone() else {
+            return Err(unsupported(e.pos, "this multi-value expression"));
+        };
+        let mut out = Vec::new();
+        let mut k = 0;
+        for v in vars {
+            let vt = self.obj_type(v);
+            let m = self.width(vt);
+            out.push(flat[k..k + m].to_vec());
+            k += m;
+        }
+        Ok(out)
+    }
+
+    pub(super) fn assign(&mut self, pos: Pos, op: AssignOp, lhs: &[Expr], rhs: &[Expr]) -> Result<()> {
+        match op {
+            AssignOp::IncDec(o) => {
+                let x = &lhs[0];
+                let t = self.type_of(x);
+                self.modify(x, pos, |b, cur| {
+                    let one = b.const_of_type(t, 1, pos)?;
+                    b.arith(o, t, cur, &one, pos)
+                })
+            }
+            AssignOp::Op(o) => {
+                let x = &lhs[0];
+                let t = self.type_of(x);
+                let y = &rhs[0];
+                self.modify(x, pos, |b, cur| {
+                    if matches!(o, Operator::Shl | Operator::Shr) {
+                        let yt = b.type_of(y);
+                        let yv = b.expr(y)?;
+                        b.shift(o, t, cur, yt, &yv, pos)
+                    } else {
+                        let yv = b.expr_as(y, t)?;
+                        b.arith(o, t, cur, &yv, pos)
+                    }
+                })
+            }
+            AssignOp::Define | AssignOp::Assign => {
+                let define = op == AssignOp::Define;
+                // Places on the left first (their index operands and
+                // pointers), then the right, then the stores.
+                let mut places: Vec<Option<Place>> = Vec::new();
+                for l in lhs {
+                    let is_def = define && self.p.info.defs.contains_key(&l.pos);
+                    let simple = matches!(strip_parens(l).kind, ExprKind::Name(_));
+                    places.push(if is_def || simple || self.is_map_index(l) {
+                        None
+                    } else {
+                        self.place(l)?
+                    });
+                }
+                let vals: Vec<Vec<Value>> = if rhs.len() == lhs.len() {
+                    let mut v = Vec::new();
+                    for (l, r) in lhs.iter().zip(rhs) {
+                        let t = self.lhs_type(l, define);
+                        v.push(self.expr_as(r, t)?);
+                    }
+                    v
+                } else {
+                    self.split_multi(&rhs[0])?
+                };
+                for ((l, v), pl) in lhs.iter().zip(vals).zip(places) {
+                    if let Some(pl) = pl {
+                        let t = self.type_of(l);
+                        self.store_place(&pl, t, &v, l.pos)?;
+                        continue;
+                    }
+                    if let ExprKind::Name(n) = &l.kind {
+                        if n.as_str() == "_" {
+                            continue;
+                        }
+                        if define {
+                            if let Some(&obj) = self.p.info.defs.get(&l.pos) {
+                                self.declare_local(obj, Some(v), l.pos)?;
+                                continue;
+                            }
+                        }
+                    }
+                    self.store_to(l, v)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn is_map_index(&self, l: &Expr) -> bool {
+        match &strip_parens(l).kind {
+            ExprKind::Index(x, _) => matches!(self.under(self.type_of(x)), Type::Map(..)),
+            _ => false,
+        }
+    }
+
+    /// `x = f(x)` evaluating `x`'s place once.
+    pub(super) fn modify(
+        &mut self,
+        x: &Expr,
+        pos: Pos,
+        f: impl FnOnce(&mut Self, &[Value]) -> Result<Vec<Value>>,
+    ) -> Result<()> {
+        let t = self.type_of(x);
+        if self.is_map_index(x) {
+            let cur = self.expr(x)?;
+            let v = f(self, &cur)?;
+            return self.store_to(x, v);
+        }
+        let pl = self
+            .place(x)?
+            .ok_or_else(|| unsupported(pos, "assignment to this expression"))?;
+        let cur = self.load_place(&pl, t, pos)?;
+        let v = f(self, &cur)?;
+        self.store_place(&pl, t, &v, pos)
+    }
+
+    pub(super) fn lhs_type(&self, l: &Expr, define: bool) -> TypeId {
+        if define {
+            if let Some(&o) = self.p.info.defs.get(&l.pos) {
+                return self.p.store.obj(o).typ.unwrap_or(universe::INVALID);
+            }
+        }
+        self.type_of(l)
+    }
+
+    /// Assigns to an addressable expression (or a map element).
+    pub(super) fn store_to(&mut self, l: &Expr, v: Vec<Value>) -> Result<()> {
+        let l = strip_parens(l);
+        if let ExprKind::Name(n) = &l.kind {
+            if n.as_str() == "_" {
+                return Ok(());
+            }
+        }
+        if let ExprKind::Index(x, idx) = &l.kind {
+            if let Type::Map(..) = self.under(self.type_of(x)) {
+                return self.map_store(l, x, &idx[0], v);
+            }
+        }
+        let t = self.type_of(l);
+        match self.place(l)? {
+            Some(pl) => self.store_place(&pl, t, &v, l.pos),
+            None => Err(unsupported(l.pos, "assignment to this expression")),
+        }
+    }
+
+    pub(super) fn ret(&mut self, pos: Pos, results: &[Expr]) -> Result<()> {
+        let mut vals: Vec<Vec<Value>> = Vec::new();
+        if results.is_empty() {
+            for o in self.named_results.clone() {
+                let t = self.obj_type(o);
+                let v = match self.locals.get(&o).cloned() {
+                    Some(Local::Ssa(vars)) => self.load_place(&Place::Ssa(vars), t, pos)?,
+                    Some(Local::Mem(var)) => {
+                        let b = self.cur();
+                        let a = self.ssa.read(&mut self.f, var, b);
+                        self.load_value(a, t, pos)?
+                    }
+                    None => return Err(unsupported(pos, "this result")),
+                };
+                vals.push(v);
+            }
+        } else if results.len() == self.results.len() {
+            for (i, r) in results.iter().enumerate() {
+                let t = self.results[i].typ;
+                vals.push(self.expr_as(r, t)?);
+            }
+        } else {
+            vals = self.split_multi(&results[0])?;
+        }
+        let mut flat = Vec::new();
+        for (r, v) in self.results.clone().iter().zip(vals) {
+            match r.out_ptr {
+                Some(p) => self.store_value(p, r.typ, &v, pos)?,
+                None => flat.extend(v),
+            }
+        }
+        self.terminate(Term::Return(flat));
+        Ok(())
+    }
+
+    pub(super) fn cond_branch(&mut self, c: &Expr, t: Block, e: Block) -> Result<()> {
+        // Short-circuit operators branch directly.
+        match &c.kind {
+            ExprKind::Paren(x) => return self.cond_branch(x, t, e),
+            ExprKind::Operation(Operator::AndAnd, x, Some(y)) => {
+                let mid = self.new_block();
+                self.cond_branch(x, mid, e)?;
+                self.enter(mid);
+                return self.cond_branch(y, t, e);
+            }
+            ExprKind::Operation(Operator::OrOr, x, Some(y)) => {
+                let mid = self.new_block();
+                self.cond_branch(x, t, mid)?;
+                self.enter(mid);
+                return self.cond_branch(y, t, e);
+            }
+            ExprKind::Operation(Operator::Not, x, None) => return self.cond_branch(x, e, t),
+            _ => {}
+        }
+        let v = self.expr(c)?[0];
+        self.branch(v, t, e);
+        Ok(())
+    }
+
+    pub(super) fn if_stmt(&mut self, s: &ast::IfStmt) -> Result<()> {
+        if let Some(init) = &s.init {
+            self.stmt(init)?;
+        }
+        let then_b = self.new_block();
+        let else_b = self.new_block();
+        let join = if s.els.is_some() {
+            self.new_block()
+        } else {
+            else_b
+        };
+        self.cond_branch(&s.cond, then_b, else_b)?;
+        self.enter(then_b);
+        self.block(&s.then.stmts)?;
+        self.jump(join);
+        if let Some(els) = &s.els {
+            self.enter(else_b);
+            self.stmt(els)?;
+            self.jump(join);
+        }
+        self.enter(join);
+        Ok(())
+    }
+
+    pub(super) fn for_stmt(&mut self, s: &ast::ForStmt) -> Result<()> {
+        let label = self.pending_label.take();
+        if let Some(init) = &s.init {
+            if let StmtKind::Range(_) = init.kind {
+                return Err(unsupported(init.pos, "range loops"));
+            }
+            self.stmt(init)?;
+        }
+        let head = self.new_block();
+        let body = self.new_block();
+        let post = self.new_block();
+        let exit = self.new_block();
+        self.jump(head);
+        self.start(head);
+        match &s.cond {
+            Some(c) => self.cond_branch(c, body, exit)?,
+            None => self.jump(body),
+        }
+        self.enter(body);
+        self.targets.push(Target {
+            label,
+            brk: exit,
+            cont: Some(post),
+        });
+        self.block(&s.body.stmts)?;
+        self.targets.pop();
+        self.jump(post);
+        self.enter(post);
+        if let Some(p) = &s.post {
+            self.stmt(p)?;
+        }
+        self.jump(head);
+        self.ssa.seal(&mut self.f, head);
+        self.enter(exit);
+        Ok(())
+    }
+
+    pub(super) fn switch_stmt(&mut self, s: &ast::SwitchStmt) -> Result<()> {
+        let label = self.pending_label.take();
+        if let Some(init) = &s.init {
+            self.stmt(init)?;
+        }
+        let tag = match &s.tag {
+            Some(t) if matches!(t.kind, ExprKind::TypeSwitchGuard(..)) => {
+                return Err(unsupported(t.pos, "type switches"));
+            }
+            Some(t) => Some((self.type_of(t), self.expr(t)?)),
+            None => None,
+        };
+        let exit = self.new_block();
+        let bodies: Vec<Block> = s.body.iter().map(|_| self.new_block()).collect();
+        let mut default = None;
+        for (i, cc) in s.body.iter().enumerate() {
+            let Some(cases) = &cc.cases else {
+                default = Some(bodies[i]);
+                continue;
+            };
+            for c in cases {
+                let next = self.new_block();
+                let cond = match &tag {
+                    Some((tt, tv)) => {
+                        let cv = self.expr_as(c, *tt)?;
+                        self.compare(Operator::Eql, *tt, tv, &cv, c.pos)?
+                    }
+                    None => self.expr(c)?[0],
+                };
+                self.branch(cond, bodies[i], next);
+                self.enter(next);
+            }
+        }
+        self.jump(default.unwrap_or(exit));
+        self.targets.push(Target {
+            label,
+            brk: exit,
+            cont: None,
+        });
+        for (i, cc) in s.body.iter().enumerate() {
+            self.enter(bodies[i]);
+            let falls = matches!(
+                cc.body.last().map(|s| &s.kind),
+                Some(StmtKind::Branch(Token::Fallthrough, _))
+            );
+            self.block(&cc.body)?;
+            if falls {
+                if let Some(&nb) = bodies.get(i + 1) {
+                    self.jump(nb);
+                }
+            } else {
+                self.jump(exit);
+            }
+        }
+        self.targets.pop();
+        self.enter(exit);
+        Ok(())
+    }
+
+    pub(super) fn branch_stmt(&mut self, pos: Pos, tok: Token, label: Option<&ast::Name>) -> Result<()> {
+        if tok == Token::Fallthrough {
+            return Ok(()); // handled by the switch
+        }
+        let target = self.targets.iter().rev().find(|t| match label {
+            Some(l) => t.label == Some(l.value),
+            None => tok == Token::Break || t.cont.is_some(),
+        });
+        let to = match (tok, target) {
+            (Token::Break, Some(t)) => t.brk,
+            (Token::Continue, Some(t)) => t.cont.ok_or_else(|| unsupported(pos, "continue"))?,
+            _ => return Err(unsupported(pos, "this branch statement")),
+        };
+        self.jump(to);
+        Ok(())
+    }
+}
+
