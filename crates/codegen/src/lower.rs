@@ -197,17 +197,46 @@ pub fn lower<M: Module>(
                     let cargs: Vec<cl::Value> = args.iter().map(get).collect();
                     let ptys: Vec<Ty> = args.iter().map(|&a| f.ty(a)).collect();
                     let call = match callee {
+                        Callee::Direct(name)
+                            if name.starts_with("runtime.") && results.len() > 2 =>
+                        {
+                            // A C function returning a struct of more than
+                            // two words: the caller's memory, addressed by a
+                            // hidden first argument (rdi).
+                            let size = 8 * results.len() as u32;
+                            let ss = b.create_sized_stack_slot(cl::StackSlotData::new(
+                                cl::StackSlotKind::ExplicitSlot,
+                                size,
+                                3,
+                            ));
+                            let ret = b.ins().stack_addr(types::I64, ss, 0);
+                            let mut ptys2 = vec![Ty::PTR];
+                            ptys2.extend(ptys.iter().copied());
+                            let mut cargs2 = vec![ret];
+                            cargs2.extend(cargs.iter().copied());
+                            let id = syms.func(name, &ptys2, &[]);
+                            let r = syms.module.declare_func_in_func(id, b.func);
+                            b.ins().call(r, &cargs2);
+                            let fl = MemFlagsData::new();
+                            results
+                                .iter()
+                                .enumerate()
+                                .map(|(i, &t)| b.ins().load(cl_type(t), fl, ret, 8 * i as i32))
+                                .collect::<Vec<_>>()
+                        }
                         Callee::Direct(name) => {
                             let id = syms.func(name, &ptys, results);
                             let r = syms.module.declare_func_in_func(id, b.func);
-                            b.ins().call(r, &cargs)
+                            let call = b.ins().call(r, &cargs);
+                            b.inst_results(call).to_vec()
                         }
                         Callee::Indirect(c) => {
                             let sig = b.import_signature(signature(&ptys, results));
-                            b.ins().call_indirect(sig, get(c), &cargs)
+                            let call = b.ins().call_indirect(sig, get(c), &cargs);
+                            b.inst_results(call).to_vec()
                         }
                     };
-                    b.inst_results(call).to_vec()
+                    call
                 }
                 InstKind::NilCheck(p) => {
                     let p = get(p);

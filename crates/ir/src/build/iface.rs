@@ -94,4 +94,14 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn recover(&mut self, e: &Expr) -> Result<Vec<Value>> {
         Err(unsupported(e.pos, "recover"))
     }
+
+    pub(super) fn range_map(
+        &mut self,
+        _label: Option<ast::Symbol>,
+        _r: &ast::RangeClause,
+        _body: &ast::Block,
+        pos: Pos,
+    ) -> Result<()> {
+        Err(unsupported(pos, "range over maps"))
+    }
 }

@@ -33,6 +33,11 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 Ok(())
             }
             StmtKind::Labeled(l, inner) => {
+                // A label starts a block `goto` can reach (from anywhere,
+                // so it is sealed only at the end of the function).
+                let b = self.label_block(l.value);
+                self.jump(b);
+                self.start(b);
                 self.pending_label = Some(l.value);
                 let r = self.stmt(inner);
                 self.pending_label = None;
@@ -323,9 +328,17 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
 
     pub(super) fn for_stmt(&mut self, s: &ast::ForStmt) -> Result<()> {
         let label = self.pending_label.take();
+        let mut loop_vars = Vec::new();
         if let Some(init) = &s.init {
-            if let StmtKind::Range(_) = init.kind {
-                return Err(unsupported(init.pos, "range loops"));
+            if let StmtKind::Range(r) = &init.kind {
+                return self.range_stmt(label, r, &s.body, init.pos);
+            }
+            if let StmtKind::Assign(AssignOp::Define, lhs, _) = &init.kind {
+                for l in lhs {
+                    if let Some(&o) = self.p.info.defs.get(&l.pos) {
+                        loop_vars.push(o);
+                    }
+                }
             }
             self.stmt(init)?;
         }
@@ -349,6 +362,24 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         self.targets.pop();
         self.jump(post);
         self.enter(post);
+        // Each iteration has its own loop variables (Go 1.22): a variable
+        // in memory is copied to a fresh box before the post statement.
+        for o in loop_vars {
+            if let Some(Local::Mem(var)) = self.locals.get(&o).cloned() {
+                if self.sh.escapes.boxed.contains(&o) {
+                    let t = self.obj_type(o);
+                    let b = self.cur();
+                    let old = self.ssa.read(&mut self.f, var, b);
+                    let new = self.new_object(t, s.body.pos);
+                    let n = self.size_of(t);
+                    if n > 0 {
+                        self.ins(InstKind::Copy(new, old, n), s.body.pos);
+                    }
+                    let b = self.cur();
+                    self.ssa.write(var, b, new);
+                }
+            }
+        }
         if let Some(p) = &s.post {
             self.stmt(p)?;
         }
@@ -356,6 +387,187 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         self.ssa.seal(&mut self.f, head);
         self.enter(exit);
         Ok(())
+    }
+
+    /// `for k, v := range x { body }`.
+    fn range_stmt(
+        &mut self,
+        label: Option<ast::Symbol>,
+        r: &ast::RangeClause,
+        body: &ast::Block,
+        pos: Pos,
+    ) -> Result<()> {
+        let xt = self.type_of(&r.x);
+        let key = r.lhs.first().filter(|k| !is_blank(k));
+        let val = r.lhs.get(1).filter(|k| !is_blank(k));
+        // What is iterated: its base pointer and length, evaluated once.
+        enum Over {
+            Int,
+            Str,
+            Elems(TypeId),
+        }
+        let (over, base, len) = match self.under(xt).clone() {
+            Type::Basic { .. } if is_string(self.p.store, xt) => {
+                let v = self.expr(&r.x)?;
+                (Over::Str, v[0], v[1])
+            }
+            Type::Basic { .. } => {
+                let t = if types::predicates::is_untyped(self.p.store, xt) {
+                    match key {
+                        Some(k) if !r.def => self.type_of(k),
+                        _ => universe::INT,
+                    }
+                } else {
+                    xt
+                };
+                let n = self.expr_as(&r.x, t)?[0];
+                let z = self.iconst(self.f.ty(n), 0, pos);
+                (Over::Int, z, n)
+            }
+            Type::Slice(elem) => {
+                let v = self.expr(&r.x)?;
+                (Over::Elems(elem), v[0], v[1])
+            }
+            Type::Array(n, elem) => {
+                let n = self.iconst(Ty::I64, n.unwrap_or(0) as i64, pos);
+                if val.is_some() {
+                    // The loop ranges over a copy of the array.
+                    let v = self.expr(&r.x)?;
+                    let a = if self.is_mem(xt) {
+                        v[0]
+                    } else {
+                        let a = self.temp(xt, pos);
+                        self.store_value(a, xt, &v, pos)?;
+                        a
+                    };
+                    (Over::Elems(elem), a, n)
+                } else {
+                    let z = self.iconst(Ty::PTR, 0, pos);
+                    (Over::Elems(elem), z, n)
+                }
+            }
+            Type::Pointer(pt) => {
+                let Type::Array(n, elem) = self.under(pt).clone() else {
+                    return Err(unsupported(pos, "range over this type"));
+                };
+                let p = self.expr(&r.x)?[0];
+                let n = self.iconst(Ty::I64, n.unwrap_or(0) as i64, pos);
+                (Over::Elems(elem), p, n)
+            }
+            Type::Map(..) => return self.range_map(label, r, body, pos),
+            _ => return Err(unsupported(pos, "range over this type")),
+        };
+        let ity = self.f.ty(len);
+        let iv = self.ssa.new_var(ity);
+        let zero = self.iconst(ity, 0, pos);
+        let b0 = self.cur();
+        self.ssa.write(iv, b0, zero);
+        let next = self.ssa.new_var(ity);
+        let head = self.new_block();
+        let bodyb = self.new_block();
+        let post = self.new_block();
+        let exit = self.new_block();
+        self.jump(head);
+        self.start(head);
+        let hb = self.cur();
+        let i = self.ssa.read(&mut self.f, iv, hb);
+        let more = self.ins1(InstKind::Cmp(CmpOp::SLt, i, len), pos);
+        self.branch(more, bodyb, exit);
+        self.enter(bodyb);
+        let one = self.iconst(ity, 1, pos);
+        let inc = self.ins1(InstKind::Bin(BinOp::Add, i, one), pos);
+        let b1 = self.cur();
+        self.ssa.write(next, b1, inc);
+        // The iteration values.
+        let (kv, vv, vt): (Vec<Value>, Option<Vec<Value>>, TypeId) = match over {
+            Over::Int => (vec![i], None, universe::INVALID),
+            Over::Str => {
+                let p = self.ins1(InstKind::Bin(BinOp::Add, base, i), pos);
+                let byte = self.ins1(InstKind::Load(Ty::I8, p, 0), pos);
+                let rv = self.ssa.new_var(Ty::I32);
+                let b = self.cur();
+                let r32 = self.ins1(InstKind::Conv(ConvOp::ZExt, byte, Ty::I32), pos);
+                self.ssa.write(rv, b, r32);
+                let lim = self.iconst(Ty::I8, 0x80u8 as i8 as i64, pos);
+                let ascii = self.ins1(InstKind::Cmp(CmpOp::ULt, byte, lim), pos);
+                let slow = self.new_block();
+                let join = self.new_block();
+                self.branch(ascii, join, slow);
+                self.enter(slow);
+                let d = self.call_runtime(
+                    "runtime.decoderune",
+                    vec![base, len, i],
+                    vec![Ty::I32, Ty::I64],
+                    pos,
+                );
+                let b = self.cur();
+                self.ssa.write(rv, b, d[0]);
+                self.ssa.write(next, b, d[1]);
+                self.jump(join);
+                self.enter(join);
+                let b = self.cur();
+                let rune = self.ssa.read(&mut self.f, rv, b);
+                (vec![i], Some(vec![rune]), universe::INT32)
+            }
+            Over::Elems(elem) => {
+                let v = if val.is_some() {
+                    let es = self.size_of(elem);
+                    let a = self.elem_addr(base, i, es, pos);
+                    Some(self.load_value(a, elem, pos)?)
+                } else {
+                    None
+                };
+                (vec![i], v, elem)
+            }
+        };
+        if let Some(k) = key {
+            self.range_assign(k, r.def, kv)?;
+        }
+        if let (Some(v), Some(vals)) = (val, vv) {
+            let _ = vt;
+            self.range_assign(v, r.def, vals)?;
+        }
+        self.targets.push(Target {
+            label,
+            brk: exit,
+            cont: Some(post),
+        });
+        self.block(&body.stmts)?;
+        self.targets.pop();
+        self.jump(post);
+        self.enter(post);
+        let b = self.cur();
+        let n = self.ssa.read(&mut self.f, next, b);
+        self.ssa.write(iv, b, n);
+        self.jump(head);
+        self.ssa.seal(&mut self.f, head);
+        self.enter(exit);
+        Ok(())
+    }
+
+    /// Assigns an iteration value to a range loop's key or value.
+    pub(super) fn range_assign(&mut self, l: &Expr, def: bool, v: Vec<Value>) -> Result<()> {
+        if def {
+            if let Some(&o) = self.p.info.defs.get(&l.pos) {
+                // Values of the loop's own type, converted (a key of a
+                // range over an untyped constant is an int).
+                return self.declare_local(o, Some(v), l.pos);
+            }
+            return Ok(());
+        }
+        let lt = self.type_of(l);
+        let _ = lt;
+        self.store_to(l, v)
+    }
+
+    /// The block of a `goto` label.
+    fn label_block(&mut self, l: ast::Symbol) -> Block {
+        if let Some(&b) = self.labels.get(&l) {
+            return b;
+        }
+        let b = self.new_block();
+        self.labels.insert(l, b);
+        b
     }
 
     pub(super) fn switch_stmt(&mut self, s: &ast::SwitchStmt) -> Result<()> {
@@ -421,6 +633,12 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         if tok == Token::Fallthrough {
             return Ok(()); // handled by the switch
         }
+        if tok == Token::Goto {
+            let l = label.ok_or_else(|| unsupported(pos, "goto"))?;
+            let b = self.label_block(l.value);
+            self.jump(b);
+            return Ok(());
+        }
         let target = self.targets.iter().rev().find(|t| match label {
             Some(l) => t.label == Some(l.value),
             None => tok == Token::Break || t.cont.is_some(),
@@ -435,3 +653,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     }
 }
 
+
+fn is_blank(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Name(n) if n.as_str() == "_")
+}
