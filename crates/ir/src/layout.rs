@@ -108,3 +108,20 @@ pub fn size(s: &impl Store, t: TypeId) -> u32 {
 pub fn align(s: &impl Store, t: TypeId) -> u32 {
     types::sizes::alignof(s, t).max(1) as u32
 }
+
+/// Whether an interface holding a `t` stores the value itself in its
+/// data word (gc's `isdirectiface`: pointer-shaped types).
+pub fn is_direct_iface(s: &impl Store, t: TypeId) -> bool {
+    match s.ty(underlying(s, t)) {
+        Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Signature(_) => true,
+        Type::Basic {
+            kind: BasicKind::UnsafePointer,
+            ..
+        } => true,
+        Type::Array(Some(1), e) => is_direct_iface(s, *e),
+        Type::Struct(st) if st.fields.len() == 1 => {
+            is_direct_iface(s, s.obj(st.fields[0]).typ.unwrap_or(types::universe::INVALID))
+        }
+        _ => false,
+    }
+}

@@ -214,6 +214,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 self.composite(e, c, t)
             }
             ExprKind::FuncLit(fl) => self.func_lit(e, fl),
+            ExprKind::Assert(x, _) => self.type_assert(e, x),
             _ => Err(unsupported(e.pos, "this expression")),
         }
     }
@@ -292,7 +293,11 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             Eql | Neq | Lss | Leq | Gtr | Geq => {
                 // Operands of a comparison have the same type, except an
                 // untyped constant on one side.
-                let ct = if self.tv(x).is_some_and(|t| t.val.is_some()) {
+                let iface = |b: &Self, t: TypeId| matches!(b.under(t), Type::Interface(_));
+                let x_nil = self.tv(x).is_some_and(|t| t.mode == Mode::NilValue);
+                let ct = if iface(self, yt) && !iface(self, xt) && !x_nil {
+                    yt
+                } else if self.tv(x).is_some_and(|t| t.val.is_some()) || x_nil {
                     yt
                 } else {
                     xt
@@ -433,6 +438,22 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             };
             return Ok(self.ins1(InstKind::Cmp(c, r, zero), pos));
         }
+        if let Type::Interface(_) = self.under(t) {
+            let mut eq = self.iface_equal(t, a, b, pos);
+            if op == Neq {
+                let one = self.iconst(Ty::I8, 1, pos);
+                eq = self.ins1(InstKind::Bin(BinOp::Xor, eq, one), pos);
+            }
+            return Ok(eq);
+        }
+        if matches!(op, Eql | Neq) && (a.len() != 1 || self.is_mem(t)) {
+            let mut eq = self.equal(t, a, b, pos)?;
+            if op == Neq {
+                let one = self.iconst(Ty::I8, 1, pos);
+                eq = self.ins1(InstKind::Bin(BinOp::Xor, eq, one), pos);
+            }
+            return Ok(eq);
+        }
         if a.len() != 1 {
             if matches!(op, Eql | Neq) && a.iter().all(|&v| !self.f.ty(v).is_float()) {
                 // Scalar leaves compared one by one (pointers, small
@@ -471,6 +492,58 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             _ => CmpOp::UGe,
         };
         Ok(self.ins1(InstKind::Cmp(c, a[0], b[0]), pos))
+    }
+
+    /// `a == b` for values of any comparable type, field by field.
+    pub(super) fn equal(&mut self, t: TypeId, a: &[Value], b: &[Value], pos: Pos) -> Result<Value> {
+        match self.under(t).clone() {
+            Type::Struct(st) => {
+                let offs = types::sizes::offsetsof(self.p.store, &st.fields);
+                let mut acc = self.iconst(Ty::I8, 1, pos);
+                for (i, &f) in st.fields.iter().enumerate() {
+                    if self.p.store.obj(f).name.as_str() == "_" {
+                        continue;
+                    }
+                    let ft = self.obj_type(f);
+                    let fa = self.extract(a, t, offs[i] as u32, ft, pos)?;
+                    let fb = self.extract(b, t, offs[i] as u32, ft, pos)?;
+                    let c = self.compare(Operator::Eql, ft, &fa, &fb, pos)?;
+                    acc = self.ins1(InstKind::Bin(BinOp::And, acc, c), pos);
+                }
+                Ok(acc)
+            }
+            Type::Array(n, elem) => {
+                let n = n.unwrap_or(0);
+                let es = self.size_of(elem);
+                let mut acc = self.iconst(Ty::I8, 1, pos);
+                if n > 64 {
+                    return Err(unsupported(pos, "comparison of large arrays"));
+                }
+                for i in 0..n {
+                    let ea = self.extract(a, t, i as u32 * es, elem, pos)?;
+                    let eb = self.extract(b, t, i as u32 * es, elem, pos)?;
+                    let c = self.compare(Operator::Eql, elem, &ea, &eb, pos)?;
+                    acc = self.ins1(InstKind::Bin(BinOp::And, acc, c), pos);
+                }
+                Ok(acc)
+            }
+            _ if is_complex(self.p.store, t) => {
+                let re = self.ins1(InstKind::Cmp(CmpOp::FEq, a[0], b[0]), pos);
+                let im = self.ins1(InstKind::Cmp(CmpOp::FEq, a[1], b[1]), pos);
+                Ok(self.ins1(InstKind::Bin(BinOp::And, re, im), pos))
+            }
+            _ if a.len() == 1 => self.compare(Operator::Eql, t, a, b, pos),
+            _ => {
+                // Pointer-like multi-word values (none left after the
+                // cases above); compare word by word.
+                let mut acc = self.iconst(Ty::I8, 1, pos);
+                for (&x, &y) in a.iter().zip(b) {
+                    let c = self.ins1(InstKind::Cmp(CmpOp::Eq, x, y), pos);
+                    acc = self.ins1(InstKind::Bin(BinOp::And, acc, c), pos);
+                }
+                Ok(acc)
+            }
+        }
     }
 
     pub(super) fn concat(&mut self, parts: &[Vec<Value>], pos: Pos) -> Vec<Value> {

@@ -577,7 +577,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         }
         let tag = match &s.tag {
             Some(t) if matches!(t.kind, ExprKind::TypeSwitchGuard(..)) => {
-                return Err(unsupported(t.pos, "type switches"));
+                return self.type_switch(s, label);
             }
             Some(t) => Some((self.type_of(t), self.expr(t)?)),
             None => None,
