@@ -166,7 +166,8 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     let mut files: HashMap<&str, cranelift_module::DataId> = HashMap::new();
     for (k, (f, c)) in m.funcs.iter().zip(&compiled).enumerate() {
         let base = k * FUNC_INFO_SIZE;
-        let name_id = blob(&mut syms, &format!("go.funcname.{k}"), f.name.as_bytes(), 1)?;
+        let shown = f.display.as_deref().unwrap_or(&f.name);
+        let name_id = blob(&mut syms, &format!("go.funcname.{k}"), shown.as_bytes(), 1)?;
         // One copy of each file name.
         let file_id = match files.get(f.file.as_str()) {
             Some(&id) => id,
@@ -188,7 +189,7 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         // Cranelift's data relocations to functions take no addend.
         tab_ends.push((base as u64 + 8, c.id, c.size as i64));
         tab_relocs.push(((base + 16) as u32, name_id));
-        tab_bytes[base + 24..base + 32].copy_from_slice(&(f.name.len() as u64).to_le_bytes());
+        tab_bytes[base + 24..base + 32].copy_from_slice(&(shown.len() as u64).to_le_bytes());
         tab_relocs.push(((base + 32) as u32, file_id));
         tab_bytes[base + 40..base + 48].copy_from_slice(&(f.file.len() as u64).to_le_bytes());
         tab_relocs.push(((base + 48) as u32, lines_id));

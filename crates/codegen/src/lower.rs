@@ -168,6 +168,7 @@ pub fn lower<M: Module>(
                     b.ins().store(fl, get(v), get(a), *off);
                     vec![]
                 }
+                InstKind::ReturnAddr => vec![b.ins().get_return_address(types::I64)],
                 InstKind::SlotAddr(sl) => {
                     vec![b.ins().stack_addr(types::I64, slots[sl.0 as usize], 0)]
                 }

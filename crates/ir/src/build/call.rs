@@ -37,6 +37,23 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         let Type::Signature(sig) = self.under(ftv.typ).clone() else {
             return Err(unsupported(e.pos, "this call"));
         };
+        let _ = sig;
+        let (callee, args) = self.prepare_call(e, c)?;
+        self.emit_call(e, callee, args)
+    }
+
+    /// Evaluates a call's callee and arguments (with hidden result
+    /// pointers).
+    pub(super) fn prepare_call(
+        &mut self,
+        e: &Expr,
+        c: &ast::CallExpr,
+    ) -> Result<(Callee, Vec<Value>)> {
+        let fun = strip_parens(&c.fun);
+        let ftv = self.tv(fun).cloned().expect("checked");
+        let Type::Signature(sig) = self.under(ftv.typ).clone() else {
+            return Err(unsupported(e.pos, "this call"));
+        };
         let mut args = Vec::new();
         let callee = match &fun.kind {
             ExprKind::Name(_)
@@ -66,18 +83,19 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 Callee::Indirect(code)
             }
         };
-        self.finish_call(e, c, &sig, callee, args)
+        self.call_args(e, c, &sig, &mut args)?;
+        Ok((callee, args))
     }
 
-    /// Evaluates the arguments, calls, and collects the Go results.
-    pub(super) fn finish_call(
+    /// Evaluates the arguments of a call of signature `sig` into `args`,
+    /// then the hidden result pointers.
+    fn call_args(
         &mut self,
         e: &Expr,
         c: &ast::CallExpr,
         sig: &types::ty::Signature,
-        callee: Callee,
-        mut args: Vec<Value>,
-    ) -> Result<Vec<Value>> {
+        args: &mut Vec<Value>,
+    ) -> Result<()> {
         let pos = e.pos;
         let params: Vec<TypeId> = match self.p.store.ty(sig.params) {
             Type::Tuple(ps) => ps.iter().map(|&v| self.obj_type(v)).collect(),
@@ -134,17 +152,38 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 args.extend(packed);
             }
         }
-        // Hidden result pointers, and the scalar results.
-        let mut rtys = Vec::new();
-        let mut outs = Vec::new();
+        // Hidden result pointers.
         for &r in &results {
             if self.is_mem(r) {
                 let a = self.temp(r, pos);
                 args.push(a);
-                outs.push(Some(a));
-            } else {
+            }
+        }
+        Ok(())
+    }
+
+    /// Emits a prepared call; the Go results.
+    fn emit_call(&mut self, e: &Expr, callee: Callee, args: Vec<Value>) -> Result<Vec<Value>> {
+        let pos = e.pos;
+        let c = match &e.kind {
+            ExprKind::Call(c) => c,
+            _ => unreachable!(),
+        };
+        let ft = self.type_of(strip_parens(&c.fun));
+        let results: Vec<TypeId> = match self.under(ft) {
+            Type::Signature(sg) => match self.p.store.ty(sg.results) {
+                Type::Tuple(rs) => rs.iter().map(|&v| self.obj_type(v)).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let nmem = results.iter().filter(|&&r| self.is_mem(r)).count();
+        let mut outs_mem: Vec<Value> = args[args.len() - nmem..].to_vec();
+        outs_mem.reverse();
+        let mut rtys = Vec::new();
+        for &r in &results {
+            if !self.is_mem(r) {
                 rtys.extend(self.value_tys(r));
-                outs.push(None);
             }
         }
         let flat = self.ins(
@@ -157,14 +196,13 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         );
         let mut out = Vec::new();
         let mut k = 0;
-        for (&r, o) in results.iter().zip(outs) {
-            match o {
-                Some(a) => out.push(a),
-                None => {
-                    let n = self.width(r);
-                    out.extend_from_slice(&flat[k..k + n]);
-                    k += n;
-                }
+        for &r in &results {
+            if self.is_mem(r) {
+                out.push(outs_mem.pop().expect("a hidden result pointer"));
+            } else {
+                let n = self.width(r);
+                out.extend_from_slice(&flat[k..k + n]);
+                k += n;
             }
         }
         Ok(out)
@@ -335,7 +373,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             .lits
             .get(&key)
             .ok_or_else(|| unsupported(e.pos, "this function literal"))?;
-        let base = self.f.name.clone();
+        let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
         let n = self.sh.lit_count.entry(base.clone()).or_insert(0);
         *n += 1;
         let name = if self.is_lit {

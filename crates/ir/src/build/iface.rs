@@ -572,7 +572,4 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         Ok(())
     }
 
-    pub(super) fn recover(&mut self, e: &Expr) -> Result<Vec<Value>> {
-        Err(unsupported(e.pos, "recover"))
-    }
 }

@@ -29,6 +29,7 @@ use crate::layout;
 use crate::names;
 
 mod call;
+mod defer;
 mod escape;
 mod expr;
 mod iface;
@@ -149,12 +150,20 @@ pub fn build_package<S: Store>(
             } else {
                 format!("{}.{}", p.path, fd.name.value)
             };
-            let mut fb = FuncBuilder::new(p, fi as u32, &mut sh, name, fd.pos, sig)?;
-            let recv = fd.recv.as_ref().map(|r| std::slice::from_ref(r));
-            fb.params(recv, &fd.typ)?;
-            fb.body(&body.stmts)?;
-            let f = fb.finish();
-            sh.out.push(f);
+            let recv = fd.recv.as_ref().map(std::slice::from_ref);
+            defer::build_func(
+                p,
+                &mut sh,
+                fi as u32,
+                name,
+                fd.pos,
+                sig,
+                recv,
+                &fd.typ,
+                &body.stmts,
+                Vec::new(),
+                false,
+            )?;
             build_pending(p, &mut sh)?;
         }
     }
@@ -222,13 +231,19 @@ pub fn build_package<S: Store>(
 fn build_pending<'p, S: Store>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
     while let Some(lit) = sh.pending.pop() {
         let sig = p.info.types.get(&lit.key).map_or(universe::INVALID, |t| t.typ);
-        let mut fb = FuncBuilder::new(p, lit.key.file, sh, lit.name, lit.lit.typ.pos, sig)?;
-        fb.captures = lit.captures;
-        fb.is_lit = true;
-        fb.params(None, &lit.lit.typ)?;
-        fb.body(&lit.lit.body.stmts)?;
-        let f = fb.finish();
-        sh.out.push(f);
+        defer::build_func(
+            p,
+            sh,
+            lit.key.file,
+            lit.name,
+            lit.lit.typ.pos,
+            sig,
+            None,
+            &lit.lit.typ,
+            &lit.lit.body.stmts,
+            lit.captures,
+            true,
+        )?;
     }
     Ok(())
 }
@@ -375,6 +390,12 @@ struct FuncBuilder<'a, 'p, 'd, S: Store> {
     labels: HashMap<ast::Symbol, Block>,
     /// Building a function literal (nested literals are numbered `.N`).
     is_lit: bool,
+    /// The name literals inside are named after (when not `f.name`).
+    lit_base: Option<String>,
+    /// The frame block of a body with defers.
+    defer_frame: Option<defer::DeferFrame>,
+    /// Parameter words read from the frame block.
+    block_params: usize,
 }
 
 /// The machine parameters and results of a Go signature under rgo's ABI:
@@ -457,6 +478,9 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
             captures: Vec::new(),
             labels: HashMap::new(),
             is_lit: false,
+            lit_base: None,
+            defer_frame: None,
+            block_params: 0,
         };
         b.ssa.seal(&mut b.f, Block(0));
         Ok(b)
@@ -683,7 +707,12 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
         Ok(())
     }
 
-    pub(super) fn params(&mut self, recv: Option<&[ast::Field]>, ft: &ast::FuncType) -> Result<()> {
+    pub(super) fn params(
+        &mut self,
+        recv: Option<&[ast::Field]>,
+        ft: &ast::FuncType,
+        block: Option<Value>,
+    ) -> Result<()> {
         let entry = Block(0);
         let mut fields: Vec<&ast::Field> = Vec::new();
         if let Some(r) = recv {
@@ -705,7 +734,17 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
             for o in names {
                 let t = o.map_or(ftype, |o| self.obj_type(o));
                 let tys = self.value_tys(t);
-                let vals: Vec<Value> = tys.iter().map(|&ty| self.f.add_param(entry, ty)).collect();
+                let vals: Vec<Value> = match block {
+                    None => tys.iter().map(|&ty| self.f.add_param(entry, ty)).collect(),
+                    Some(blk) => tys
+                        .iter()
+                        .map(|&ty| {
+                            let off = 8 * self.block_params as i32;
+                            self.block_params += 1;
+                            self.ins1(InstKind::Load(ty, blk, off), field.pos)
+                        })
+                        .collect(),
+                };
                 if let Some(o) = o {
                     if self.p.store.obj(o).name.as_str() == "_" {
                         continue;
@@ -719,18 +758,31 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
                 }
             }
         }
-        // Hidden result pointers.
-        for i in 0..self.results.len() {
-            if self.is_mem(self.results[i].typ) {
-                self.results[i].out_ptr = Some(self.f.add_param(entry, Ty::PTR));
-            }
-        }
         let mut named = Vec::new();
+        let mut named_opt = Vec::new();
         for field in &ft.results {
             for n in &field.names {
-                if let Some(&o) = self.p.info.defs.get(&n.pos) {
-                    self.declare_local(o, None, n.pos)?;
+                let o = self.p.info.defs.get(&n.pos).copied();
+                named_opt.push(o);
+                if let Some(o) = o {
                     named.push(o);
+                }
+            }
+        }
+        if let Some(blk) = block {
+            self.defer_results(blk, &named_opt)?;
+        } else {
+            // Hidden result pointers.
+            for i in 0..self.results.len() {
+                if self.is_mem(self.results[i].typ) {
+                    self.results[i].out_ptr = Some(self.f.add_param(entry, Ty::PTR));
+                }
+            }
+            for field in &ft.results {
+                for n in &field.names {
+                    if let Some(&o) = self.p.info.defs.get(&n.pos) {
+                        self.declare_local(o, None, n.pos)?;
+                    }
                 }
             }
         }
@@ -746,7 +798,11 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
 
     /// The statements of a function body.
     pub(super) fn body(&mut self, stmts: &[ast::Stmt]) -> Result<()> {
-        self.block(stmts)
+        self.block(stmts)?;
+        if self.cur.is_some() && self.defer_frame.is_some() && self.results.is_empty() {
+            self.defer_return(Vec::new(), Pos::NONE)?;
+        }
+        Ok(())
     }
 }
 

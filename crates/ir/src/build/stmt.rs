@@ -50,6 +50,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             StmtKind::For(fs) => self.for_stmt(fs),
             StmtKind::Switch(sw) => self.switch_stmt(sw),
             StmtKind::Branch(tok, label) => self.branch_stmt(s.pos, *tok, label.as_ref()),
+            StmtKind::Call(Token::Defer, e) => self.defer_stmt(e, s.pos),
             _ => Err(unsupported(s.pos, "this statement")),
         }
     }
@@ -266,6 +267,9 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             }
         } else {
             vals = self.split_multi(&results[0])?;
+        }
+        if self.defer_frame.is_some() {
+            return self.defer_return(vals, pos);
         }
         let mut flat = Vec::new();
         for (r, v) in self.results.clone().iter().zip(vals) {
