@@ -1,0 +1,419 @@
+//! Method sets and method tables (`abi.UncommonType`'s methods with the
+//! functions `Ifn`/`Tfn` stand for), and the wrappers those need, built
+//! as IR functions flagged `wrapper`:
+//!
+//! - `main.(*T).M` for a value method `M` of `T`: checks the pointer,
+//!   loads `*p`, calls `main.T.M` (the interface entry of `T`'s methods
+//!   when `T` is not pointer-shaped, and `*T`'s method);
+//! - `main.S.M` and `main.(*S).M` for a method promoted into `S` through
+//!   embedded fields: find the embedded value (following embedded
+//!   pointers) and call the method on it (through the itab for an
+//!   embedded interface).
+//!
+//! Every wrapper passes its parameters after the receiver, and its
+//! results, through unchanged, so it works whatever `machine_sig`'s
+//! convention for large values is, as long as the receiver comes first.
+
+use types::arena::{ObjId, PkgIdx, Store, TypeId};
+use types::lookup::{interface_methods, lookup_field_or_method, Lookup};
+use types::object::ObjKind;
+use types::predicates::unalias;
+use types::ty::Type;
+
+use super::alg::Fb;
+use super::{declared_methods, method_order, under_type, Kind, Method, TypeDescs, N};
+use crate::func::{InstKind, Term, Ty};
+use crate::layout;
+use crate::names::method_name;
+
+/// A method of a method set.
+#[derive(Clone, Debug)]
+pub(crate) struct MEntry {
+    pub obj: ObjId,
+    pub name: String,
+    pub pkg: Option<PkgIdx>,
+    /// Embedded field indices, then the method's index (types2's).
+    pub path: Vec<usize>,
+    /// Declared with a pointer receiver.
+    pub ptr_recv: bool,
+}
+
+/// A wrapper to generate: method `entry` of `base` (value receiver) or
+/// of `*base`.
+#[derive(Clone, Debug)]
+pub(crate) struct WrapReq {
+    pub base: TypeId,
+    pub ptr: bool,
+    pub entry: MEntry,
+}
+
+/// The machine parameters and results of a Go function with these
+/// parameter and result types (after the closure context and the
+/// receiver): each value flattened to its scalar leaves, or one pointer
+/// for a value kept in memory; a result kept in memory is returned
+/// through a pointer parameter appended after the parameters.
+pub fn machine_sig(s: &impl Store, params: &[TypeId], results: &[TypeId]) -> (Vec<Ty>, Vec<Ty>) {
+    let mut ps = Vec::new();
+    for &p in params {
+        match layout::scalar_types(s, p) {
+            Some(l) => ps.extend(l),
+            None => ps.push(Ty::PTR),
+        }
+    }
+    let mut rs = Vec::new();
+    for &r in results {
+        match layout::scalar_types(s, r) {
+            Some(l) => rs.extend(l),
+            None => ps.push(Ty::PTR),
+        }
+    }
+    (ps, rs)
+}
+
+/// The method set of `t` (`ptr`: of `*t`), `t` not a pointer, sorted as
+/// gc sorts method tables.
+pub(crate) fn method_set(s: &impl Store, t: TypeId, ptr: bool) -> Vec<MEntry> {
+    let t = unalias(s, t);
+    let u = under_type(s, t);
+    if matches!(s.ty(u), Type::Interface(_) | Type::Pointer(_)) {
+        return Vec::new();
+    }
+    let mut cands: Vec<(String, Option<PkgIdx>)> = Vec::new();
+    let mut seen = Vec::new();
+    candidates(s, t, 0, &mut cands, &mut seen);
+    let mut out = Vec::new();
+    for (name, pkg) in cands {
+        if let Lookup::Found { obj, index, .. } =
+            lookup_field_or_method(s, t, ptr, pkg, syntax::ast::sym(&name))
+        {
+            if let ObjKind::Func { ptr_recv } = s.obj(obj).kind {
+                out.push(MEntry {
+                    obj,
+                    name,
+                    pkg,
+                    path: index,
+                    ptr_recv,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| method_order(s, &a.name, a.pkg, &b.name, b.pkg));
+    out
+}
+
+/// Names of methods `t` may have: its own and those of embedded fields
+/// at any depth.
+fn candidates(
+    s: &impl Store,
+    t: TypeId,
+    depth: usize,
+    out: &mut Vec<(String, Option<PkgIdx>)>,
+    seen: &mut Vec<TypeId>,
+) {
+    let mut t = unalias(s, t);
+    if let Type::Pointer(e) = s.ty(t) {
+        t = unalias(s, *e);
+    }
+    if seen.contains(&t) {
+        return;
+    }
+    seen.push(t);
+    let mut add = |o: ObjId| {
+        let ob = s.obj(o);
+        let name = ob.name.to_string();
+        let pkg = if super::is_exported(&name) {
+            None
+        } else {
+            ob.pkg
+        };
+        if !out.iter().any(|(n, p)| *n == name && *p == pkg) {
+            out.push((name, pkg));
+        }
+    };
+    if let Type::Named(_) = s.ty(t) {
+        for m in declared_methods(s, t) {
+            add(m);
+        }
+    }
+    let u = under_type(s, t);
+    match s.ty(u) {
+        Type::Struct(st) => {
+            for &f in &st.fields.clone() {
+                let o = s.obj(f);
+                if let ObjKind::Var { embedded: true, .. } = o.kind {
+                    if let Some(ft) = o.typ {
+                        candidates(s, ft, depth + 1, out, seen);
+                    }
+                }
+            }
+        }
+        Type::Interface(_) if depth > 0 => {
+            for m in interface_methods(s, u) {
+                add(m);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `*t` has methods (gc then always points `t`'s descriptor at
+/// `*t`'s).
+pub(crate) fn has_ptr_methods(s: &impl Store, t: TypeId) -> bool {
+    !method_set(s, t, true).is_empty()
+}
+
+/// The method table of `n`'s descriptor.
+pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Method> {
+    let (base, ptr) = match d.nodes[n].kind {
+        Kind::Named(t) => (t, false),
+        Kind::Ptr(e) => match d.nodes[e].kind {
+            Kind::Named(t) => (t, true),
+            Kind::Struct(_) => match d.nodes[e].src {
+                Some(t) => (t, true),
+                None => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        },
+        Kind::Struct(_) => match d.nodes[n].src {
+            Some(t) => (t, false),
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(),
+    };
+    let entries = method_set(s, base, ptr);
+    let mut out = Vec::new();
+    for e in entries {
+        let mtyp = method_type(s, d, base, &e);
+        let tfn = fn_for(s, d, base, ptr, &e);
+        let ifn = if ptr || d.direct_iface(n) {
+            tfn.clone()
+        } else {
+            fn_for(s, d, base, true, &e)
+        };
+        out.push(Method {
+            name: e.name.clone(),
+            pkg: e.pkg,
+            mtyp,
+            ifn,
+            tfn,
+        });
+    }
+    out
+}
+
+/// The type of method `m` found on `base`, without receiver.
+fn method_type(s: &impl Store, d: &mut TypeDescs, base: TypeId, e: &MEntry) -> N {
+    let m = e.obj;
+    let sub = recv_map(s, owner_of(s, base, &e.path), m);
+    let (params, results, variadic) = match s.obj(m).typ.map(|t| s.ty(t)) {
+        Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
+        _ => {
+            return d.intern(
+                Kind::Func {
+                    params: vec![],
+                    results: vec![],
+                    variadic: false,
+                },
+                None,
+            )
+        }
+    };
+    let params = tuple_types(s, params)
+        .into_iter()
+        .map(|t| d.node_sub(s, t, &sub))
+        .collect();
+    let results = tuple_types(s, results)
+        .into_iter()
+        .map(|t| d.node_sub(s, t, &sub))
+        .collect();
+    d.intern(
+        Kind::Func {
+            params,
+            results,
+            variadic,
+        },
+        None,
+    )
+}
+
+/// The type declaring the method at the end of `path` from `base`
+/// (an embedded field's type, without pointer).
+fn owner_of(s: &impl Store, base: TypeId, path: &[usize]) -> TypeId {
+    let mut cur = base;
+    for &idx in &path[..path.len().saturating_sub(1)] {
+        if let Type::Pointer(e) = s.ty(unalias(s, cur)) {
+            cur = *e;
+        }
+        let Type::Struct(st) = s.ty(under_type(s, cur)) else {
+            return cur;
+        };
+        cur = s.obj(st.fields[idx]).typ.unwrap_or(types::universe::INVALID);
+    }
+    if let Type::Pointer(e) = s.ty(unalias(s, cur)) {
+        cur = *e;
+    }
+    unalias(s, cur)
+}
+
+/// The receiver type parameters of method `m` paired with the type
+/// arguments of `owner`, the instance it is found on.
+fn recv_map(s: &impl Store, owner: TypeId, m: ObjId) -> Vec<(TypeId, TypeId)> {
+    let tparams = match s.obj(m).typ.map(|t| s.ty(t)) {
+        Some(Type::Signature(sig)) => sig.recv_tparams.clone(),
+        _ => return Vec::new(),
+    };
+    match s.ty(owner) {
+        Type::Named(n) => tparams.into_iter().zip(n.targs.iter().copied()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn tuple_types(s: &impl Store, t: TypeId) -> Vec<TypeId> {
+    match s.ty(t) {
+        Type::Tuple(vs) => vs
+            .iter()
+            .map(|&v| s.obj(v).typ.unwrap_or(types::universe::INVALID))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The function called for method `e` of `base` (`ptr`: of `*base`) with
+/// that receiver: the method itself or a wrapper (recorded to generate).
+fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry) -> String {
+    let name = method_name(s, base, ptr, &e.name);
+    if e.path.len() == 1 && e.ptr_recv == ptr {
+        return name;
+    }
+    d.wrappers.entry(name.clone()).or_insert_with(|| WrapReq {
+        base,
+        ptr,
+        entry: e.clone(),
+    });
+    name
+}
+
+/// Builds wrapper `name`.
+pub(crate) fn gen_wrapper(s: &impl Store, _d: &TypeDescs, name: &str, req: &WrapReq) -> crate::func::Func {
+    let m = &req.entry;
+    let (params, results, _) = match s.obj(m.obj).typ.map(|t| s.ty(t)) {
+        Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
+        _ => panic!("method without signature"),
+    };
+    let (rest, res) = machine_sig(s, &tuple_types(s, params), &tuple_types(s, results));
+    let base_leaves = layout::leaves(s, req.base);
+    let recv: Vec<Ty> = if req.ptr {
+        vec![Ty::PTR]
+    } else {
+        match &base_leaves {
+            Some(l) => l.iter().map(|&(t, _)| t).collect(),
+            None => vec![Ty::PTR],
+        }
+    };
+    let mut all = vec![Ty::PTR];
+    all.extend(&recv);
+    all.extend(&rest);
+    let mut b = Fb::new(name, &all, res.clone());
+    let rest_vals: Vec<_> = b.f.params()[1 + recv.len()..].to_vec();
+
+    // The receiver's value in memory.
+    let mut addr;
+    if req.ptr {
+        addr = b.param(1);
+        b.ins(InstKind::NilCheck(addr));
+    } else if let Some(l) = &base_leaves {
+        let slot = b
+            .f
+            .new_slot(layout::size(s, req.base).max(1), layout::align(s, req.base));
+        addr = b.ins1(InstKind::SlotAddr(slot));
+        for (i, &(_, off)) in l.iter().enumerate() {
+            let v = b.param(1 + i);
+            b.ins(InstKind::Store(addr, v, off as i32));
+        }
+    } else {
+        addr = b.param(1);
+    }
+    let mut cur = req.base;
+    let fields = &m.path[..m.path.len() - 1];
+    for (k, &idx) in fields.iter().enumerate() {
+        let mut st_ty = cur;
+        if let Type::Pointer(e) = s.ty(unalias(s, cur)) {
+            st_ty = *e;
+        }
+        let Type::Struct(st) = s.ty(under_type(s, st_ty)) else {
+            panic!("promoted method through a non-struct");
+        };
+        let offs = types::sizes::offsetsof(s, &st.fields);
+        let ft = s.obj(st.fields[idx]).typ.unwrap_or(types::universe::INVALID);
+        let faddr = b.addr(addr, offs[idx].max(0) as u64);
+        if k + 1 < fields.len() {
+            if let Type::Pointer(e) = s.ty(under_type(s, ft)) {
+                let p = b.ins1(InstKind::Load(Ty::PTR, faddr, 0));
+                b.ins(InstKind::NilCheck(p));
+                addr = p;
+                cur = *e;
+                continue;
+            }
+        }
+        addr = faddr;
+        cur = ft;
+    }
+    let ctx0 = b.iconst(Ty::PTR, 0);
+    let out;
+    if !fields.is_empty() && matches!(s.ty(under_type(s, cur)), Type::Interface(_)) {
+        // A method of an embedded interface: through its itab.
+        let tab = b.ins1(InstKind::Load(Ty::PTR, addr, 0));
+        let data = b.ins1(InstKind::Load(Ty::PTR, addr, 8));
+        b.ins(InstKind::NilCheck(tab));
+        let i = super::imethod_index(s, cur, m.obj);
+        let fp = b.ins1(InstKind::Load(Ty::PTR, tab, 24 + 8 * i as i32));
+        let mut args = vec![ctx0, data];
+        args.extend(rest_vals);
+        out = b.ins(InstKind::Call {
+            callee: crate::func::Callee::Indirect(fp),
+            args,
+            results: res,
+        });
+    } else {
+        let (owner, via_ptr) = match s.ty(unalias(s, cur)) {
+            Type::Pointer(e) if !fields.is_empty() => (*e, true),
+            _ => (cur, false),
+        };
+        let target = method_name(s, owner, m.ptr_recv, &m.name);
+        let mut args = vec![ctx0];
+        if m.ptr_recv {
+            if via_ptr {
+                args.push(b.ins1(InstKind::Load(Ty::PTR, addr, 0)));
+            } else {
+                args.push(addr);
+            }
+        } else {
+            let vaddr = if via_ptr {
+                let p = b.ins1(InstKind::Load(Ty::PTR, addr, 0));
+                b.ins(InstKind::NilCheck(p));
+                p
+            } else {
+                addr
+            };
+            match layout::leaves(s, owner) {
+                Some(l) => {
+                    for (t, off) in l {
+                        args.push(b.ins1(InstKind::Load(t, vaddr, off as i32)));
+                    }
+                }
+                None => {
+                    // Callees may modify a by-pointer argument: pass a copy.
+                    let size = layout::size(s, owner);
+                    let slot = b.f.new_slot(size.max(1), layout::align(s, owner));
+                    let sa = b.ins1(InstKind::SlotAddr(slot));
+                    b.ins(InstKind::Copy(sa, vaddr, size));
+                    args.push(sa);
+                }
+            }
+        }
+        args.extend(rest_vals);
+        out = b.call(&target, args, res);
+    }
+    b.f.set_term(b.cur, Term::Return(out));
+    b.f
+}
