@@ -360,6 +360,10 @@ fn blob_of(p: *const u8) -> (*const u8, *const usize, usize) {
     if let Some((base, text, n)) = crate::rtype::blob_containing(p) {
         return (base, text, n);
     }
+    #[cfg(test)]
+    if let Some(b) = crate::testtypes::blob_containing(p) {
+        return b;
+    }
     match module() {
         Some(m) => (m.types, m.textptrs, m.ntextptrs),
         None => (core::ptr::null(), core::ptr::null(), 0),
@@ -375,8 +379,8 @@ pub fn resolve_name_off(ptr_in_blob: *const u8, off: NameOff) -> *const u8 {
     base.wrapping_offset(off as isize)
 }
 
-/// gc's resolveTypeOff: the descriptor at `off` in the blob of `ptr_in_blob`
-/// (null for off ≤ 0... well, -1: gc's "no type").
+/// gc's resolveTypeOff: the descriptor at `off` in the blob of
+/// `ptr_in_blob` (null for -1, gc's "no type").
 pub fn resolve_type_off(ptr_in_blob: *const u8, off: TypeOff) -> *const Type {
     if off < 0 {
         return core::ptr::null();

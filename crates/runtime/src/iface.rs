@@ -369,3 +369,252 @@ pub fn method_string(t: *const Type, data: *mut u8) -> Option<GoStr> {
         len: r[1],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::kind;
+    use crate::rtype::heap_string;
+    use crate::testtypes::Builder;
+
+    unsafe extern "C" fn t_m(_ctx: usize, recv: *mut u8) -> GoStr {
+        // SAFETY: the receiver word points to a T.
+        let v = unsafe { *(recv as *const i64) };
+        heap_string(format!("T.M({v})").as_bytes())
+    }
+    unsafe extern "C" fn t_string(_ctx: usize, _recv: *mut u8) -> GoStr {
+        heap_string(b"a T")
+    }
+    unsafe extern "C" fn p_error(_ctx: usize, _recv: *mut u8) -> GoStr {
+        heap_string(b"boom")
+    }
+
+    struct World {
+        b: crate::testtypes::Blob,
+        t: usize,
+        u: usize,
+        p: usize,
+        i_m: *const InterfaceType,
+        error: *const InterfaceType,
+        rterror: *const InterfaceType,
+        stringer: *const InterfaceType,
+    }
+
+    fn world() -> World {
+        let mut b = Builder::new();
+        let fs = b.func("func() string");
+        let fv = b.func("func()");
+        let t = b.named(
+            kind::INT,
+            8,
+            "main.T",
+            Some(&crate::hash::MEMEQUAL64_F),
+            &[
+                ("M", fs, t_m as *const () as usize),
+                ("String", fs, t_string as *const () as usize),
+            ],
+        );
+        let u = b.named(
+            kind::INT,
+            8,
+            "main.U",
+            Some(&crate::hash::MEMEQUAL64_F),
+            &[],
+        );
+        let pe = b.named(kind::STRUCT, 0, "main.E", None, &[]);
+        let p = b.pointer(
+            pe,
+            "*main.E",
+            &[("Error", fs, p_error as *const () as usize)],
+        );
+        let i_m = b.interface("main.I", &[("M", fs)]);
+        let error = b.interface("error", &[("Error", fs)]);
+        let rterror = b.interface("runtime.Error", &[("Error", fs), ("RuntimeError", fv)]);
+        let stringer = b.interface("fmt.Stringer", &[("String", fs)]);
+        World {
+            b: b.finish(),
+            t,
+            u,
+            p,
+            i_m,
+            error,
+            rterror,
+            stringer,
+        }
+    }
+
+    fn call_fun0(tab: *const ITab, data: *mut u8) -> Vec<u8> {
+        // SAFETY: a complete itab.
+        let code = unsafe { (*tab).fun[0] };
+        let r = hash::call_go(code as *const u8, 0, data as usize, 0);
+        // SAFETY: a Go string result.
+        unsafe { abi::bytes(r[0] as *const u8, r[1]) }.to_vec()
+    }
+
+    #[test]
+    fn itabs_are_built_cached_and_callable() {
+        let w = world();
+        let t = w.b.t(w.t);
+        assert_eq!(abi::type_string(t), b"main.T");
+        assert_eq!(abi::type_string(w.i_m as *const Type), b"main.I");
+        let tab = assert_e2i2(w.i_m, t);
+        assert!(!tab.is_null());
+        // SAFETY: a built itab.
+        unsafe {
+            assert_eq!((*tab).typ, t);
+            assert_eq!((*tab).hash, (*t).hash);
+        }
+        assert_eq!(assert_e2i2(w.i_m, t), tab, "cached");
+        let v = convt64(1234);
+        assert_eq!(call_fun0(tab, v), b"T.M(1234)");
+        // U has no M; nil type gives nil.
+        assert!(assert_e2i2(w.i_m, w.b.t(w.u)).is_null());
+        assert!(assert_e2i2(w.i_m, ptr::null()).is_null());
+        let (_, missing) = getitab(w.i_m, w.b.t(w.u));
+        assert_eq!(missing, b"M");
+        // Stringer through the same method table.
+        let st = assert_e2i2(w.stringer, t);
+        assert_eq!(call_fun0(st, v), b"a T");
+        // *main.E is an error.
+        let et = assert_e2i2(w.error, w.b.t(w.p));
+        assert_eq!(call_fun0(et, 8 as *mut u8), b"boom");
+        assert!(assert_e2i2(w.rterror, w.b.t(w.p)).is_null());
+    }
+
+    #[test]
+    fn runtime_errors_implement_error_and_runtime_error() {
+        let w = world();
+        let (t, d) = crate::error::error_string("integer divide by zero", false);
+        let tab = assert_e2i2(w.error, t);
+        assert!(!tab.is_null());
+        assert_eq!(call_fun0(tab, d), b"runtime error: integer divide by zero");
+        assert!(!assert_e2i2(w.rterror, t).is_null());
+        let (pt, pd) = crate::error::error_string("assignment to entry in nil map", true);
+        assert_eq!(
+            call_fun0(assert_e2i2(w.rterror, pt), pd),
+            b"assignment to entry in nil map"
+        );
+        assert_eq!(abi::type_string(pt), b"runtime.plainError");
+        let (nt, nd) = crate::error::panic_nil_error();
+        assert_eq!(abi::type_string(nt), b"*runtime.PanicNilError");
+        assert_eq!(
+            call_fun0(assert_e2i2(w.error, nt), nd),
+            b"runtime error: panic called with nil argument"
+        );
+        assert_eq!(
+            abi::type_string(crate::rtype::type_assertion_error()),
+            b"*runtime.TypeAssertionError"
+        );
+        assert_eq!(
+            abi::type_string(crate::rtype::bounds_error()),
+            b"runtime.boundsError"
+        );
+        // Not a Stringer.
+        assert!(assert_e2i2(w.stringer, t).is_null());
+        // method_string finds Error.
+        let s = method_string(t, d).unwrap();
+        assert_eq!(s.as_bytes(), b"runtime error: integer divide by zero");
+        assert!(method_string(w.b.t(w.u), convt64(3)).is_none());
+        assert_eq!(
+            method_string(w.b.t(w.t), convt64(3)).unwrap().as_bytes(),
+            b"a T"
+        );
+    }
+
+    #[test]
+    fn type_assertion_messages() {
+        let w = world();
+        let mut b = crate::print::StackBuf::<256>::new();
+        let e = TypeAssertionError {
+            interface: ptr::null(),
+            concrete: w.b.t(w.u),
+            asserted: w.i_m as *const Type,
+            missing_ptr: b"M".as_ptr(),
+            missing_len: 1,
+        };
+        crate::error::type_assertion_message(&e, &mut b);
+        assert_eq!(
+            b.as_bytes(),
+            b"interface conversion: main.U is not main.I: missing method M"
+        );
+        let mut b = crate::print::StackBuf::<256>::new();
+        let e = TypeAssertionError {
+            interface: w.i_m as *const Type,
+            concrete: w.b.t(w.p),
+            asserted: w.b.t(w.u),
+            missing_ptr: ptr::null(),
+            missing_len: 0,
+        };
+        crate::error::type_assertion_message(&e, &mut b);
+        assert_eq!(
+            b.as_bytes(),
+            b"interface conversion: main.I is *main.E, not main.U"
+        );
+        let mut b = crate::print::StackBuf::<256>::new();
+        let e = TypeAssertionError {
+            interface: ptr::null(),
+            concrete: ptr::null(),
+            asserted: w.i_m as *const Type,
+            missing_ptr: ptr::null(),
+            missing_len: 0,
+        };
+        crate::error::type_assertion_message(&e, &mut b);
+        assert_eq!(
+            b.as_bytes(),
+            b"interface conversion: interface is nil, not main.I"
+        );
+    }
+
+    #[test]
+    fn boxing_small_values_does_not_allocate() {
+        let p = convt64(200);
+        assert_eq!(p as *const u64, &STATICUINT64S[200] as *const u64);
+        // SAFETY: boxed values.
+        unsafe {
+            assert_eq!(*(convt16(7) as *const u16), 7);
+            assert_eq!(*(convt32(255) as *const u32), 255);
+            let q = convt64(1 << 40);
+            assert_eq!(*(q as *const u64), 1 << 40);
+            assert_eq!(*(convt32(70000) as *const u32), 70000);
+            assert_eq!(*(convt16(65535) as *const u16), 65535);
+            assert_eq!(convtstring(ptr::null(), 0), zeroval());
+            let s = b"hi";
+            let b = convtstring(s.as_ptr(), 2) as *const usize;
+            assert_eq!((*b, *b.add(1)), (s.as_ptr() as usize, 2));
+            assert_eq!(convtslice(ptr::null(), 0, 0), zeroval());
+            let src = [9u64, 8, 7];
+            let c = convt(
+                crate::testtypes::basic(kind::ARRAY, 24, &crate::hash::MEMEQUAL64_F, true),
+                src.as_ptr() as *const u8,
+            ) as *const u64;
+            assert_eq!(*c.add(2), 7);
+        }
+    }
+
+    #[test]
+    fn interface_equality() {
+        let w = world();
+        let t = w.b.t(w.t);
+        assert_eq!(efaceeq(t, convt64(300), convt64(300)), 1);
+        assert_eq!(efaceeq(t, convt64(300), convt64(301)), 0);
+        let p = w.b.t(w.p);
+        assert_eq!(efaceeq(p, 16 as *const u8, 16 as *const u8), 1);
+        assert_eq!(efaceeq(p, 16 as *const u8, 24 as *const u8), 0);
+        let tab = assert_e2i2(w.i_m, t);
+        assert_eq!(ifaceeq(tab, convt64(5), convt64(5)), 1);
+        // interequal / nilinterequal on whole interface values.
+        let a = [t as usize, convt64(9) as usize];
+        let b = [t as usize, convt64(9) as usize];
+        let c = [w.b.t(w.u) as usize, b[1]];
+        // SAFETY: eface values.
+        unsafe {
+            assert_eq!(crate::hash::nilinterequal(&a, &b), 1);
+            assert_eq!(crate::hash::nilinterequal(&a, &c), 0);
+            assert_eq!(crate::hash::nilinterequal(&[0, 0], &[0, 0]), 1);
+            assert_eq!(
+                crate::hash::nilinterhash(&a, 1),
+                crate::hash::nilinterhash(&b, 1)
+            );
+        }
+    }
+}

@@ -57,3 +57,5 @@ pub mod traceback;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub mod testtypes;
