@@ -14,6 +14,12 @@
 //!   (`gopanic`, the `goPanic*` family, `panicmem`, `deferreturn`,
 //!   `gorecover`, `morestack`, ...) are tiny stubs passing `rbp` and the
 //!   return address on to the Rust implementation;
+//! - `runtime.gocall3` — calls compiled code (an equal/hash closure, a
+//!   method) from Rust with `r15` = G, keeping the G's entry frame;
+//! - entry shims made by `entry!`: runtime entry points implemented in
+//!   Rust that may panic deep inside (maps, interface conversions and
+//!   comparisons) record their caller's `rbp` and return address in the
+//!   G (`entry_fp`/`entry_pc`) and jump to the implementation;
 //! - `runtime.rt0_switch` — moves onto the main goroutine's stack with
 //!   `r15` = G and calls the program's entry;
 //! - `runtime.sigpanic.tramp` — where the SIGSEGV handler sends a
@@ -147,6 +153,30 @@ global_asm!(
     .size "runtime.sigpanic.tramp", . - "runtime.sigpanic.tramp"
 
     .p2align 4
+    .globl "runtime.gocall3"
+    .type "runtime.gocall3",@function
+"runtime.gocall3":
+    push rbp
+    mov rbp, rsp
+    push r15
+    push rbx
+    mov r15, r8
+    push qword ptr [r15 + 56]
+    push qword ptr [r15 + 64]
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    call rax
+    pop qword ptr [r15 + 64]
+    pop qword ptr [r15 + 56]
+    pop rbx
+    pop r15
+    pop rbp
+    ret
+    .size "runtime.gocall3", . - "runtime.gocall3"
+
+    .p2align 4
     .globl "runtime.getcallerfp"
 "runtime.getcallerfp":
     mov rax, rbp
@@ -175,7 +205,56 @@ macro_rules! shim {
     };
 }
 
+/// Defines `runtime.NAME` as a stub that records the caller's frame
+/// pointer and return address in the G (r15 + 56, + 64) and jumps to the
+/// Rust implementation, which takes the entry point's own arguments.
+macro_rules! entry {
+    ($name:literal, $imp:path) => {
+        global_asm!(
+            concat!(
+                "    .text\n    .p2align 4\n    .globl \"runtime.", $name, "\"\n",
+                "    .type \"runtime.", $name, "\",@function\n",
+                "\"runtime.", $name, "\":\n",
+                "    mov [r15 + 56], rbp\n",
+                "    mov rax, [rsp]\n",
+                "    mov [r15 + 64], rax\n",
+                "    jmp {imp}\n",
+                "    .size \"runtime.", $name, "\", . - \"runtime.", $name, "\"\n"
+            ),
+            imp = sym $imp,
+        );
+    };
+}
+
 use crate::error as e;
+use crate::iface as i;
+use crate::map as m;
+
+entry!("assertE2I", i::assert_e2i);
+entry!("efaceeq", i::efaceeq);
+entry!("ifaceeq", i::ifaceeq);
+entry!("makemap", m::makemap);
+entry!("mapaccess1", m::mapaccess1);
+entry!("mapaccess2", m::mapaccess2);
+entry!("mapassign", m::mapassign);
+entry!("mapdelete", m::mapdelete);
+entry!("mapaccess1_fast64", m::mapaccess1_fast64);
+entry!("mapaccess2_fast64", m::mapaccess2_fast64);
+entry!("mapassign_fast64", m::mapassign_fast64);
+entry!("mapdelete_fast64", m::mapdelete_fast64);
+entry!("mapaccess1_fast32", m::mapaccess1_fast32);
+entry!("mapaccess2_fast32", m::mapaccess2_fast32);
+entry!("mapassign_fast32", m::mapassign_fast32);
+entry!("mapdelete_fast32", m::mapdelete_fast32);
+entry!("mapaccess1_faststr", m::mapaccess1_faststr);
+entry!("mapaccess2_faststr", m::mapaccess2_faststr);
+entry!("mapassign_faststr", m::mapassign_faststr);
+entry!("mapdelete_faststr", m::mapdelete_faststr);
+entry!("interhash", crate::hash::interhash);
+entry!("nilinterhash", crate::hash::nilinterhash);
+entry!("typehash", crate::hash::typehash_entry);
+entry!("interequal", crate::hash::interequal);
+entry!("nilinterequal", crate::hash::nilinterequal);
 use crate::panic as p;
 
 shim!("gopanic", "rdx", "rcx", p::gopanic_impl);
@@ -186,6 +265,7 @@ shim!("panicshift", "rdi", "rsi", e::panicshift_impl);
 shim!("panicmem", "rdi", "rsi", e::panicmem_impl);
 shim!("panicnildottype", "rsi", "rdx", e::panicnildottype_impl);
 shim!("panicdottypeE", "rcx", "r8", e::panicdottype_e_impl);
+shim!("panicdottypeI", "rcx", "r8", e::panicdottype_i_impl);
 shim!("panicmakeslicelen", "rdi", "rsi", e::panicmakeslicelen_impl);
 shim!("panicmakeslicecap", "rdi", "rsi", e::panicmakeslicecap_impl);
 shim!("goPanicIndex", "rdx", "rcx", e::go_panic_index);

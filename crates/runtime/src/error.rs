@@ -6,62 +6,59 @@
 //! `panicdottypeE`, `panicnildottype`, `panicmakeslicelen/cap`).
 //!
 //! Until the Go side of the runtime (lib/runtime) provides these types,
-//! their descriptors are static `abi.Type`s owned by this module, known by
-//! address (`runtime_type_name`); `recover()` returns them as the value's
-//! dynamic type.
+//! their descriptors live in the runtime's own blob (`rtype`), with
+//! method tables (`Error`, `RuntimeError`) so compiled code can convert
+//! them to `error`/`runtime.Error` and call their methods.
 
-use crate::abi::{self, kind, Type, TFLAG_DIRECT_IFACE, TFLAG_NAMED};
+use crate::abi::{self, Type};
 use crate::malloc;
 use crate::panic::panic_value;
 use crate::print::{fmt_u64, StackBuf};
+use crate::rtype;
 use core::ptr;
 
+/// A static descriptor (tests and static data).
 #[repr(transparent)]
 pub struct StaticType(pub Type);
-// SAFETY: the descriptors are immutable; their raw pointers point to
-// immutable statics.
+// SAFETY: descriptors are immutable; their pointers point to immutable
+// statics.
 unsafe impl Sync for StaticType {}
 
-static PTRMASK1: u8 = 1;
-
-const fn desc(size: usize, ptr_bytes: usize, kind: u8, tflag: u8) -> StaticType {
-    StaticType(Type {
-        size,
-        ptr_bytes,
-        hash: 0,
-        tflag,
-        align: 8,
-        field_align: 8,
-        kind,
-        equal: 0,
-        gcdata: &PTRMASK1,
-        str_: 0,
-        ptr_to_this: 0,
-    })
+/// The frame (fp, pc) of the compiled code that called the current
+/// runtime entry point (recorded by the `entry!` shims; (0, 0) when Rust
+/// called the implementation directly, as tests do).
+pub fn caller_frame() -> (usize, usize) {
+    let g = crate::g::getg();
+    // SAFETY: g is null or this thread's G.
+    unsafe { g.as_ref() }.map_or((0, 0), |g| (g.entry_fp, g.entry_pc))
 }
 
-pub static BOUNDS_ERROR: StaticType = desc(24, 0, kind::STRUCT, TFLAG_NAMED);
-pub static ERROR_STRING: StaticType = desc(16, 8, kind::STRING, TFLAG_NAMED);
-pub static PLAIN_ERROR: StaticType = desc(16, 8, kind::STRING, TFLAG_NAMED);
-pub static TYPE_ASSERTION_ERROR: StaticType = desc(8, 8, kind::POINTER, TFLAG_DIRECT_IFACE);
-pub static PANIC_NIL_ERROR: StaticType = desc(8, 8, kind::POINTER, TFLAG_DIRECT_IFACE);
+/// Panics with a `runtime.errorString` "runtime error: " + prefix + s on
+/// behalf of the entry point's caller.
+pub fn panic_runtime_error_str(prefix: &[u8], s: &[u8]) -> ! {
+    let mut b = StackBuf::<512>::new();
+    b.extend(prefix);
+    b.extend(s);
+    let msg = rtype::heap_string(b.as_bytes());
+    let d = new_value(msg);
+    let (fp, pc) = caller_frame();
+    panic_value(rtype::error_string(), d, fp, pc)
+}
 
-/// The name of a runtime-owned descriptor.
-pub fn runtime_type_name(t: *const Type) -> Option<&'static [u8]> {
-    let is = |s: &StaticType| ptr::eq(t, &s.0);
-    if is(&BOUNDS_ERROR) {
-        Some(b"runtime.boundsError")
-    } else if is(&ERROR_STRING) {
-        Some(b"runtime.errorString")
-    } else if is(&PLAIN_ERROR) {
-        Some(b"runtime.plainError")
-    } else if is(&TYPE_ASSERTION_ERROR) {
-        Some(b"*runtime.TypeAssertionError")
-    } else if is(&PANIC_NIL_ERROR) {
-        Some(b"*runtime.PanicNilError")
-    } else {
-        None
-    }
+/// Panics with a `runtime.plainError` on behalf of the entry point's
+/// caller.
+pub fn panic_plain(msg: &'static str) -> ! {
+    let (t, d) = error_string(msg, true);
+    let (fp, pc) = caller_frame();
+    panic_value(t, d, fp, pc)
+}
+
+/// Panics with a `*runtime.TypeAssertionError` on behalf of the entry
+/// point's caller.
+pub fn panic_type_assertion(e: TypeAssertionError) -> ! {
+    let d = new_value(e);
+    let (fp, pc) = caller_frame();
+    panic_value(rtype::type_assertion_error(), d, fp, pc)
 }
 
 /// gc's boundsError (layout of its fields).
@@ -201,21 +198,20 @@ pub fn runtime_error_message<const N: usize>(
     data: *mut u8,
     out: &mut StackBuf<N>,
 ) -> bool {
-    let is = |s: &StaticType| ptr::eq(t, &s.0);
     // SAFETY: the runtime made these values with the matching layouts.
     unsafe {
-        if is(&BOUNDS_ERROR) {
+        if t == rtype::bounds_error() {
             bounds_message(&*(data as *const BoundsError), out);
-        } else if is(&ERROR_STRING) || is(&PLAIN_ERROR) {
-            if is(&ERROR_STRING) {
+        } else if t == rtype::error_string() || t == rtype::plain_error() {
+            if t == rtype::error_string() {
                 out.extend(b"runtime error: ");
             }
             let h = data as *const (*const u8, usize);
             out.extend(abi::bytes((*h).0, (*h).1));
-        } else if is(&TYPE_ASSERTION_ERROR) {
+        } else if t == rtype::type_assertion_error() {
             type_assertion_message(&*(data as *const TypeAssertionError), out);
-        } else if is(&PANIC_NIL_ERROR) {
-            out.extend(b"panic called with nil argument");
+        } else if t == rtype::panic_nil_error() {
+            out.extend(b"runtime error: panic called with nil argument");
         } else {
             return false;
         }
@@ -236,12 +232,16 @@ fn new_value<T>(v: T) -> *mut u8 {
 /// An `errorString`/`plainError` value for a static message.
 pub fn error_string(msg: &'static str, plain: bool) -> (*const Type, *mut u8) {
     let d = new_value((msg.as_ptr(), msg.len()));
-    let t = if plain { &PLAIN_ERROR } else { &ERROR_STRING };
-    (&t.0, d)
+    let t = if plain {
+        rtype::plain_error()
+    } else {
+        rtype::error_string()
+    };
+    (t, d)
 }
 
 pub fn panic_nil_error() -> (*const Type, *mut u8) {
-    (&PANIC_NIL_ERROR.0, new_value(0usize))
+    (rtype::panic_nil_error(), new_value(0usize))
 }
 
 fn panic_error_string(msg: &'static str, fp: usize, pc: usize) -> ! {
@@ -251,7 +251,7 @@ fn panic_error_string(msg: &'static str, fp: usize, pc: usize) -> ! {
 
 fn panic_bounds(x: i64, y: i64, signed: bool, code: u8, fp: usize, pc: usize) -> ! {
     let d = new_value(BoundsError { x, y, signed, code });
-    panic_value(&BOUNDS_ERROR.0, d, fp, pc)
+    panic_value(rtype::bounds_error(), d, fp, pc)
 }
 
 pub extern "C" fn panicdivide_impl(fp: usize, pc: usize) -> ! {
@@ -294,7 +294,21 @@ pub extern "C" fn panicnildottype_impl(want: *const Type, fp: usize, pc: usize) 
         missing_ptr: ptr::null(),
         missing_len: 0,
     });
-    panic_value(&TYPE_ASSERTION_ERROR.0, d, fp, pc)
+    panic_value(rtype::type_assertion_error(), d, fp, pc)
+}
+
+/// `panicdottypeI(have *ITab, want, iface)`: as panicdottypeE with the
+/// itab's type (nil itab: nil interface).
+pub extern "C" fn panicdottype_i_impl(
+    have: *const abi::ITab,
+    want: *const Type,
+    iface: *const Type,
+    fp: usize,
+    pc: usize,
+) -> ! {
+    // SAFETY: have is null or a valid itab.
+    let t = unsafe { have.as_ref() }.map_or(ptr::null(), |i| i.typ);
+    panicdottype_e_impl(t, want, iface, fp, pc)
 }
 
 pub extern "C" fn panicdottype_e_impl(
@@ -311,7 +325,7 @@ pub extern "C" fn panicdottype_e_impl(
         missing_ptr: ptr::null(),
         missing_len: 0,
     });
-    panic_value(&TYPE_ASSERTION_ERROR.0, d, fp, pc)
+    panic_value(rtype::type_assertion_error(), d, fp, pc)
 }
 
 macro_rules! bounds_entry {

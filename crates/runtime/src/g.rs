@@ -37,6 +37,11 @@ pub struct G {
     /// Innermost `runtime.withdefers` frame (offset 48, read by the
     /// trampoline).
     pub deferframe: *mut DeferFrame,
+    /// Frame pointer and return address of the compiled code that called
+    /// the current runtime entry point (offsets 56, 64; stored by the
+    /// `entry!` shims in asm.rs), for panics raised deep in Rust code.
+    pub entry_fp: usize,
+    pub entry_pc: usize,
     pub goid: u64,
     /// Free defer records for reuse.
     pub free_defers: *mut Defer,
@@ -52,6 +57,8 @@ pub struct G {
 pub const G_DEFERFRAME: usize = 48;
 const _: () = assert!(core::mem::offset_of!(G, deferframe) == G_DEFERFRAME);
 const _: () = assert!(core::mem::offset_of!(G, defer) == 40);
+const _: () = assert!(core::mem::offset_of!(G, entry_fp) == 56);
+const _: () = assert!(core::mem::offset_of!(G, entry_pc) == 64);
 const _: () = assert!(core::mem::offset_of!(G, stackguard0) == 16);
 
 thread_local! {

@@ -16,6 +16,10 @@
 //! - `print` — the print/println built-ins;
 //! - `panic` — defer, panic, recover, fatal errors;
 //! - `error` — run-time error values and the `panic*`/`goPanic*` entry points;
+//! - `rtype` — the runtime's own type descriptors (error types) and methods;
+//! - `iface` — boxing, itabs, type assertions, interface equality;
+//! - `hash` — hash and equal functions and their closure objects;
+//! - `map` — Go maps (swiss tables);
 //! - `traceback` — gc-format tracebacks from frame pointers;
 //! - `stack` — `morestack` (overflow report, preemption requests);
 //! - `signal` — SIGSEGV/SIGBUS/SIGFPE handling;
@@ -35,10 +39,14 @@ pub mod abi;
 pub mod asm;
 pub mod error;
 pub mod g;
+pub mod hash;
+pub mod iface;
 pub mod lock;
 pub mod malloc;
+pub mod map;
 pub mod panic;
 pub mod print;
+pub mod rtype;
 pub mod signal;
 pub mod slice;
 pub mod stack;
@@ -49,3 +57,5 @@ pub mod traceback;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub mod testtypes;

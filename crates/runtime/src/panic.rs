@@ -51,6 +51,10 @@ pub struct Panic {
     pub recovered: bool,
     pub repanicked: bool,
     pub goexit: bool,
+    /// The value's `Error()`/`String()` result, filled in by
+    /// `preprintpanics` (gc replaces the value by that string).
+    pub text: crate::rtype::GoStr,
+    pub has_text: bool,
 }
 
 /// `defer f()`: records `closure` for the innermost defer frame.
@@ -128,6 +132,8 @@ pub extern "C" fn gopanic_impl(typ: *const Type, data: *mut u8, fp: usize, pc: u
         recovered: false,
         repanicked: false,
         goexit: false,
+        text: crate::rtype::GoStr::EMPTY,
+        has_text: false,
     };
     let pp: *mut Panic = &mut p;
     // SAFETY: p outlives its presence on the list: it is unlinked before
@@ -233,11 +239,12 @@ pub extern "C" fn gorecover_impl(retaddr: usize, fp: usize, _pc: usize) -> Eface
 
 /// Prints the panics and the traceback and exits with status 2.
 fn fatalpanic(gp: *mut G) -> ! {
-    printlock();
     // SAFETY: gp is this thread's G with a non-empty panic list.
+    unsafe { preprintpanics((*gp).panic) };
+    printlock();
+    // SAFETY: as above.
     unsafe {
         let top = (*gp).panic;
-        preprintpanics(top);
         printpanics(top);
         let g = &*gp;
         if g.sig != 0 {
@@ -261,7 +268,9 @@ fn fatalpanic(gp: *mut G) -> ! {
     sys::exit(2)
 }
 
-/// Marks panics that re-panic their predecessor's value.
+/// Marks panics that re-panic their predecessor's value and turns error
+/// and Stringer values into their text (calling their Go methods, before
+/// the print lock is taken), as gc's preprintpanics.
 unsafe fn preprintpanics(mut p: *mut Panic) {
     // SAFETY: p walks a valid panic list.
     unsafe {
@@ -269,6 +278,12 @@ unsafe fn preprintpanics(mut p: *mut Panic) {
             let l = (*p).link;
             if !l.is_null() && (*l).arg_type == (*p).arg_type && (*l).arg_data == (*p).arg_data {
                 (*l).repanicked = true;
+                p = l;
+                continue;
+            }
+            if let Some(t) = crate::iface::method_string((*p).arg_type, (*p).arg_data) {
+                (*p).text = t;
+                (*p).has_text = true;
             }
             p = l;
         }
@@ -292,7 +307,11 @@ unsafe fn printpanics(p: *mut Panic) {
             return;
         }
         pstr("panic: ");
-        printpanicval((*p).arg_type, (*p).arg_data);
+        if (*p).has_text {
+            printindented((*p).text.as_bytes());
+        } else {
+            printpanicval((*p).arg_type, (*p).arg_data);
+        }
         if (*p).recovered && (*p).repanicked {
             pstr(" [recovered, repanicked]");
         } else if (*p).recovered {
@@ -387,7 +406,7 @@ pub fn printpanicval(typ: *const Type, data: *mut u8) {
     // SAFETY: typ is a valid descriptor.
     let t = unsafe { &*typ };
     let name = abi::type_string(typ);
-    let k = t.kind;
+    let k = t.kind & abi::KIND_MASK;
     let data_ptr: *const u8 = if t.tflag & abi::TFLAG_DIRECT_IFACE != 0 {
         &data as *const *mut u8 as *const u8
     } else {
@@ -400,7 +419,7 @@ pub fn printpanicval(typ: *const Type, data: *mut u8) {
             let h = data_ptr as *const (*const u8, usize);
             abi::bytes((*h).0, (*h).1)
         };
-        if name == basic {
+        if !t.is_named() {
             printindented(s);
         } else {
             gwrite(name);
@@ -411,7 +430,7 @@ pub fn printpanicval(typ: *const Type, data: *mut u8) {
         return;
     }
     if !basic.is_empty() {
-        if name == basic {
+        if !t.is_named() {
             // SAFETY: the value has kind k.
             unsafe { print_basic(k, data_ptr) };
             return;

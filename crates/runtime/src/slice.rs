@@ -334,7 +334,7 @@ mod tests {
             align: 8,
             field_align: 8,
             kind: kind::STRUCT,
-            equal: 0,
+            equal: core::ptr::null(),
             gcdata: MASK.as_ptr(),
             str_: 0,
             ptr_to_this: 0,

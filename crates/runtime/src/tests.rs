@@ -296,6 +296,8 @@ fn module() -> &'static ModuleData {
             nfunc: tab.len(),
             types: ptr::null(),
             etypes: ptr::null(),
+            textptrs: ptr::null(),
+            ntextptrs: 0,
         }));
         m as *const ModuleData as usize
     });
@@ -852,7 +854,7 @@ fn child_unrecovered_nested() {
                     align: 8,
                     field_align: 8,
                     kind: crate::abi::kind::INT,
-                    equal: 0,
+                    equal: core::ptr::null(),
                     gcdata: ptr::null(),
                     str_: 0,
                     ptr_to_this: 0,

@@ -231,7 +231,7 @@ mod tests {
             align: 8,
             field_align: 8,
             kind: crate::abi::kind::STRUCT,
-            equal: 0,
+            equal: core::ptr::null(),
             gcdata: mask.as_ptr(),
             str_: 0,
             ptr_to_this: 0,

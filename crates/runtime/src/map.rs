@@ -1,0 +1,790 @@
+//! Go maps: open-addressing swiss tables of 8-slot groups, each group
+//! an 8-byte control word (one byte per slot: `EMPTY`, `DELETED` or the
+//! low 7 bits of the key's hash) followed by the slots, laid out as the
+//! map type's descriptor says (`MapType.KeysOff/KeyStride/ElemsOff/
+//! ElemStride/GroupSize`, keys/elems behind pointers with
+//! `MapIndirectKey/Elem`), so the group array is `Group`-typed memory.
+//! Probing is triangular over groups; the table grows (to a new array,
+//! twice the size, or the same size to drop tombstones) at 7/8 load.
+//!
+//! The header (`Map`) is runtime-private except its first word, the
+//! number of entries (compiled code reads `len(m)` there). Entry points:
+//! `makemap`, `makemap_small`, `mapaccess1/2`, `mapassign`, `mapdelete`,
+//! `mapclear`, their `_fast32`/`_fast64`/`_faststr` variants (same hash
+//! function as the type's hasher, keys compared inline), and iteration
+//! (`mapIterStart`/`mapIterNext` over a 96-byte iterator in the caller's
+//! frame).
+//!
+//! Iteration during mutation has Go's semantics: the iterator walks the
+//! group array it started with from a random group and slot; a grown
+//! table leaves the old array untouched (it is never rewritten in place),
+//! and entries seen there are looked up in the current table, so deleted
+//! entries are not produced and updated ones show their new value; keys
+//! not equal to themselves (NaN) come from the old array. `clear` ends
+//! running iterations.
+
+use crate::abi::{MapType, MAP_INDIRECT_ELEM, MAP_INDIRECT_KEY, MAP_NEED_KEY_UPDATE};
+use crate::hash::{self, call_equal, call_hash};
+use crate::malloc;
+use crate::rtype::GoStr;
+use core::ptr;
+
+const SLOTS: usize = 8;
+const EMPTY: u8 = 0x80;
+const DELETED: u8 = 0xfe;
+const LSB: u64 = 0x0101_0101_0101_0101;
+const MSB: u64 = 0x8080_8080_8080_8080;
+const CTRL_EMPTY: u64 = LSB * EMPTY as u64;
+
+/// The map header (runtime-private except `count`).
+#[repr(C)]
+pub struct Map {
+    /// Number of entries (word 0: read by compiled code for `len`).
+    pub count: u64,
+    seed: u64,
+    groups: *mut u8,
+    /// Number of groups − 1 (a power of two minus one).
+    mask: usize,
+    /// Slots that may still be filled before the table must grow.
+    growth_left: usize,
+    tombstones: usize,
+    clear_seq: u64,
+    _pad: u64,
+}
+
+/// Bytes compiled code must reserve for a map header it passes to
+/// `makemap` (gc allocates non-escaping maps' headers on the stack).
+pub const MAP_HEADER_SIZE: usize = core::mem::size_of::<Map>();
+const _: () = assert!(MAP_HEADER_SIZE == 64);
+
+#[inline(always)]
+fn match_h2(ctrl: u64, h2: u8) -> u64 {
+    let x = ctrl ^ (LSB * h2 as u64);
+    x.wrapping_sub(LSB) & !x & MSB
+}
+
+#[inline(always)]
+fn match_empty(ctrl: u64) -> u64 {
+    ctrl & !(ctrl << 6) & MSB
+}
+
+#[inline(always)]
+fn match_empty_or_deleted(ctrl: u64) -> u64 {
+    ctrl & MSB
+}
+
+#[inline(always)]
+fn first(bits: u64) -> usize {
+    (bits.trailing_zeros() / 8) as usize
+}
+
+/// The layout of one map type's groups.
+#[derive(Clone, Copy)]
+struct Layout {
+    group_size: usize,
+    keys_off: usize,
+    key_stride: usize,
+    elems_off: usize,
+    elem_stride: usize,
+    key_size: usize,
+    elem_size: usize,
+    indirect_key: bool,
+    indirect_elem: bool,
+}
+
+impl Layout {
+    #[inline(always)]
+    fn of(mt: &MapType) -> Layout {
+        // SAFETY: key and elem are valid descriptors.
+        let (ks, es) = unsafe { ((*mt.key).size, (*mt.elem).size) };
+        Layout {
+            group_size: mt.group_size,
+            keys_off: mt.keys_off,
+            key_stride: mt.key_stride,
+            elems_off: mt.elems_off,
+            elem_stride: mt.elem_stride,
+            key_size: ks,
+            elem_size: es,
+            indirect_key: mt.flags & MAP_INDIRECT_KEY != 0,
+            indirect_elem: mt.flags & MAP_INDIRECT_ELEM != 0,
+        }
+    }
+    #[inline(always)]
+    fn group(&self, groups: *mut u8, g: usize) -> *mut u8 {
+        groups.wrapping_add(g * self.group_size)
+    }
+    /// The slot's key storage (the pointer itself when indirect).
+    #[inline(always)]
+    fn key_slot(&self, group: *mut u8, i: usize) -> *mut u8 {
+        group.wrapping_add(self.keys_off + i * self.key_stride)
+    }
+    #[inline(always)]
+    fn elem_slot(&self, group: *mut u8, i: usize) -> *mut u8 {
+        group.wrapping_add(self.elems_off + i * self.elem_stride)
+    }
+    /// The key's address.
+    #[inline(always)]
+    unsafe fn key(&self, group: *mut u8, i: usize) -> *mut u8 {
+        let p = self.key_slot(group, i);
+        if self.indirect_key {
+            // SAFETY: an indirect slot holds the key's address.
+            unsafe { *(p as *mut *mut u8) }
+        } else {
+            p
+        }
+    }
+    #[inline(always)]
+    unsafe fn elem(&self, group: *mut u8, i: usize) -> *mut u8 {
+        let p = self.elem_slot(group, i);
+        if self.indirect_elem {
+            // SAFETY: an indirect slot holds the elem's address.
+            unsafe { *(p as *mut *mut u8) }
+        } else {
+            p
+        }
+    }
+}
+
+#[inline(always)]
+unsafe fn ctrl(group: *mut u8) -> u64 {
+    // SAFETY: every group starts with its control word.
+    unsafe { *(group as *const u64) }
+}
+
+#[inline(always)]
+unsafe fn set_ctrl(group: *mut u8, i: usize, c: u8) {
+    // SAFETY: byte i < 8 of the group's control word.
+    unsafe { *group.add(i) = c }
+}
+
+/// Allocates `n` (a power of two) empty groups.
+fn alloc_groups(mt: &MapType, n: usize) -> *mut u8 {
+    let size = n * mt.group_size;
+    // SAFETY: fresh zeroed memory for n groups; pointerful groups get the
+    // group type so the allocator keeps them scannable.
+    unsafe {
+        let typ = if !mt.group.is_null() && (*mt.group).ptr_bytes != 0 {
+            mt.group
+        } else {
+            ptr::null()
+        };
+        let p = malloc::malloc(size, typ, true);
+        for g in 0..n {
+            *(p.add(g * mt.group_size) as *mut u64) = CTRL_EMPTY;
+        }
+        p
+    }
+}
+
+/// Groups for at least `hint` entries at 7/8 load.
+fn groups_for(hint: usize) -> usize {
+    let slots = hint.saturating_mul(8) / 7 + 1;
+    slots.div_ceil(SLOTS).next_power_of_two()
+}
+
+fn init_map(mt: &MapType, m: *mut Map, hint: usize) {
+    let n = if hint <= SLOTS { 1 } else { groups_for(hint) };
+    // SAFETY: m points to header memory the caller owns.
+    unsafe {
+        ptr::write(
+            m,
+            Map {
+                count: 0,
+                seed: hash::rand64(),
+                groups: ptr::null_mut(),
+                mask: 0,
+                growth_left: 0,
+                tombstones: 0,
+                clear_seq: 0,
+                _pad: 0,
+            },
+        );
+        if hint > 0 {
+            (*m).groups = alloc_groups(mt, n);
+            (*m).mask = n - 1;
+            (*m).growth_left = capacity(n);
+        }
+    }
+}
+
+fn capacity(ngroups: usize) -> usize {
+    if ngroups == 1 {
+        SLOTS
+    } else {
+        ngroups * SLOTS * 7 / 8
+    }
+}
+
+/// `makemap(t, hint, m)`: a new map (in `m` when not nil) sized for
+/// `hint` entries.
+pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Map {
+    let m = if m.is_null() {
+        // SAFETY: a fresh header-sized object.
+        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map }
+    } else {
+        m
+    };
+    let hint = if !(0..=(1 << 40)).contains(&hint) {
+        0
+    } else {
+        hint as usize
+    };
+    // SAFETY: mt is a valid map descriptor.
+    init_map(unsafe { &*mt }, m, hint);
+    m
+}
+
+/// `makemap_small()`: an empty map (groups are allocated by the first
+/// insert).
+#[export_name = "runtime.makemap_small"]
+pub extern "C" fn makemap_small() -> *mut Map {
+    // SAFETY: a fresh zeroed header-sized object.
+    let m =
+        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map };
+    // SAFETY: as above.
+    unsafe { (*m).seed = hash::rand64() };
+    m
+}
+
+/// A zeroed area of at least `size` bytes for missing entries.
+fn zero_area(size: usize) -> *mut u8 {
+    if size <= 1024 {
+        return crate::iface::zeroval();
+    }
+    use core::sync::atomic::{AtomicUsize, Ordering};
+    static BIG: AtomicUsize = AtomicUsize::new(0);
+    static BIG_SIZE: AtomicUsize = AtomicUsize::new(0);
+    if BIG_SIZE.load(Ordering::Acquire) >= size {
+        return BIG.load(Ordering::Acquire) as *mut u8;
+    }
+    let p = crate::malloc::persistent::alloc(size.next_power_of_two(), 16);
+    BIG.store(p as usize, Ordering::Release);
+    BIG_SIZE.store(size.next_power_of_two(), Ordering::Release);
+    p
+}
+
+// ---- the generic probe ---------------------------------------------------
+
+/// Key comparison and hashing for one kind of access.
+trait KeyOps {
+    fn hash(&self, mt: &MapType, seed: u64) -> u64;
+    /// Whether the key stored at `stored` equals the probe key.
+    fn eq(&self, mt: &MapType, stored: *const u8) -> bool;
+}
+
+struct Generic(*const u8);
+impl KeyOps for Generic {
+    #[inline(always)]
+    fn hash(&self, mt: &MapType, seed: u64) -> u64 {
+        call_hash(mt.hasher, self.0, seed)
+    }
+    #[inline(always)]
+    fn eq(&self, mt: &MapType, stored: *const u8) -> bool {
+        // SAFETY: key is a valid (comparable) descriptor.
+        call_equal(unsafe { (*mt.key).equal }, stored, self.0)
+    }
+}
+
+struct K64(u64);
+impl KeyOps for K64 {
+    #[inline(always)]
+    fn hash(&self, mt: &MapType, seed: u64) -> u64 {
+        call_hash(mt.hasher, &self.0 as *const u64 as *const u8, seed)
+    }
+    #[inline(always)]
+    fn eq(&self, _: &MapType, stored: *const u8) -> bool {
+        // SAFETY: 8-byte keys stored inline.
+        unsafe { (stored as *const u64).read_unaligned() == self.0 }
+    }
+}
+
+struct K32(u32);
+impl KeyOps for K32 {
+    #[inline(always)]
+    fn hash(&self, mt: &MapType, seed: u64) -> u64 {
+        call_hash(mt.hasher, &self.0 as *const u32 as *const u8, seed)
+    }
+    #[inline(always)]
+    fn eq(&self, _: &MapType, stored: *const u8) -> bool {
+        // SAFETY: 4-byte keys stored inline.
+        unsafe { (stored as *const u32).read_unaligned() == self.0 }
+    }
+}
+
+struct KStr(GoStr);
+impl KeyOps for KStr {
+    #[inline(always)]
+    fn hash(&self, _: &MapType, seed: u64) -> u64 {
+        hash::hash_str(self.0.ptr, self.0.len, seed)
+    }
+    #[inline(always)]
+    fn eq(&self, _: &MapType, stored: *const u8) -> bool {
+        // SAFETY: string keys stored inline.
+        let s = unsafe { *(stored as *const GoStr) };
+        s.len == self.0.len
+            // SAFETY: both strings have len readable bytes.
+            && (s.ptr == self.0.ptr || unsafe { crate::strings::memequal(s.ptr, self.0.ptr, s.len) } != 0)
+    }
+}
+
+/// Finds the key: (group, slot) or None.
+#[inline(always)]
+fn find<K: KeyOps>(mt: &MapType, m: &Map, k: &K) -> Option<(*mut u8, usize)> {
+    if m.count == 0 {
+        return None;
+    }
+    let h = k.hash(mt, m.seed);
+    let l = Layout::of(mt);
+    let h2 = (h & 0x7f) as u8;
+    let mut g = (h >> 7) as usize & m.mask;
+    let mut step = 0;
+    loop {
+        let grp = l.group(m.groups, g);
+        // SAFETY: g ≤ mask: a group of the table.
+        let c = unsafe { ctrl(grp) };
+        let mut bits = match_h2(c, h2);
+        while bits != 0 {
+            let i = first(bits);
+            // SAFETY: slot i of the group holds a key (its ctrl is full).
+            if k.eq(mt, unsafe { l.key(grp, i) }) {
+                return Some((grp, i));
+            }
+            bits &= bits - 1;
+        }
+        if match_empty(c) != 0 {
+            return None;
+        }
+        step += 1;
+        g = (g + step) & m.mask;
+    }
+}
+
+#[repr(C)]
+pub struct Access2 {
+    pub elem: *mut u8,
+    pub ok: u64,
+}
+
+#[inline(always)]
+fn access<K: KeyOps>(mt: *const MapType, m: *mut Map, k: K) -> Access2 {
+    // SAFETY: mt is a valid map type; m is null or a live map.
+    unsafe {
+        let mt = &*mt;
+        if let Some(m) = m.as_ref() {
+            if let Some((grp, i)) = find(mt, m, &k) {
+                return Access2 {
+                    elem: Layout::of(mt).elem(grp, i),
+                    ok: 1,
+                };
+            }
+        } else {
+            // gc hashes the key anyway so that unhashable keys panic.
+            if mt.flags & crate::abi::MAP_HASH_MIGHT_PANIC != 0 {
+                k.hash(mt, 0);
+            }
+        }
+        Access2 {
+            elem: zero_area((*mt.elem).size),
+            ok: 0,
+        }
+    }
+}
+
+/// Rebuilds the table into a new group array of `n` groups.
+fn rehash(mt: &MapType, m: &mut Map, n: usize) {
+    let l = Layout::of(mt);
+    let new = alloc_groups(mt, n);
+    let mask = n - 1;
+    let old = m.groups;
+    let oldn = if old.is_null() { 0 } else { m.mask + 1 };
+    for g in 0..oldn {
+        let grp = l.group(old, g);
+        // SAFETY: g < old group count.
+        let c = unsafe { ctrl(grp) };
+        let mut full = !c & MSB;
+        while full != 0 {
+            let i = first(full);
+            full &= full - 1;
+            // SAFETY: slot i is full; the new array has room (n groups
+            // hold more than count entries).
+            unsafe {
+                let key = l.key(grp, i);
+                let h = call_hash(mt.hasher, key, m.seed);
+                let (ng, ni) = find_free(&l, new, mask, h);
+                set_ctrl(ng, ni, (h & 0x7f) as u8);
+                ptr::copy_nonoverlapping(
+                    l.key_slot(grp, i),
+                    l.key_slot(ng, ni),
+                    slot_bytes(l.key_size, l.indirect_key),
+                );
+                ptr::copy_nonoverlapping(
+                    l.elem_slot(grp, i),
+                    l.elem_slot(ng, ni),
+                    slot_bytes(l.elem_size, l.indirect_elem),
+                );
+            }
+        }
+    }
+    m.groups = new;
+    m.mask = mask;
+    m.tombstones = 0;
+    m.growth_left = capacity(n) - m.count as usize;
+}
+
+fn slot_bytes(size: usize, indirect: bool) -> usize {
+    if indirect {
+        8
+    } else {
+        size
+    }
+}
+
+/// The first empty-or-deleted slot on the probe sequence of hash `h`.
+#[inline(always)]
+fn find_free(l: &Layout, groups: *mut u8, mask: usize, h: u64) -> (*mut u8, usize) {
+    let mut g = (h >> 7) as usize & mask;
+    let mut step = 0;
+    loop {
+        let grp = l.group(groups, g);
+        // SAFETY: g ≤ mask.
+        let bits = match_empty_or_deleted(unsafe { ctrl(grp) });
+        if bits != 0 {
+            return (grp, first(bits));
+        }
+        step += 1;
+        g = (g + step) & mask;
+    }
+}
+
+/// Copies a key of the map's key type into its slot storage.
+///
+/// # Safety
+/// `dst` is the key's storage, `src` a key.
+unsafe fn store_key(mt: &MapType, l: &Layout, slot: *mut u8, src: *const u8) {
+    // SAFETY: forwarded.
+    unsafe {
+        let dst = if l.indirect_key {
+            let p = malloc::malloc(l.key_size, mt.key, false);
+            *(slot as *mut *mut u8) = p;
+            p
+        } else {
+            slot
+        };
+        ptr::copy_nonoverlapping(src, dst, l.key_size);
+    }
+}
+
+#[inline(always)]
+fn assign<K: KeyOps>(mt: *const MapType, m: *mut Map, k: K, key: *const u8) -> *mut u8 {
+    if m.is_null() {
+        crate::error::panic_plain("assignment to entry in nil map");
+    }
+    // SAFETY: mt valid; m a live map.
+    unsafe {
+        let mt = &*mt;
+        let m = &mut *m;
+        let l = Layout::of(mt);
+        if m.groups.is_null() {
+            m.groups = alloc_groups(mt, 1);
+            m.mask = 0;
+            m.growth_left = SLOTS;
+        }
+        let h = k.hash(mt, m.seed);
+        let h2 = (h & 0x7f) as u8;
+        let mut g = (h >> 7) as usize & m.mask;
+        let mut step = 0;
+        let mut free: Option<(*mut u8, usize)> = None;
+        loop {
+            let grp = l.group(m.groups, g);
+            let c = ctrl(grp);
+            let mut bits = match_h2(c, h2);
+            while bits != 0 {
+                let i = first(bits);
+                if k.eq(mt, l.key(grp, i)) {
+                    if mt.flags & MAP_NEED_KEY_UPDATE != 0 {
+                        ptr::copy_nonoverlapping(key, l.key(grp, i), l.key_size);
+                    }
+                    return l.elem(grp, i);
+                }
+                bits &= bits - 1;
+            }
+            if free.is_none() {
+                let fb = match_empty_or_deleted(c);
+                if fb != 0 {
+                    free = Some((grp, first(fb)));
+                }
+            }
+            if match_empty(c) != 0 {
+                break;
+            }
+            step += 1;
+            g = (g + step) & m.mask;
+        }
+        // A new entry.
+        let (mut grp, mut i) = free.unwrap_or((ptr::null_mut(), 0));
+        let reuse_tombstone = !grp.is_null() && *grp.add(i) == DELETED;
+        if !reuse_tombstone && m.growth_left == 0 {
+            let n = m.mask + 1;
+            let n = if (m.count as usize + 1) > capacity(n) / 2 || m.tombstones == 0 {
+                n * 2
+            } else {
+                n
+            };
+            rehash(mt, m, n);
+            (grp, i) = find_free(&l, m.groups, m.mask, h);
+        }
+        if *grp.add(i) == DELETED {
+            m.tombstones -= 1;
+        } else {
+            m.growth_left -= 1;
+        }
+        set_ctrl(grp, i, h2);
+        store_key(mt, &l, l.key_slot(grp, i), key);
+        let es = l.elem_slot(grp, i);
+        if l.indirect_elem {
+            let p = malloc::malloc(l.elem_size, mt.elem, true);
+            *(es as *mut *mut u8) = p;
+            m.count += 1;
+            return p;
+        }
+        m.count += 1;
+        es
+    }
+}
+
+fn delete<K: KeyOps>(mt: *const MapType, m: *mut Map, k: K) {
+    // SAFETY: mt valid; m null or live.
+    unsafe {
+        let mt = &*mt;
+        let Some(m) = m.as_mut() else {
+            if mt.flags & crate::abi::MAP_HASH_MIGHT_PANIC != 0 {
+                k.hash(mt, 0);
+            }
+            return;
+        };
+        if m.count == 0 {
+            if mt.flags & crate::abi::MAP_HASH_MIGHT_PANIC != 0 {
+                k.hash(mt, m.seed);
+            }
+            return;
+        }
+        let Some((grp, i)) = find(mt, m, &k) else {
+            return;
+        };
+        let l = Layout::of(mt);
+        // Clear the slot (the old array stays intact for iterators only
+        // across growth; in place, the control byte is what they read).
+        ptr::write_bytes(
+            l.key_slot(grp, i),
+            0,
+            slot_bytes(l.key_size, l.indirect_key),
+        );
+        ptr::write_bytes(
+            l.elem_slot(grp, i),
+            0,
+            slot_bytes(l.elem_size, l.indirect_elem),
+        );
+        if match_empty(ctrl(grp)) != 0 {
+            set_ctrl(grp, i, EMPTY);
+            m.growth_left += 1;
+        } else {
+            set_ctrl(grp, i, DELETED);
+            m.tombstones += 1;
+        }
+        m.count -= 1;
+    }
+}
+
+// ---- entry points ----------------------------------------------------------
+
+pub extern "C" fn mapaccess1(mt: *const MapType, m: *mut Map, key: *const u8) -> *mut u8 {
+    access(mt, m, Generic(key)).elem
+}
+pub extern "C" fn mapaccess2(mt: *const MapType, m: *mut Map, key: *const u8) -> Access2 {
+    access(mt, m, Generic(key))
+}
+pub extern "C" fn mapassign(mt: *const MapType, m: *mut Map, key: *const u8) -> *mut u8 {
+    assign(mt, m, Generic(key), key)
+}
+pub extern "C" fn mapdelete(mt: *const MapType, m: *mut Map, key: *const u8) {
+    delete(mt, m, Generic(key))
+}
+
+pub extern "C" fn mapaccess1_fast64(mt: *const MapType, m: *mut Map, key: u64) -> *mut u8 {
+    access(mt, m, K64(key)).elem
+}
+pub extern "C" fn mapaccess2_fast64(mt: *const MapType, m: *mut Map, key: u64) -> Access2 {
+    access(mt, m, K64(key))
+}
+pub extern "C" fn mapassign_fast64(mt: *const MapType, m: *mut Map, key: u64) -> *mut u8 {
+    assign(mt, m, K64(key), &key as *const u64 as *const u8)
+}
+pub extern "C" fn mapdelete_fast64(mt: *const MapType, m: *mut Map, key: u64) {
+    delete(mt, m, K64(key))
+}
+
+pub extern "C" fn mapaccess1_fast32(mt: *const MapType, m: *mut Map, key: u32) -> *mut u8 {
+    access(mt, m, K32(key)).elem
+}
+pub extern "C" fn mapaccess2_fast32(mt: *const MapType, m: *mut Map, key: u32) -> Access2 {
+    access(mt, m, K32(key))
+}
+pub extern "C" fn mapassign_fast32(mt: *const MapType, m: *mut Map, key: u32) -> *mut u8 {
+    assign(mt, m, K32(key), &key as *const u32 as *const u8)
+}
+pub extern "C" fn mapdelete_fast32(mt: *const MapType, m: *mut Map, key: u32) {
+    delete(mt, m, K32(key))
+}
+
+pub extern "C" fn mapaccess1_faststr(
+    mt: *const MapType,
+    m: *mut Map,
+    p: *const u8,
+    len: usize,
+) -> *mut u8 {
+    access(mt, m, KStr(GoStr { ptr: p, len })).elem
+}
+pub extern "C" fn mapaccess2_faststr(
+    mt: *const MapType,
+    m: *mut Map,
+    p: *const u8,
+    len: usize,
+) -> Access2 {
+    access(mt, m, KStr(GoStr { ptr: p, len }))
+}
+pub extern "C" fn mapassign_faststr(
+    mt: *const MapType,
+    m: *mut Map,
+    p: *const u8,
+    len: usize,
+) -> *mut u8 {
+    let k = GoStr { ptr: p, len };
+    assign(mt, m, KStr(k), &k as *const GoStr as *const u8)
+}
+pub extern "C" fn mapdelete_faststr(mt: *const MapType, m: *mut Map, p: *const u8, len: usize) {
+    delete(mt, m, KStr(GoStr { ptr: p, len }))
+}
+
+/// `clear(m)`: removes every entry (NaN keys included); running
+/// iterations end.
+#[export_name = "runtime.mapclear"]
+pub extern "C" fn mapclear(mt: *const MapType, m: *mut Map) {
+    // SAFETY: mt valid; m null or live.
+    unsafe {
+        let Some(m) = m.as_mut() else { return };
+        m.clear_seq += 1;
+        if m.count == 0 && m.tombstones == 0 {
+            return;
+        }
+        // A fresh array: iterators holding the old one stop by clear_seq.
+        let n = m.mask + 1;
+        m.groups = alloc_groups(&*mt, n);
+        m.count = 0;
+        m.tombstones = 0;
+        m.growth_left = capacity(n);
+    }
+}
+
+// ---- iteration ---------------------------------------------------------------
+
+/// The iterator (96 bytes in the caller's frame; key/elem at 0 and 8).
+#[repr(C)]
+pub struct Iter {
+    pub key: *mut u8,
+    pub elem: *mut u8,
+    mt: *const MapType,
+    m: *mut Map,
+    groups: *mut u8,
+    mask: usize,
+    start_group: usize,
+    start_slot: usize,
+    /// Slots visited so far (0..=groups*8).
+    pos: usize,
+    clear_seq: u64,
+    _pad: [u64; 2],
+}
+
+const _: () = assert!(core::mem::size_of::<Iter>() == 96);
+
+/// `mapIterStart(t, m, it)`.
+#[export_name = "runtime.mapIterStart"]
+pub extern "C" fn map_iter_start(mt: *const MapType, m: *mut Map, it: *mut Iter) {
+    let r = hash::rand64();
+    // SAFETY: it points to 96 writable bytes; m null or live.
+    unsafe {
+        let (groups, mask, seq) = match m.as_ref() {
+            Some(mm) if mm.count > 0 => (mm.groups, mm.mask, mm.clear_seq),
+            _ => (ptr::null_mut(), 0, 0),
+        };
+        ptr::write(
+            it,
+            Iter {
+                key: ptr::null_mut(),
+                elem: ptr::null_mut(),
+                mt,
+                m,
+                groups,
+                mask,
+                start_group: (r as usize) & mask,
+                start_slot: (r >> 32) as usize & (SLOTS - 1),
+                pos: 0,
+                clear_seq: seq,
+                _pad: [0; 2],
+            },
+        );
+        if groups.is_null() {
+            return;
+        }
+    }
+    map_iter_next(it);
+}
+
+/// `mapIterNext(it)`: the next entry in it.key/it.elem (key nil: done).
+#[export_name = "runtime.mapIterNext"]
+pub extern "C" fn map_iter_next(it: *mut Iter) {
+    // SAFETY: it was set up by mapIterStart; its map and arrays are live.
+    unsafe {
+        let it = &mut *it;
+        it.key = ptr::null_mut();
+        it.elem = ptr::null_mut();
+        if it.groups.is_null() {
+            return;
+        }
+        let mt = &*it.mt;
+        let m = &*it.m;
+        if m.clear_seq != it.clear_seq {
+            it.groups = ptr::null_mut();
+            return;
+        }
+        let l = Layout::of(mt);
+        let total = (it.mask + 1) * SLOTS;
+        while it.pos < total {
+            let p = it.pos;
+            it.pos += 1;
+            let g = (it.start_group + p / SLOTS) & it.mask;
+            let i = (it.start_slot + p) & (SLOTS - 1);
+            let grp = l.group(it.groups, g);
+            if *grp.add(i) & 0x80 != 0 {
+                continue;
+            }
+            let key = l.key(grp, i);
+            if it.groups == m.groups {
+                it.key = key;
+                it.elem = l.elem(grp, i);
+                return;
+            }
+            // The table grew: look the key up in the current one.
+            if !call_equal((*mt.key).equal, key, key) {
+                it.key = key;
+                it.elem = l.elem(grp, i);
+                return;
+            }
+            if let Some((ng, ni)) = find(mt, m, &Generic(key)) {
+                it.key = l.key(ng, ni);
+                it.elem = l.elem(ng, ni);
+                return;
+            }
+        }
+        it.groups = ptr::null_mut();
+    }
+}
