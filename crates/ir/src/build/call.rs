@@ -15,6 +15,7 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
+use crate::func::{Block, Func};
 use crate::func::{BinOp, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, Value};
 
 /// A value being followed through embedded fields: in place, or a value.
@@ -360,6 +361,95 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             Operand::Place(pl) => self.load_place(&pl, t, pos),
             Operand::Val(v) => Ok(v),
         }
+    }
+
+    /// A method value `x.m`: a closure binding the receiver, whose code
+    /// (`METHOD-fm`) calls the method with it.
+    pub(super) fn method_value(&mut self, e: &Expr, x: &Expr, sel: &Selection) -> Result<Vec<Value>> {
+        let pos = e.pos;
+        let mut args = Vec::new();
+        let callee = self.method_callee(x, sel, pos, &mut args)?;
+        // args: the context (dropped), then the receiver words.
+        let mut bound: Vec<Value> = args[1..].to_vec();
+        let wrapper = match &callee {
+            Callee::Direct(name) => format!("{name}-fm"),
+            Callee::Indirect(code) => {
+                bound.insert(0, *code);
+                let xt = self.type_of(x);
+                let m = self.p.store.obj(sel.obj).name.to_string();
+                format!(
+                    "{}.{}-fm",
+                    names::type_string_linked(self.p.store, xt),
+                    m
+                )
+            }
+        };
+        let ft = self.type_of(e);
+        if self.sh.fm_done.insert(wrapper.clone()) {
+            let (ptys, rtys) = sig_abi(self.p.store, None, ft);
+            let tys: Vec<Ty> = bound.iter().map(|&v| self.f.ty(v)).collect();
+            let line = self.line(pos);
+            let mut w = Func::new(wrapper.clone(), self.f.file.clone(), line, &ptys, rtys.clone());
+            w.wrapper = true;
+            let b0 = Block(0);
+            let params = w.params().to_vec();
+            let ctx = params[0];
+            let loaded: Vec<Value> = tys
+                .iter()
+                .enumerate()
+                .map(|(i, &ty)| w.push(b0, InstKind::Load(ty, ctx, 8 + 8 * i as i32), line)[0])
+                .collect();
+            let zero = w.push(b0, InstKind::Iconst(Ty::PTR, 0), line)[0];
+            let (callee, recv) = match &callee {
+                Callee::Direct(n) => (Callee::Direct(n.clone()), loaded),
+                Callee::Indirect(_) => (Callee::Indirect(loaded[0]), loaded[1..].to_vec()),
+            };
+            let mut cargs = vec![zero];
+            cargs.extend(recv);
+            cargs.extend_from_slice(&params[1..]);
+            let res = w.push(
+                b0,
+                InstKind::Call {
+                    callee,
+                    args: cargs,
+                    results: rtys,
+                },
+                line,
+            );
+            w.set_term(b0, Term::Return(res));
+            self.sh.out.push(w);
+        }
+        let size = self.iconst(Ty::I64, 8 + 8 * bound.len() as i64, pos);
+        let typ = self.iconst(Ty::PTR, 0, pos);
+        let one = self.iconst(Ty::I8, 1, pos);
+        let obj = self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
+        let code = self.ins1(InstKind::FuncAddr(wrapper), pos);
+        self.ins(InstKind::Store(obj, code, 0), pos);
+        for (i, &v) in bound.iter().enumerate() {
+            self.ins(InstKind::Store(obj, v, 8 + 8 * i as i32), pos);
+        }
+        Ok(vec![obj])
+    }
+
+    /// A method expression `T.m` / `(*T).m`: the method as a function.
+    pub(super) fn method_expr(&mut self, e: &Expr, sel: &Selection) -> Result<Vec<Value>> {
+        let m = sel.obj;
+        let ptr_recv = matches!(self.p.store.obj(m).kind, ObjKind::Func { ptr_recv: true });
+        let recv = sel.recv;
+        let (named, is_ptr) = match self.under(recv) {
+            Type::Pointer(el) => (*el, true),
+            _ => (recv, false),
+        };
+        if sel.index.len() != 1 || matches!(self.under(named), Type::Interface(_)) || (is_ptr && !ptr_recv) {
+            return Err(unsupported(e.pos, "this method expression"));
+        }
+        let name = names::method_name(
+            self.p.store,
+            named,
+            ptr_recv,
+            self.p.store.obj(m).name.as_str(),
+        );
+        Ok(vec![self.static_closure(&name, e.pos)])
     }
 
     // ---- function literals ----

@@ -251,7 +251,8 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         };
         match sel.kind {
             SelectionKind::FieldVal => self.field_value(e, x, &sel.index),
-            _ => Err(unsupported(e.pos, "method values")),
+            SelectionKind::MethodVal => self.method_value(e, x, &sel),
+            SelectionKind::MethodExpr => self.method_expr(e, &sel),
         }
     }
 

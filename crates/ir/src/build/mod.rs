@@ -110,6 +110,7 @@ pub fn build_package<S: Store>(
         pending: Vec::new(),
         funcvals: HashMap::new(),
         lit_count: HashMap::new(),
+        fm_done: Default::default(),
         out: Vec::new(),
     };
     let mut inits: Vec<String> = Vec::new();
@@ -338,6 +339,8 @@ struct Shared<'p, 'd> {
     funcvals: HashMap<String, String>,
     /// Function literals numbered per enclosing top-level function.
     lit_count: HashMap<String, u32>,
+    /// Method value wrappers (`-fm`) already made.
+    fm_done: std::collections::HashSet<String>,
     out: Vec<Func>,
 }
 
