@@ -48,61 +48,86 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         eprintln!("package {} is not a main package", pkg.import_path);
         return Err(1);
     }
-    if let Some(i) = pkg.imports.iter().find(|i| i.path != "unsafe") {
+    if let Some(p) = graph.order.iter().map(|&id| &graph.packages[id]).find(|p| p.standard && !p.is_unsafe()) {
         eprintln!(
-            "rgo: {}: importing packages is not supported yet (import \"{}\")",
-            pkg.import_path, i.path
+            "rgo: {}: importing the standard library is not supported yet (import \"{}\")",
+            pkg.import_path, p.import_path
         );
         return Err(1);
     }
-    // Check the main package again, keeping what the IR needs (it
-    // imports nothing but unsafe, so it checks on its own).
-    struct OnlyUnsafe;
-    impl types::check::Importer for OnlyUnsafe {
-        fn import(&self, path: &str) -> Result<types::arena::PkgIdx, String> {
-            if path == "unsafe" {
-                Ok(types::universe::UNSAFE)
-            } else {
-                Err(format!("package {path} is not in std"))
-            }
+    // Check every package again in dependency order, keeping what the IR
+    // needs, and build each one's IR into one module.
+    use std::collections::HashMap;
+    use types::arena::PkgIdx;
+    struct Imports(HashMap<String, PkgIdx>);
+    impl types::check::Importer for Imports {
+        fn import(&self, path: &str) -> Result<PkgIdx, String> {
+            self.0
+                .get(path)
+                .copied()
+                .ok_or_else(|| format!("package {path} is not in std"))
         }
     }
-    let world = types::arena::World::new();
-    let fset = &graph.fset;
-    let files: Vec<&syntax::ast::File> = pkg.files.iter().filter_map(|f| f.ast.as_ref()).collect();
-    let pkg_idx = types::arena::PkgIdx(2);
-    let mut c = types::check::Checker::new(
-        &world,
-        fset,
-        pkg_idx,
-        "main",
-        files.iter().copied(),
-        &OnlyUnsafe,
-    );
-    c.set_lang(pkg.lang.major, pkg.lang.minor);
-    let checked = c.check();
-    let mut world = world;
-    world.insert(std::sync::Arc::new(checked.arena));
-    let input = ir::build::Package {
-        fset,
-        files: &files,
-        info: &checked.info,
-        store: &world,
-        pkg: pkg_idx,
-        path: "main",
+    let pkg_idx = |id: usize| {
+        if graph.packages[id].is_unsafe() {
+            types::universe::UNSAFE
+        } else {
+            PkgIdx(id as u32 + 2)
+        }
     };
+    let fset = &graph.fset;
+    let mut world = types::arena::World::new();
     let mut module = ir::func::Module::default();
     let mut descs = ir::typedesc::TypeDescs::new();
-    if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs) {
-        let at = fset
-            .position(u.pos)
-            .map(|p| p.to_string())
-            .unwrap_or_else(|| "main".to_string());
-        eprintln!(
-            "{at}: internal compiler error: {} not implemented yet",
-            u.what
+    let mut inits = Vec::new();
+    for &id in &graph.order {
+        let p = &graph.packages[id];
+        if p.is_unsafe() {
+            continue;
+        }
+        let imports = Imports(
+            p.imports
+                .iter()
+                .map(|i| (i.path.clone(), pkg_idx(i.target)))
+                .collect(),
         );
-        return Err(1);
+        let files: Vec<&syntax::ast::File> = p.files.iter().filter_map(|f| f.ast.as_ref()).collect();
+        let mut c = types::check::Checker::new(
+            &world,
+            fset,
+            pkg_idx(id),
+            &p.import_path,
+            files.iter().copied(),
+            &imports,
+        );
+        c.set_lang(p.lang.major, p.lang.minor);
+        let checked = c.check();
+        world.insert(std::sync::Arc::new(checked.arena));
+        let path = if p.name == "main" {
+            "main".to_string()
+        } else {
+            p.import_path.clone()
+        };
+        let input = ir::build::Package {
+            fset,
+            files: &files,
+            info: &checked.info,
+            store: &world,
+            pkg: pkg_idx(id),
+            path: &path,
+        };
+        if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs) {
+            let at = fset
+                .position(u.pos)
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| path.clone());
+            eprintln!(
+                "{at}: internal compiler error: {} not implemented yet",
+                u.what
+            );
+            return Err(1);
+        }
+        inits.push(format!("{path}.init"));
     }
     descs.finish(&world, &mut module);
     for f in &module.funcs {
@@ -126,7 +151,7 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
     };
     Ok(Program {
         module,
-        inits: vec!["main.init".to_string()],
+        inits,
         name,
     })
 }

@@ -57,7 +57,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         };
         let mut args = Vec::new();
         let callee = match &fun.kind {
-            ExprKind::Name(_)
+            ExprKind::Name(_) | ExprKind::Selector(..)
                 if self
                     .use_of(fun)
                     .is_some_and(|o| matches!(self.p.store.obj(o).kind, ObjKind::Func { .. })) =>

@@ -32,10 +32,12 @@ pub fn analyze<'p, S: Store>(
     info: &Info,
     s: &S,
     globals: &HashMap<ObjId, String>,
+    pkg: types::arena::PkgIdx,
 ) -> Escapes<'p> {
     let mut w = Walker {
         info,
         globals,
+        pkg,
         s,
         file: 0,
         out: Escapes::default(),
@@ -77,6 +79,7 @@ struct Lit {
 struct Walker<'a, 'p, S: Store> {
     info: &'a Info,
     globals: &'a HashMap<ObjId, String>,
+    pkg: types::arena::PkgIdx,
     s: &'a S,
     file: u32,
     out: Escapes<'p>,
@@ -95,7 +98,7 @@ impl<'p, S: Store> Walker<'_, 'p, S> {
         let obj = self.s.obj(o);
         match obj.kind {
             ObjKind::Var { is_field, .. } => {
-                !is_field && obj.pkg.is_some() && !self.globals.contains_key(&o)
+                !is_field && obj.pkg == Some(self.pkg) && !self.globals.contains_key(&o)
             }
             _ => false,
         }

@@ -247,7 +247,8 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     /// A selector: a field, a method value, or a method expression.
     pub(super) fn selector(&mut self, e: &Expr, x: &Expr) -> Result<Vec<Value>> {
         let Some(sel) = self.p.info.selections.get(&self.key(e)).cloned() else {
-            return Err(unsupported(e.pos, "qualified identifiers"));
+            // A qualified identifier (`pkg.Name`).
+            return self.name(e);
         };
         match sel.kind {
             SelectionKind::FieldVal => self.field_value(e, x, &sel.index),

@@ -157,11 +157,22 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                     }
                     None => {}
                 }
-                if let Some(sym) = self.sh.globals.get(&obj).cloned() {
+                if let Some(sym) = self.global_sym(obj) {
                     let a = self.ins1(InstKind::SymAddr(sym, 0), e.pos);
                     return Ok(Some(Place::Mem(a)));
                 }
                 Ok(None)
+            }
+            ExprKind::Selector(..) if self.use_of(e).is_some() => {
+                // A qualified identifier: another package's variable.
+                let obj = self.use_of(e).expect("checked");
+                match self.global_sym(obj) {
+                    Some(sym) => {
+                        let a = self.ins1(InstKind::SymAddr(sym, 0), e.pos);
+                        Ok(Some(Place::Mem(a)))
+                    }
+                    None => Ok(None),
+                }
             }
             ExprKind::Operation(Operator::Mul, x, None) => {
                 let p = self.expr(x)?[0];

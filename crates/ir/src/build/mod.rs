@@ -101,7 +101,7 @@ pub fn build_package<S: Store>(
             }
         }
     }
-    let escapes = escape::analyze(p.files, p.info, p.store, &globals);
+    let escapes = escape::analyze(p.files, p.info, p.store, &globals, p.pkg);
     let mut sh = Shared {
         globals,
         strings: Strings::default(),
@@ -647,6 +647,24 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
 
     pub(super) fn obj_type(&self, o: ObjId) -> TypeId {
         self.p.store.obj(o).typ.unwrap_or(universe::INVALID)
+    }
+
+    /// The symbol of a package-level variable (of this package or
+    /// another).
+    pub(super) fn global_sym(&self, obj: ObjId) -> Option<String> {
+        if let Some(s) = self.sh.globals.get(&obj) {
+            return Some(s.clone());
+        }
+        let o = self.p.store.obj(obj);
+        match o.kind {
+            ObjKind::Var { is_field: false, .. }
+                if o.pkg.is_some_and(|p| p != self.p.pkg) && !self.locals.contains_key(&obj) =>
+            {
+                let prefix = names::pkg_prefix(self.p.store, o.pkg.expect("checked"));
+                Some(format!("{prefix}.{}", o.name))
+            }
+            _ => None,
+        }
     }
 
     // ---- locals ----
