@@ -96,7 +96,10 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
             if is_code_symbol(&syms, sym) {
                 // Cranelift's data relocations to functions take no addend.
                 if *addend != 0 {
-                    return Err(format!("{}: code address {sym}{addend:+} with an addend", d.name));
+                    return Err(format!(
+                        "{}: code address {sym}{addend:+} with an addend",
+                        d.name
+                    ));
                 }
                 let id = syms.func(sym, &[Ty::PTR; 3], &[Ty::PTR]);
                 let fr = syms.module.declare_func_in_data(id, &mut desc);
@@ -248,12 +251,16 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     let gv = syms.module.declare_data_in_data(functab_id, &mut md);
     md.write_data_addr(0, gv, 0);
     if let Some(t) = types {
-        let gv = syms.module.declare_data_in_data(syms.data[&t.name], &mut md);
+        let gv = syms
+            .module
+            .declare_data_in_data(syms.data[&t.name], &mut md);
         md.write_data_addr(16, gv, 0);
         md.write_data_addr(24, gv, t.size as i64);
     }
     if let Some(t) = textptrs {
-        let gv = syms.module.declare_data_in_data(syms.data[&t.name], &mut md);
+        let gv = syms
+            .module
+            .declare_data_in_data(syms.data[&t.name], &mut md);
         md.write_data_addr(32, gv, 0);
     }
     syms.module

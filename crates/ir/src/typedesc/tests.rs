@@ -64,13 +64,25 @@ impl Out {
         self.blob()[off as usize]
     }
     fn u16(&self, off: u32) -> u16 {
-        u16::from_le_bytes(self.blob()[off as usize..off as usize + 2].try_into().unwrap())
+        u16::from_le_bytes(
+            self.blob()[off as usize..off as usize + 2]
+                .try_into()
+                .unwrap(),
+        )
     }
     fn u32(&self, off: u32) -> u32 {
-        u32::from_le_bytes(self.blob()[off as usize..off as usize + 4].try_into().unwrap())
+        u32::from_le_bytes(
+            self.blob()[off as usize..off as usize + 4]
+                .try_into()
+                .unwrap(),
+        )
     }
     fn u64(&self, off: u32) -> u64 {
-        u64::from_le_bytes(self.blob()[off as usize..off as usize + 8].try_into().unwrap())
+        u64::from_le_bytes(
+            self.blob()[off as usize..off as usize + 8]
+                .try_into()
+                .unwrap(),
+        )
     }
     /// The relocation at `off` in go.types: (symbol, addend).
     fn reloc(&self, off: u32) -> Option<(String, i64)> {
@@ -82,7 +94,9 @@ impl Out {
     }
     /// The go.types offset a pointer field at `off` points at.
     fn ptr(&self, off: u32) -> u32 {
-        let (sym, add) = self.reloc(off).unwrap_or_else(|| panic!("no reloc at {off}"));
+        let (sym, add) = self
+            .reloc(off)
+            .unwrap_or_else(|| panic!("no reloc at {off}"));
         assert_eq!(sym, TYPES_SYM);
         add as u32
     }
@@ -182,7 +196,10 @@ fn int_descriptor() {
     );
     assert_eq!(out.str(t), "int");
     // The Str name is "*int" with the ExtraStar flag; unexported.
-    assert_eq!(out.name(out.u32(t + 40)), (0, "*int".to_string(), String::new()));
+    assert_eq!(
+        out.name(out.u32(t + 40)),
+        (0, "*int".to_string(), String::new())
+    );
     // Uncommon: no package, no methods.
     assert_eq!(out.u32(t + 48), 0);
     assert_eq!(out.u16(t + 52), 0);
@@ -307,7 +324,10 @@ var p *T
     assert!(f.wrapper);
     let s = crate::print::func_string(f);
     assert!(s.contains("main.T.M"), "{s}");
-    assert!(s.contains("nilcheck") || s.contains("NilCheck") || s.contains("check"), "{s}");
+    assert!(
+        s.contains("nilcheck") || s.contains("NilCheck") || s.contains("check"),
+        "{s}"
+    );
     // The string field makes equality special: a generated function.
     let eq = out.reloc(t + 24).unwrap().0;
     assert_eq!(eq, "type:.eqfunc.M8S");
@@ -664,7 +684,11 @@ var e [100]float32
 fn textptrs_and_blob_are_emitted() {
     let (_, out, _) = emit("package main\nvar x int\n", &["x"]);
     assert!(out.data(TYPES_SYM).readonly);
-    assert_eq!(out.data(TEXTPTRS_SYM).size, 8, "an empty table still has a word");
+    assert_eq!(
+        out.data(TEXTPTRS_SYM).size,
+        8,
+        "an empty table still has a word"
+    );
 }
 
 #[test]
