@@ -19,6 +19,23 @@ use crate::lower::{lower, signature, Symbols};
 /// One function's entry in the function table (docs/ABI.md).
 const FUNC_INFO_SIZE: usize = 72;
 
+/// `go.moduledata`: six words (docs/ABI.md).
+const MODULEDATA_SIZE: usize = 48;
+
+/// Whether a relocation in a datum refers to code: a function of the
+/// module, or a runtime entry point (`runtime.memequal_varlen`...) as
+/// opposed to the runtime's closure objects (`runtime.strequal·f`) and
+/// other data.
+fn is_code_symbol(syms: &Symbols<'_, impl Module>, sym: &str) -> bool {
+    if syms.funcs.contains_key(sym) {
+        return true;
+    }
+    if syms.data.contains_key(sym) || sym.ends_with("·f") {
+        return false;
+    }
+    sym.starts_with("runtime.")
+}
+
 /// Compiles `m` to an ELF object. `inits` are the package initializers
 /// to run before `main.main`, in order.
 pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
@@ -76,15 +93,22 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         }
         desc.set_align(d.align as u64);
         for (off, sym, addend) in &d.relocs {
-            if let Some(&fid) = syms.funcs.get(sym) {
-                // Function addresses take no addend.
-                let fr = syms.module.declare_func_in_data(fid, &mut desc);
+            if is_code_symbol(&syms, sym) {
+                // Cranelift's data relocations to functions take no addend.
+                if *addend != 0 {
+                    return Err(format!(
+                        "{}: code address {sym}{addend:+} with an addend",
+                        d.name
+                    ));
+                }
+                let id = syms.func(sym, &[Ty::PTR; 3], &[Ty::PTR]);
+                let fr = syms.module.declare_func_in_data(id, &mut desc);
                 desc.write_function_addr(*off, fr);
-                continue;
+            } else {
+                let target = syms.datum(sym);
+                let gv = syms.module.declare_data_in_data(target, &mut desc);
+                desc.write_data_addr(*off, gv, *addend);
             }
-            let target = syms.datum(sym);
-            let gv = syms.module.declare_data_in_data(target, &mut desc);
-            desc.write_data_addr(*off, gv, *addend);
         }
         let id = syms.data[&d.name];
         syms.module
@@ -210,18 +234,36 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         .define_data(functab_id, &tab)
         .map_err(|e| e.to_string())?;
 
-    // go.moduledata.
+    // go.moduledata: {functab, nfunc, types, etypes, textptrs, ntextptrs}.
     let md_id = syms
         .module
         .declare_data("go.moduledata", Linkage::Local, false, false)
         .map_err(|e| e.to_string())?;
     let mut md = DataDescription::new();
-    let mut mdb = vec![0u8; 32];
+    let mut mdb = vec![0u8; MODULEDATA_SIZE];
     mdb[8..16].copy_from_slice(&(compiled.len() as u64).to_le_bytes());
+    let types = m.data.iter().find(|d| d.name == ir::typedesc::TYPES_SYM);
+    let textptrs = m.data.iter().find(|d| d.name == ir::typedesc::TEXTPTRS_SYM);
+    if let Some(t) = textptrs {
+        mdb[40..48].copy_from_slice(&(t.relocs.len() as u64).to_le_bytes());
+    }
     md.define(mdb.into_boxed_slice());
     md.set_align(8);
     let gv = syms.module.declare_data_in_data(functab_id, &mut md);
     md.write_data_addr(0, gv, 0);
+    if let Some(t) = types {
+        let gv = syms
+            .module
+            .declare_data_in_data(syms.data[&t.name], &mut md);
+        md.write_data_addr(16, gv, 0);
+        md.write_data_addr(24, gv, t.size as i64);
+    }
+    if let Some(t) = textptrs {
+        let gv = syms
+            .module
+            .declare_data_in_data(syms.data[&t.name], &mut md);
+        md.write_data_addr(32, gv, 0);
+    }
     syms.module
         .define_data(md_id, &md)
         .map_err(|e| e.to_string())?;

@@ -33,11 +33,7 @@ pub fn type_link_name(s: &impl Store, named: TypeId) -> String {
             if n.targs.is_empty() {
                 base
             } else {
-                let args: Vec<String> = n
-                    .targs
-                    .iter()
-                    .map(|&a| type_string_linked(s, a))
-                    .collect();
+                let args: Vec<String> = n.targs.iter().map(|&a| type_string_linked(s, a)).collect();
                 format!("{}[{}]", base, args.join(","))
             }
         }

@@ -239,7 +239,8 @@ impl TypeDescs {
             m.funcs.iter().map(|f| f.name.clone()).collect();
         for (name, req) in std::mem::take(&mut self.wrappers) {
             if !existing.contains(&name) {
-                w.funcs.insert(name.clone(), wrap::gen_wrapper(s, &self, &name, &req));
+                w.funcs
+                    .insert(name.clone(), wrap::gen_wrapper(s, &self, &name, &req));
             }
         }
         // The blob.
@@ -309,8 +310,10 @@ impl TypeDescs {
                     let origin = n.origin.unwrap();
                     let targs = n.targs.clone();
                     targ_nodes = targs.iter().map(|&a| self.node_sub(s, a, sub)).collect();
-                    let args: Vec<&str> =
-                        targ_nodes.iter().map(|&a| self.nodes[a].key.as_str()).collect();
+                    let args: Vec<&str> = targ_nodes
+                        .iter()
+                        .map(|&a| self.nodes[a].key.as_str())
+                        .collect();
                     format!("N{}:{}[{}]", origin.pkg.0, origin.index, args.join(","))
                 } else {
                     format!("N{}:{}", t.pkg.0, t.index)
@@ -383,10 +386,8 @@ impl TypeDescs {
                     let o = s.obj(f);
                     let name = o.name.to_string();
                     let exported = is_exported(&name);
-                    let embedded = matches!(
-                        o.kind,
-                        types::object::ObjKind::Var { embedded: true, .. }
-                    );
+                    let embedded =
+                        matches!(o.kind, types::object::ObjKind::Var { embedded: true, .. });
                     let pkg = if exported { None } else { o.pkg };
                     let ft = o.typ.unwrap_or(universe::INVALID);
                     let typ = self.node_sub(s, ft, sub);
@@ -459,7 +460,13 @@ impl TypeDescs {
         self.intern_full(kind, src, false, None)
     }
 
-    fn intern_full(&mut self, mut kind: Kind, src: Option<TypeId>, noalg: bool, group_of: Option<N>) -> N {
+    fn intern_full(
+        &mut self,
+        mut kind: Kind,
+        src: Option<TypeId>,
+        noalg: bool,
+        group_of: Option<N>,
+    ) -> N {
         let key = self.key_of(&kind, noalg);
         if let Some(&n) = self.index.get(&key) {
             if self.nodes[n].src.is_none() && src.is_some() {
@@ -631,7 +638,10 @@ impl TypeDescs {
             None,
         );
         let slots = self.intern_full(Kind::Array(MAP_GROUP_SLOTS, slot), None, true, None);
-        let u64t = self.intern(Kind::Basic(BasicKind::Uint64), Some(universe::basic(BasicKind::Uint64)));
+        let u64t = self.intern(
+            Kind::Basic(BasicKind::Uint64),
+            Some(universe::basic(BasicKind::Uint64)),
+        );
         self.intern_full(
             Kind::Struct(vec![field("ctrl", u64t), field("slots", slots)]),
             None,
@@ -650,7 +660,8 @@ impl TypeDescs {
         let methods = wrap::method_table(s, self, n);
         let uncommon = self.has_sym(n) || !methods.is_empty();
         let (base, data) = self.desc_sizes(n);
-        let size = base + if uncommon { UNCOMMON } else { 0 } + data + METHOD * methods.len() as u32;
+        let size =
+            base + if uncommon { UNCOMMON } else { 0 } + data + METHOD * methods.len() as u32;
         let off = round_up(self.cursor as u64, 8) as u32;
         self.cursor = off + size;
         let node = &mut self.nodes[n];
@@ -894,7 +905,8 @@ impl TypeDescs {
         let mut mask = vec![0u8; ptrdata.div_ceil(PTR).div_ceil(8) as usize];
         self.fill_mask(n, 0, &mut mask);
         let moff = w.mask(&mask);
-        w.relocs.push((off + 32, TYPES_SYM.to_string(), moff as i64));
+        w.relocs
+            .push((off + 32, TYPES_SYM.to_string(), moff as i64));
         let str_off = w.name(&name_str, "", exported, false, None);
         w.put_u32(o + 40, str_off);
         let ptr_key = format!("*{}", node.key);
@@ -953,7 +965,11 @@ impl TypeDescs {
                 w.put_u64(b as usize + 24, ms.len() as u64);
                 for (i, m) in ms.iter().enumerate() {
                     let exported = is_exported(&m.name);
-                    let pkg = if !exported && m.pkg != tpkg { m.pkg } else { None };
+                    let pkg = if !exported && m.pkg != tpkg {
+                        m.pkg
+                    } else {
+                        None
+                    };
                     let pkg_off = pkg.map(|p| w.name(&pkg_path(s, p), "", false, false, None));
                     let name = w.name(&m.name, "", exported, false, pkg_off);
                     let e = (c + IMETHOD * i as u32) as usize;
@@ -963,7 +979,11 @@ impl TypeDescs {
                 }
             }
             Kind::Struct(fields) => {
-                if let Some(p) = fields.iter().find(|f| !is_exported(&f.name)).and_then(|f| f.pkg) {
+                if let Some(p) = fields
+                    .iter()
+                    .find(|f| !is_exported(&f.name))
+                    .and_then(|f| f.pkg)
+                {
                     let path = w.name(&pkg_path(s, p), "", false, false, None);
                     w.relocs.push((b, TYPES_SYM.to_string(), path as i64));
                 }
@@ -1035,7 +1055,11 @@ impl TypeDescs {
             for (i, m) in ms.iter().enumerate() {
                 let e = (c + data + METHOD * i as u32) as usize;
                 let exported = is_exported(&m.name);
-                let pkg = if !exported && m.pkg != tpkg { m.pkg } else { None };
+                let pkg = if !exported && m.pkg != tpkg {
+                    m.pkg
+                } else {
+                    None
+                };
                 let pkg_off = pkg.map(|p| w.name(&pkg_path(s, p), "", false, false, None));
                 let name = w.name(&m.name, "", exported, false, pkg_off);
                 w.put_u32(e, name);
@@ -1094,7 +1118,11 @@ impl TypeDescs {
                 TYPES_SYM.to_string(),
                 self.nodes[it.iface].off.unwrap() as i64,
             ),
-            (8, TYPES_SYM.to_string(), self.nodes[it.typ].off.unwrap() as i64),
+            (
+                8,
+                TYPES_SYM.to_string(),
+                self.nodes[it.typ].off.unwrap() as i64,
+            ),
         ];
         for (i, f) in funs.iter().enumerate() {
             if let Some(f) = f {
@@ -1166,7 +1194,14 @@ impl Writer {
 
     /// The offset of an `abi.Name` record (appended once per distinct
     /// encoding).
-    fn name(&mut self, name: &str, tag: &str, exported: bool, embedded: bool, pkg: Option<u32>) -> u32 {
+    fn name(
+        &mut self,
+        name: &str,
+        tag: &str,
+        exported: bool,
+        embedded: bool,
+        pkg: Option<u32>,
+    ) -> u32 {
         let bytes = encode_name(name, tag, exported, embedded, pkg);
         if let Some(&o) = self.names.get(&bytes) {
             return o;
@@ -1206,7 +1241,13 @@ impl Writer {
 /// gc's `abi.Name` encoding: flags (1 exported, 2 has tag, 4 has
 /// package path, 8 embedded), varint length, bytes, optional varint tag
 /// length and tag, optional 4-byte `NameOff` of the package path.
-pub(crate) fn encode_name(name: &str, tag: &str, exported: bool, embedded: bool, pkg: Option<u32>) -> Vec<u8> {
+pub(crate) fn encode_name(
+    name: &str,
+    tag: &str,
+    exported: bool,
+    embedded: bool,
+    pkg: Option<u32>,
+) -> Vec<u8> {
     let mut b = vec![0u8];
     if exported {
         b[0] |= 1;

@@ -246,7 +246,11 @@ fn parse(mut sig: &str) -> Vec<Item> {
             'M' | 'K' => {
                 let (n, rest) = parse_num(sig);
                 sig = rest;
-                out.push(if c == 'M' { Item::Mem(n) } else { Item::Skip(n) });
+                out.push(if c == 'M' {
+                    Item::Mem(n)
+                } else {
+                    Item::Skip(n)
+                });
             }
             'F' => out.push(Item::F32),
             'G' => out.push(Item::F64),
@@ -350,7 +354,11 @@ pub(crate) fn eq_closure(sig: &str, w: &mut Writer) -> String {
     if let Some(r) = runtime {
         return format!("runtime.{r}·f");
     }
-    let size = if sig.is_empty() { Some(0) } else { only_memory(sig) };
+    let size = if sig.is_empty() {
+        Some(0)
+    } else {
+        only_memory(sig)
+    };
     if let Some(n) = size {
         let name = format!("type:.eqfunc.M{n}");
         closure(w, &name, "runtime.memequal_varlen", Some(n));
@@ -382,7 +390,11 @@ pub(crate) fn hash_closure(sig: &str, w: &mut Writer) -> String {
     if let Some(r) = runtime {
         return format!("runtime.{r}·f");
     }
-    let size = if sig.is_empty() { Some(0) } else { only_memory(sig) };
+    let size = if sig.is_empty() {
+        Some(0)
+    } else {
+        only_memory(sig)
+    };
     if let Some(n) = size {
         let name = format!("type:.hashfunc.M{n}");
         closure(w, &name, "runtime.memhash_varlen", Some(n));

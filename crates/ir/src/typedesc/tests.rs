@@ -1,1 +1,716 @@
+//! Unit tests: descriptors of checked Go declarations, decoded from the
+//! emitted `go.types` bytes and relocations.
 
+use std::sync::Arc;
+
+use types::arena::{PkgIdx, Store, TypeId, World};
+use types::check::{Checker, Importer};
+
+use super::*;
+use crate::func::{Module, Ty};
+
+struct Imp;
+
+impl Importer for Imp {
+    fn import(&self, path: &str) -> Result<PkgIdx, String> {
+        match path {
+            "unsafe" => Ok(types::universe::UNSAFE),
+            _ => Err(format!("no package {path}")),
+        }
+    }
+}
+
+const P: PkgIdx = PkgIdx(2);
+
+/// Checks `src` (package main) into a world.
+fn check(src: &str) -> World {
+    let fset = syntax::FileSet::new();
+    let (f, errs) = syntax::parse_file(&fset, "a.go", src.as_bytes());
+    assert!(errs.is_empty(), "syntax errors");
+    let mut world = World::new();
+    let c = Checker::new(&world, &fset, P, "main", [&f], &Imp).check();
+    assert!(c.errors.is_empty(), "type errors: {:?}", c.errors.len());
+    world.insert(Arc::new(c.arena));
+    world
+}
+
+/// The type of package-level variable `name`.
+fn var(w: &World, name: &str) -> TypeId {
+    let scope = w.arena(P).scope.expect("package scope");
+    let o = w
+        .scope(scope)
+        .lookup(syntax::ast::sym(name))
+        .unwrap_or_else(|| panic!("no {name}"));
+    w.obj(o).typ.expect("typed")
+}
+
+/// The emitted module and accessors for it.
+struct Out {
+    m: Module,
+}
+
+impl Out {
+    fn data(&self, name: &str) -> &Data {
+        self.m
+            .data
+            .iter()
+            .find(|d| d.name == name)
+            .unwrap_or_else(|| panic!("no datum {name}"))
+    }
+    fn blob(&self) -> &[u8] {
+        self.data(TYPES_SYM).init.as_deref().unwrap()
+    }
+    fn u8(&self, off: u32) -> u8 {
+        self.blob()[off as usize]
+    }
+    fn u16(&self, off: u32) -> u16 {
+        u16::from_le_bytes(
+            self.blob()[off as usize..off as usize + 2]
+                .try_into()
+                .unwrap(),
+        )
+    }
+    fn u32(&self, off: u32) -> u32 {
+        u32::from_le_bytes(
+            self.blob()[off as usize..off as usize + 4]
+                .try_into()
+                .unwrap(),
+        )
+    }
+    fn u64(&self, off: u32) -> u64 {
+        u64::from_le_bytes(
+            self.blob()[off as usize..off as usize + 8]
+                .try_into()
+                .unwrap(),
+        )
+    }
+    /// The relocation at `off` in go.types: (symbol, addend).
+    fn reloc(&self, off: u32) -> Option<(String, i64)> {
+        self.data(TYPES_SYM)
+            .relocs
+            .iter()
+            .find(|r| r.0 == off)
+            .map(|r| (r.1.clone(), r.2))
+    }
+    /// The go.types offset a pointer field at `off` points at.
+    fn ptr(&self, off: u32) -> u32 {
+        let (sym, add) = self
+            .reloc(off)
+            .unwrap_or_else(|| panic!("no reloc at {off}"));
+        assert_eq!(sym, TYPES_SYM);
+        add as u32
+    }
+    /// The abi.Name at `off`: (flags, name, tag).
+    fn name(&self, off: u32) -> (u8, String, String) {
+        let b = &self.blob()[off as usize..];
+        let (n, len) = read_varint(&b[1..]);
+        let name = String::from_utf8(b[1 + n..1 + n + len].to_vec()).unwrap();
+        let mut tag = String::new();
+        if b[0] & 2 != 0 {
+            let t = &b[1 + n + len..];
+            let (n2, l2) = read_varint(t);
+            tag = String::from_utf8(t[n2..n2 + l2].to_vec()).unwrap();
+        }
+        (b[0], name, tag)
+    }
+    /// A descriptor's type string, as the runtime computes it.
+    fn str(&self, t: u32) -> String {
+        let (_, s, _) = self.name(self.u32(t + 40));
+        if self.u8(t + 20) & TFLAG_EXTRA_STAR != 0 {
+            s[1..].to_string()
+        } else {
+            s
+        }
+    }
+    fn textptr(&self, i: u32) -> String {
+        let d = self.data(TEXTPTRS_SYM);
+        d.relocs.iter().find(|r| r.0 == i * 8).unwrap().1.clone()
+    }
+    /// The method table of descriptor `t` with uncommon data at `u`:
+    /// (name, mtyp string, ifn, tfn).
+    fn methods(&self, u: u32) -> Vec<(String, String, String, String)> {
+        let mcount = self.u16(u + 4) as u32;
+        let moff = self.u32(u + 8);
+        (0..mcount)
+            .map(|i| {
+                let e = u + moff + 16 * i;
+                let (_, name, _) = self.name(self.u32(e));
+                (
+                    name,
+                    self.str(self.u32(e + 4)),
+                    self.textptr(self.u32(e + 8)),
+                    self.textptr(self.u32(e + 12)),
+                )
+            })
+            .collect()
+    }
+    fn func(&self, name: &str) -> &Func {
+        self.m
+            .funcs
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no function {name}"))
+    }
+}
+
+fn read_varint(b: &[u8]) -> (usize, usize) {
+    let mut v = 0;
+    for (i, &x) in b.iter().enumerate() {
+        v |= ((x & 0x7f) as usize) << (7 * i);
+        if x & 0x80 == 0 {
+            return (i + 1, v);
+        }
+    }
+    unreachable!()
+}
+
+/// Asks for the descriptors of the given variables' types; returns their
+/// offsets and the finished module.
+fn emit(src: &str, vars: &[&str]) -> (Vec<u32>, Out, World) {
+    let w = check(src);
+    let mut d = TypeDescs::new();
+    let offs = vars.iter().map(|v| d.type_off(&w, var(&w, v))).collect();
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    for f in &m.funcs {
+        crate::verify::verify(f).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+    }
+    (offs, Out { m }, w)
+}
+
+#[test]
+fn int_descriptor() {
+    let (o, out, _) = emit("package main\nvar x int\n", &["x"]);
+    let t = o[0];
+    assert_eq!(out.u64(t), 8, "size");
+    assert_eq!(out.u64(t + 8), 0, "ptrdata");
+    assert_eq!(
+        out.u8(t + 20),
+        TFLAG_UNCOMMON | TFLAG_EXTRA_STAR | TFLAG_NAMED | TFLAG_REGULAR_MEMORY
+    );
+    assert_eq!(out.u8(t + 21), 8);
+    assert_eq!(out.u8(t + 23), 2, "abi.Int");
+    assert_eq!(
+        out.reloc(t + 24),
+        Some(("runtime.memequal64·f".to_string(), 0))
+    );
+    assert_eq!(out.str(t), "int");
+    // The Str name is "*int" with the ExtraStar flag; unexported.
+    assert_eq!(
+        out.name(out.u32(t + 40)),
+        (0, "*int".to_string(), String::new())
+    );
+    // Uncommon: no package, no methods.
+    assert_eq!(out.u32(t + 48), 0);
+    assert_eq!(out.u16(t + 52), 0);
+    // PtrToThis: *int, whose Str shares nothing but is "*int".
+    let p = out.u32(t + 44);
+    assert_ne!(p, 0);
+    assert_eq!(out.str(p), "*int");
+    assert_eq!(out.u8(p + 23), 22, "abi.Pointer");
+    assert_eq!(out.ptr(p + 48), t, "Elem");
+    assert_eq!(out.u8(p + 20) & TFLAG_DIRECT_IFACE, TFLAG_DIRECT_IFACE);
+}
+
+#[test]
+fn pointer_slice_and_identical_types() {
+    let src = "package main\ntype T struct{ p *int; n int }\nvar a []T\nvar b []T\nvar c *T\nvar d struct{ X int }\nvar e struct{ X int }\nvar f struct{ Y int }\n";
+    let (o, out, _) = emit(src, &["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(o[0], o[1], "identical slice types share a descriptor");
+    assert_eq!(o[3], o[4], "identical struct types share a descriptor");
+    assert_ne!(o[3], o[5]);
+    let (a, c) = (o[0], o[2]);
+    assert_eq!(out.u8(a + 23), 23, "abi.Slice");
+    assert_eq!(out.str(a), "[]main.T");
+    assert_eq!(out.u64(a), 24);
+    let t = out.ptr(a + 48);
+    assert_eq!(out.str(t), "main.T");
+    assert_eq!(out.u64(t), 16);
+    assert_eq!(out.u64(t + 8), 8, "ptrdata");
+    // GC mask: one pointer word.
+    let mask = out.ptr(t + 32);
+    assert_eq!(out.u8(mask), 1);
+    assert_eq!(out.str(c), "*main.T");
+    assert_eq!(out.ptr(c + 48), t);
+    assert_eq!(out.u32(t + 44), c, "PtrToThis of a named type");
+    // T is comparable plain memory.
+    assert_eq!(out.reloc(t + 24).unwrap().0, "runtime.memequal128·f");
+    // A slice is not comparable.
+    assert_eq!(out.reloc(a + 24), None);
+}
+
+#[test]
+fn struct_with_methods() {
+    let src = r#"package main
+type T struct {
+	X int
+	s string `json:"s"`
+}
+func (T) M() {}
+func (T) m(int) string { return "" }
+func (*T) P(x, y int) (bool, error) { return false, nil }
+var v T
+var p *T
+"#;
+    let (o, out, _) = emit(src, &["v", "p"]);
+    let (t, pt) = (o[0], o[1]);
+    assert_eq!(out.u8(t + 23), 25, "abi.Struct");
+    assert_eq!(
+        out.u8(t + 20),
+        TFLAG_UNCOMMON | TFLAG_EXTRA_STAR | TFLAG_NAMED
+    );
+    // StructType: PkgPath "main" (an unexported field), 2 fields.
+    let (_, pkg, _) = out.name(out.ptr(t + 48));
+    assert_eq!(pkg, "main");
+    let fields = out.ptr(t + 56);
+    assert_eq!(out.u64(t + 64), 2);
+    assert_eq!(fields, t + 80 + 16, "fields after the uncommon part");
+    let (fl, n0, _) = out.name(out.ptr(fields));
+    assert_eq!((fl, n0.as_str()), (1, "X"));
+    let (fl, n1, tag) = out.name(out.ptr(fields + 24));
+    assert_eq!((fl, n1.as_str(), tag.as_str()), (2, "s", "json:\"s\""));
+    assert_eq!(out.u64(fields + 24 + 16), 8, "offset of s");
+    assert_eq!(out.str(out.ptr(fields + 8)), "int");
+    // Uncommon: package main, value methods only, exported first.
+    let u = t + 80;
+    assert_eq!(out.name(out.u32(u)).1, "main");
+    assert_eq!(out.u16(u + 6), 1, "xcount");
+    assert_eq!(
+        out.methods(u),
+        vec![
+            (
+                "M".into(),
+                "func()".into(),
+                "main.(*T).M".into(),
+                "main.T.M".into()
+            ),
+            (
+                "m".into(),
+                "func(int) string".into(),
+                "main.(*T).m".into(),
+                "main.T.m".into()
+            ),
+        ]
+    );
+    // *T: every method, interface entry = the method entry.
+    assert_eq!(out.ptr(pt + 48), t);
+    let pu = pt + 56;
+    assert_eq!(out.name(out.u32(pu)).1, "main", "typePkg of *T");
+    assert_eq!(
+        out.methods(pu),
+        vec![
+            (
+                "M".into(),
+                "func()".into(),
+                "main.(*T).M".into(),
+                "main.(*T).M".into()
+            ),
+            (
+                "P".into(),
+                "func(int, int) (bool, error)".into(),
+                "main.(*T).P".into(),
+                "main.(*T).P".into()
+            ),
+            (
+                "m".into(),
+                "func(int) string".into(),
+                "main.(*T).m".into(),
+                "main.(*T).m".into()
+            ),
+        ]
+    );
+    // The pointer wrapper of M: checks p, loads *p, calls main.T.M.
+    let f = out.func("main.(*T).M");
+    assert!(f.wrapper);
+    let s = crate::print::func_string(f);
+    assert!(s.contains("main.T.M"), "{s}");
+    assert!(
+        s.contains("nilcheck") || s.contains("NilCheck") || s.contains("check"),
+        "{s}"
+    );
+    // The string field makes equality special: a generated function.
+    let eq = out.reloc(t + 24).unwrap().0;
+    assert_eq!(eq, "type:.eqfunc.M8S");
+    let clo = out.data("type:.eqfunc.M8S");
+    assert_eq!(clo.relocs, vec![(0, "type:.eq.M8S".to_string(), 0)]);
+    let _ = out.func("type:.eq.M8S");
+}
+
+#[test]
+fn interface_and_itab() {
+    let src = r#"package main
+type I interface {
+	b()
+	A()
+	C(int) string
+}
+type T int
+func (T) A() {}
+func (T) b() {}
+func (T) C(int) string { return "" }
+func (T) D() {}
+var i I
+var t T
+"#;
+    let w = check(src);
+    let (it, tt) = (var(&w, "i"), var(&w, "t"));
+    let mut d = TypeDescs::new();
+    let io = d.type_off(&w, it);
+    let sym = d.itab(&w, tt, it);
+    assert_eq!(sym, "go.itab.main.T,main.I");
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    let out = Out { m };
+    assert_eq!(out.u8(io + 23), 20, "abi.Interface");
+    assert_eq!(out.str(io), "main.I");
+    let (_, pkg, _) = out.name(out.ptr(io + 48));
+    assert_eq!(pkg, "main");
+    let ms = out.ptr(io + 56);
+    assert_eq!(out.u64(io + 64), 3);
+    let names: Vec<String> = (0..3).map(|k| out.name(out.u32(ms + 8 * k)).1).collect();
+    assert_eq!(names, ["A", "C", "b"]);
+    assert_eq!(out.str(out.u32(ms + 12)), "func(int) string");
+    // imethod_index agrees with the table.
+    let Type::Named(n) = w.ty(it) else { panic!() };
+    let Type::Interface(iface) = w.ty(n.underlying.unwrap()) else {
+        panic!()
+    };
+    let mut idx: Vec<(String, usize)> = iface
+        .methods
+        .iter()
+        .map(|&m| (w.obj(m).name.to_string(), imethod_index(&w, it, m)))
+        .collect();
+    idx.sort();
+    assert_eq!(
+        idx,
+        [("A".into(), 0), ("C".into(), 1), ("b".into(), 2)],
+        "sorted A, C, b"
+    );
+    // The itab: Inter, Type, Hash, Fun in interface order (T is not
+    // pointer-shaped: the pointer wrappers).
+    let itab = out.data("go.itab.main.T,main.I");
+    assert_eq!(itab.size, 24 + 3 * 8);
+    let to = out.blob().len(); // just to use the blob
+    let _ = to;
+    let r = |off: u32| itab.relocs.iter().find(|r| r.0 == off).unwrap().clone();
+    assert_eq!(r(0).2 as u32, io);
+    let tdesc = r(8).2 as u32;
+    assert_eq!(out.str(tdesc), "main.T");
+    let hash = u32::from_le_bytes(itab.init.as_ref().unwrap()[16..20].try_into().unwrap());
+    assert_eq!(hash, out.u32(tdesc + 16));
+    assert_eq!(r(24).1, "main.(*T).A");
+    assert_eq!(r(32).1, "main.(*T).C");
+    assert_eq!(r(40).1, "main.(*T).b");
+    // The empty interface and error.
+    let src2 = "package main\nvar e any\nvar r error\n";
+    let (o, out, _) = emit(src2, &["e", "r"]);
+    assert_eq!(out.str(o[0]), "interface {}");
+    assert_eq!(out.reloc(o[0] + 24).unwrap().0, "runtime.nilinterequal·f");
+    assert_eq!(out.str(o[1]), "error");
+    assert_eq!(out.reloc(o[1] + 24).unwrap().0, "runtime.interequal·f");
+    assert_eq!(out.reloc(o[1] + 48), None, "error has no package");
+}
+
+#[test]
+fn map_descriptor() {
+    let (o, out, _) = emit("package main\nvar m map[string]int\n", &["m"]);
+    let t = o[0];
+    assert_eq!(out.u8(t + 23), 21, "abi.Map");
+    assert_eq!(out.str(t), "map[string]int");
+    assert_eq!(out.u8(t + 20), TFLAG_EXTRA_STAR | TFLAG_DIRECT_IFACE);
+    assert_eq!(out.str(out.ptr(t + 48)), "string");
+    assert_eq!(out.str(out.ptr(t + 56)), "int");
+    let g = out.ptr(t + 64);
+    assert_eq!(out.str(g), "map.group[string]int");
+    assert_eq!(out.reloc(g + 24), None, "groups have no equality");
+    assert_eq!(out.reloc(t + 72).unwrap().0, "runtime.strhash·f");
+    assert_eq!(out.u64(t + 80), 8 + 8 * 24, "GroupSize");
+    assert_eq!(out.u64(g), 200);
+    assert_eq!(out.u64(t + 88), 8, "KeysOff");
+    assert_eq!(out.u64(t + 96), 24, "KeyStride");
+    assert_eq!(out.u64(t + 104), 24, "ElemsOff");
+    assert_eq!(out.u64(t + 112), 24, "ElemStride");
+    assert_eq!(out.u64(t + 120), 16, "ElemOff");
+    assert_eq!(out.u32(t + 128), MAP_NEED_KEY_UPDATE);
+    // Interface keys, big elements.
+    let (o, out, _) = emit("package main\nvar m map[any][200]byte\n", &["m"]);
+    let t = o[0];
+    assert_eq!(
+        out.u32(t + 128),
+        MAP_NEED_KEY_UPDATE | MAP_HASH_MIGHT_PANIC | MAP_INDIRECT_ELEM
+    );
+    assert_eq!(out.reloc(t + 72).unwrap().0, "runtime.nilinterhash·f");
+    assert_eq!(out.u64(t + 96), 24, "slot: eface key, elem pointer");
+}
+
+#[test]
+fn type_strings_as_gc_prints_them() {
+    let src = r#"package main
+import "unsafe"
+type T struct{ X int }
+type List[E any] struct{ e E }
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+type I interface {
+	M()
+	n(int) string
+}
+var v01 int
+var v02 T
+var v03 *T
+var v04 []int
+var v05 [3]int
+var v06 map[string]int
+var v07 func(int, string) (bool, error)
+var v08 func(...int) int
+var v09 struct {
+	X int
+	y string
+}
+var v10 List[int]
+var v11 Pair[string, T]
+var v12 List[[]T]
+var v13 chan (<-chan int)
+var v14 <-chan int
+var v15 chan<- []int
+var v16 unsafe.Pointer
+var v17 *I
+var v18 *interface{}
+var v19 *error
+var v20 struct{ a, b byte; c rune }
+var v21 List[struct{ a int }]
+var v22 *struct{ I }
+var v23 List[any]
+var v24 []interface{ m() }
+var v25 struct{ y string "json:\"y\"" }
+var v26 I
+var v27 func()
+"#;
+    let want = [
+        "int",
+        "main.T",
+        "*main.T",
+        "[]int",
+        "[3]int",
+        "map[string]int",
+        "func(int, string) (bool, error)",
+        "func(...int) int",
+        "struct { X int; y string }",
+        "main.List[int]",
+        "main.Pair[string,main.T]",
+        "main.List[[]main.T]",
+        "chan (<-chan int)",
+        "<-chan int",
+        "chan<- []int",
+        "unsafe.Pointer",
+        "*main.I",
+        "*interface {}",
+        "*error",
+        "struct { a uint8; b uint8; c int32 }",
+        "main.List[struct { main.a int }]",
+        "*struct { main.I }",
+        "main.List[interface {}]",
+        "[]interface { main.m() }",
+        "struct { y string \"json:\\\"y\\\"\" }",
+        "main.I",
+        "func()",
+    ];
+    let vars: Vec<String> = (1..=want.len()).map(|i| format!("v{i:02}")).collect();
+    let names: Vec<&str> = vars.iter().map(String::as_str).collect();
+    let (o, out, _) = emit(src, &names);
+    for (k, w) in want.iter().enumerate() {
+        assert_eq!(out.str(o[k]), *w, "{}", names[k]);
+    }
+    // Named types' strings are exported names when the name is.
+    assert_eq!(out.name(out.u32(o[1] + 40)).0 & 1, 1);
+}
+
+#[test]
+fn promoted_methods_and_wrappers() {
+    let src = r#"package main
+type Inner struct{ n int }
+func (Inner) Get() int { return 0 }
+func (*Inner) Set(int) {}
+type Outer struct {
+	a int
+	Inner
+}
+type ViaPtr struct {
+	*Inner
+}
+type Stringer interface{ String() string }
+type WithIface struct {
+	x int
+	Stringer
+}
+var o Outer
+var po *Outer
+var vp ViaPtr
+var wi WithIface
+"#;
+    let (o, out, _) = emit(src, &["o", "po", "vp", "wi"]);
+    let (to, tpo, tvp, twi) = (o[0], o[1], o[2], o[3]);
+    // Outer: Get only (Set needs a pointer).
+    let names = |u: u32| -> Vec<(String, String, String)> {
+        out.methods(u)
+            .into_iter()
+            .map(|(n, _, i, t)| (n, i, t))
+            .collect()
+    };
+    assert_eq!(
+        names(to + 80),
+        [(
+            "Get".into(),
+            "main.(*Outer).Get".into(),
+            "main.Outer.Get".into()
+        )]
+    );
+    assert_eq!(
+        names(tpo + 56),
+        [
+            (
+                "Get".into(),
+                "main.(*Outer).Get".into(),
+                "main.(*Outer).Get".into()
+            ),
+            (
+                "Set".into(),
+                "main.(*Outer).Set".into(),
+                "main.(*Outer).Set".into()
+            ),
+        ]
+    );
+    // ViaPtr is pointer-shaped: its value methods are interface entries
+    // themselves, and Set is in its method set.
+    assert_eq!(out.u8(tvp + 20) & TFLAG_DIRECT_IFACE, TFLAG_DIRECT_IFACE);
+    assert_eq!(
+        names(tvp + 80),
+        [
+            (
+                "Get".into(),
+                "main.ViaPtr.Get".into(),
+                "main.ViaPtr.Get".into()
+            ),
+            (
+                "Set".into(),
+                "main.ViaPtr.Set".into(),
+                "main.ViaPtr.Set".into()
+            ),
+        ]
+    );
+    assert_eq!(names(twi + 80)[0].0, "String");
+    // The wrappers exist, are flagged, and call the right methods.
+    for (w, callee) in [
+        ("main.Outer.Get", "main.Inner.Get"),
+        ("main.(*Outer).Get", "main.Inner.Get"),
+        ("main.(*Outer).Set", "main.(*Inner).Set"),
+        ("main.ViaPtr.Get", "main.Inner.Get"),
+        ("main.ViaPtr.Set", "main.(*Inner).Set"),
+    ] {
+        let f = out.func(w);
+        assert!(f.wrapper, "{w}");
+        let s = crate::print::func_string(f);
+        assert!(s.contains(callee), "{w} should call {callee}:\n{s}");
+    }
+    // main.Outer.Get takes the receiver's leaves (a, n).
+    let f = out.func("main.Outer.Get");
+    assert_eq!(f.params().len(), 3);
+    assert_eq!(f.results, vec![Ty::I64]);
+    // An embedded interface's method goes through the itab.
+    let s = crate::print::func_string(out.func("main.WithIface.String"));
+    assert!(!s.contains("main.Stringer.String"), "{s}");
+}
+
+#[test]
+fn equality_signatures() {
+    let src = r#"package main
+type A struct {
+	a int8
+	b int64
+}
+type B struct {
+	f float64
+	_ int
+	s [3]string
+}
+type C [2]struct{ x int32 }
+type D struct{ e any; i interface{ M() } }
+var a A
+var b B
+var c C
+var d D
+var e [100]float32
+"#;
+    let w = check(src);
+    let d = {
+        let mut d = TypeDescs::new();
+        for v in ["a", "b", "c", "d", "e"] {
+            d.type_off(&w, var(&w, v));
+        }
+        d
+    };
+    let sig = |d: &mut TypeDescs, v: &str| {
+        let n = d.node(&w, var(&w, v));
+        d.eq_sig(n)
+    };
+    let mut d = d;
+    assert_eq!(sig(&mut d, "a"), "M1K7M8");
+    assert_eq!(sig(&mut d, "b"), "GK8SSS");
+    assert_eq!(sig(&mut d, "c"), "M8");
+    assert_eq!(sig(&mut d, "d"), "EI");
+    assert_eq!(sig(&mut d, "e"), "FFFF[12FFFFFFFF]");
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    for f in &m.funcs {
+        crate::verify::verify(f).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+    }
+    let names: Vec<&str> = m.funcs.iter().map(|f| f.name.as_str()).collect();
+    for want in [
+        "type:.eq.M1K7M8",
+        "type:.eq.FFFF[12FFFFFFFF]",
+        "type:.eq.FFFFFFFF",
+        "type:.eq.EI",
+        "type:.eq.GK8SSS",
+    ] {
+        assert!(names.contains(&want), "{want} in {names:?}");
+    }
+    let c = m.data.iter().find(|x| x.name == "type:.eqfunc.M8");
+    assert!(c.is_none(), "[2]struct{{int32}} uses memequal64·f");
+}
+
+#[test]
+fn textptrs_and_blob_are_emitted() {
+    let (_, out, _) = emit("package main\nvar x int\n", &["x"]);
+    assert!(out.data(TYPES_SYM).readonly);
+    assert_eq!(
+        out.data(TEXTPTRS_SYM).size,
+        8,
+        "an empty table still has a word"
+    );
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    let src = r#"package main
+type Inner struct{ n int; s string; f float64; g float64 }
+func (Inner) Get() int { return 0 }
+type Outer struct {
+	a int
+	*Inner
+}
+type B struct {
+	f float64
+	s [3]string
+	e any
+}
+var o *Outer
+var b map[B]int
+"#;
+    let (_, out, _) = emit(src, &["o", "b"]);
+    for f in &out.m.funcs {
+        println!("{}", crate::print::func_string(f));
+    }
+}

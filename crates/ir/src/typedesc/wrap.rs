@@ -247,7 +247,10 @@ fn owner_of(s: &impl Store, base: TypeId, path: &[usize]) -> TypeId {
         let Type::Struct(st) = s.ty(under_type(s, cur)) else {
             return cur;
         };
-        cur = s.obj(st.fields[idx]).typ.unwrap_or(types::universe::INVALID);
+        cur = s
+            .obj(st.fields[idx])
+            .typ
+            .unwrap_or(types::universe::INVALID);
     }
     if let Type::Pointer(e) = s.ty(unalias(s, cur)) {
         cur = *e;
@@ -294,7 +297,12 @@ fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry
 }
 
 /// Builds wrapper `name`.
-pub(crate) fn gen_wrapper(s: &impl Store, _d: &TypeDescs, name: &str, req: &WrapReq) -> crate::func::Func {
+pub(crate) fn gen_wrapper(
+    s: &impl Store,
+    _d: &TypeDescs,
+    name: &str,
+    req: &WrapReq,
+) -> crate::func::Func {
     let m = &req.entry;
     let (params, results, _) = match s.obj(m.obj).typ.map(|t| s.ty(t)) {
         Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
@@ -322,9 +330,8 @@ pub(crate) fn gen_wrapper(s: &impl Store, _d: &TypeDescs, name: &str, req: &Wrap
         addr = b.param(1);
         b.ins(InstKind::NilCheck(addr));
     } else if let Some(l) = &base_leaves {
-        let slot = b
-            .f
-            .new_slot(layout::size(s, req.base).max(1), layout::align(s, req.base));
+        let slot =
+            b.f.new_slot(layout::size(s, req.base).max(1), layout::align(s, req.base));
         addr = b.ins1(InstKind::SlotAddr(slot));
         for (i, &(_, off)) in l.iter().enumerate() {
             let v = b.param(1 + i);
@@ -344,7 +351,10 @@ pub(crate) fn gen_wrapper(s: &impl Store, _d: &TypeDescs, name: &str, req: &Wrap
             panic!("promoted method through a non-struct");
         };
         let offs = types::sizes::offsetsof(s, &st.fields);
-        let ft = s.obj(st.fields[idx]).typ.unwrap_or(types::universe::INVALID);
+        let ft = s
+            .obj(st.fields[idx])
+            .typ
+            .unwrap_or(types::universe::INVALID);
         let faddr = b.addr(addr, offs[idx].max(0) as u64);
         if k + 1 < fields.len() {
             if let Type::Pointer(e) = s.ty(under_type(s, ft)) {
