@@ -134,7 +134,7 @@ pub(super) fn build_func<'p, S: Store>(
         .map(|r| recv_type(p, file, r));
     let (ptys, rtys) = sig_abi(p.store, recv_t, sig);
     let (fname, line) = match p.fset.position(pos) {
-        Some(ps) => (ps.filename.to_string(), ps.line),
+        Some(ps) => (source_path(&ps.filename), ps.line),
         None => (String::new(), 0),
     };
     let mut f = Func::new(name, fname, line, &ptys, rtys);

@@ -444,7 +444,7 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
         sig: TypeId,
     ) -> Result<Self> {
         let (fname, line) = match p.fset.position(pos) {
-            Some(ps) => (ps.filename.to_string(), ps.line),
+            Some(ps) => (source_path(&ps.filename), ps.line),
             None => (String::new(), 0),
         };
         let mut rtys = Vec::new();
@@ -832,4 +832,9 @@ fn strip_parens(e: &Expr) -> &Expr {
         ExprKind::Paren(x) => strip_parens(x),
         _ => e,
     }
+}
+
+/// A source file's path as tracebacks print it: absolute, as gc's are.
+fn source_path(name: &str) -> String {
+    std::path::absolute(name).map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
 }
