@@ -1,7 +1,9 @@
 //! `rgo build` and `rgo run` (and `rgo tool ir`): load and check the
 //! program like `rgo check`, build the IR of the main package, compile it
 //! with the code generator and link it against the runtime library. For
-//! now programs may import nothing but `unsafe`.
+//! now programs may import nothing but `unsafe`. Linked executables are
+//! kept in the build cache (`cache`), so building or running an unchanged
+//! program again does not compile it.
 
 use crate::check::{self, Config};
 use crate::flags::{self, FlagError, Kind};

@@ -330,7 +330,14 @@ fn diff(want: &str, got: &str) -> String {
     for i in 0..w.len().max(g.len()) {
         let (a, b) = (w.get(i), g.get(i));
         if a != b && shown < 8 {
-            writeln!(d, "    line {}: want {:?}\n             got  {:?}", i + 1, a, b).unwrap();
+            writeln!(
+                d,
+                "    line {}: want {:?}\n             got  {:?}",
+                i + 1,
+                a,
+                b
+            )
+            .unwrap();
             shown += 1;
         }
     }
@@ -418,7 +425,10 @@ main.main.func1\npanic\nmain.(*T).m\nmain.F[...]\n"
         normalize_hex("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x47db2c]"),
         "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0xADDR]"
     );
-    assert_eq!(normalize_hex("(main.T) 0xc000010000 0xfff x0x1234"), "(main.T) 0xADDR 0xfff x0x1234");
+    assert_eq!(
+        normalize_hex("(main.T) 0xc000010000 0xfff x0x1234"),
+        "(main.T) 0xADDR 0xfff x0x1234"
+    );
     let overflow = "runtime: goroutine stack exceeds 1000000000-byte limit\n\
 runtime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\nfatal error: stack overflow\n\n\
 runtime stack:\nruntime.throw({0x47f5ed?, 0x417aa5?})\n\t/go/src/runtime/panic.go:1243 +0x48\n\n\

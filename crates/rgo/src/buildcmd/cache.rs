@@ -168,7 +168,8 @@ impl Entry {
             std::process::id()
         ));
         let r = build(&tmp).and_then(|()| {
-            std::fs::rename(&tmp, &self.path).map_err(|e| format!("rgo: {}: {e}", self.path.display()))
+            std::fs::rename(&tmp, &self.path)
+                .map_err(|e| format!("rgo: {}: {e}", self.path.display()))
         });
         if r.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -201,7 +202,11 @@ impl Key {
     /// A file's identity without reading it: path, size and mtime.
     fn add_file_identity(&mut self, p: &Path) -> Option<()> {
         let m = std::fs::metadata(p).ok()?;
-        let t = m.modified().ok()?.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+        let t = m
+            .modified()
+            .ok()?
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()?;
         self.add_str(&p.to_string_lossy());
         self.add_str(&format!("{} {}", m.len(), t.as_nanos()));
         Some(())
