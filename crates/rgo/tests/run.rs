@@ -510,5 +510,11 @@ fn cache_reuses_unchanged_programs() {
             .env("RGO_DEBUG_CACHE", "1"),
     );
     assert_eq!(o.stderr, "rgo: cache off\nv2 42\n");
+    // A cache directory that cannot be made: built as without a cache.
+    std::fs::write(dir.join("file"), "").unwrap();
+    let o = cached_run(&dir, &dir.join("file/cache"), &["run", "p.go"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert!(o.stderr.starts_with("rgo: cache off ("), "{}", o.stderr);
+    assert!(o.stderr.ends_with("\nv2 42\n"), "{}", o.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }

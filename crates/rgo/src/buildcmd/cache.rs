@@ -102,8 +102,16 @@ impl Cache {
             }
         }
         let hex = key.hex();
+        let dir = self.dir.join(&hex[..2]).join(&hex);
+        // A cache that cannot be written is no cache: build as without.
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            if self.debug {
+                eprintln!("rgo: cache off ({}: {e})", dir.display());
+            }
+            return None;
+        }
         Some(Entry {
-            path: self.dir.join(&hex[..2]).join(&hex).join(name),
+            path: dir.join(name),
             debug: self.debug,
         })
     }
@@ -161,7 +169,6 @@ impl Entry {
     /// puts it in place.
     pub fn store(&self, build: impl FnOnce(&Path) -> Result<(), String>) -> Result<(), String> {
         let dir = self.path.parent().expect("entry path has a directory");
-        std::fs::create_dir_all(dir).map_err(|e| format!("rgo: {}: {e}", dir.display()))?;
         let tmp = dir.join(format!(
             ".{}.tmp{}",
             self.path.file_name().unwrap().to_string_lossy(),
