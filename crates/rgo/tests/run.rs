@@ -360,19 +360,25 @@ fn regenerate(names: &[String]) {
 
 #[test]
 fn run_programs() {
-    let names = programs();
+    let mut names = programs();
     assert!(names.len() > 50, "tests/run holds {} programs", names.len());
-    if std::env::var_os("RGO_RUN_REGEN").is_some_and(|v| v == "1") {
+    let flag = |k: &str| std::env::var_os(k).is_some_and(|v| v == "1");
+    // RGO_RUN_FILTER=SUBSTRING: only the programs whose names contain it.
+    let filter = std::env::var("RGO_RUN_FILTER").unwrap_or_default();
+    names.retain(|n| n.contains(&filter));
+    if flag("RGO_RUN_REGEN") {
         regenerate(&names);
         return;
     }
-    let expected = expected_failures();
+    let mut expected = expected_failures();
+    let all = programs();
     for e in &expected {
         assert!(
-            names.contains(e),
+            all.contains(e),
             "EXPECTED_FAILURES lists {e}, which is not a program of tests/run"
         );
     }
+    expected.retain(|e| names.contains(e));
     let results = parallel(&names, |name| {
         let want = std::fs::read_to_string(run_dir().join(format!("{name}.golden")))
             .map_err(|e| format!("no golden ({e}): run scripts/regen-run-goldens"))?;
@@ -405,6 +411,34 @@ fn run_programs() {
         "tests/run: {passed} passed, {} expected failures:\n{report}",
         expected.len()
     );
+    // RGO_RUN_VERBOSE=1: the differences of the expected failures too.
+    if flag("RGO_RUN_VERBOSE") {
+        for (name, r) in names.iter().zip(&results) {
+            if let Err(e) = r {
+                eprintln!("{name}: {e}");
+            }
+        }
+    }
+    // RGO_RUN_UPDATE_EXPECTED=1: rewrite the list as the failures now
+    // (all programs, no filter).
+    if flag("RGO_RUN_UPDATE_EXPECTED") && filter.is_empty() {
+        let path = run_dir().join("EXPECTED_FAILURES");
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut text: String = old
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for (name, r) in names.iter().zip(&results) {
+            if r.is_err() {
+                text.push_str(name);
+                text.push('\n');
+            }
+        }
+        std::fs::write(&path, text).unwrap();
+        eprintln!("tests/run: EXPECTED_FAILURES rewritten");
+        return;
+    }
     assert!(unexpected.is_empty(), "tests/run:\n{unexpected}");
 }
 
@@ -453,6 +487,25 @@ goroutine 1 [running]:\nmain.f\nmain.main\n"
         golden_text(&o),
         "exit status 0\n-- stdout --\na 0x0\n[no newline at end]\n-- stderr --\nx\n"
     );
+}
+
+/// `rgo run` reports a failing program's exit status as `go run` does.
+#[test]
+fn run_reports_exit_status() {
+    let o = output(
+        rgo_cmd(&run_dir())
+            .args(["run", "panic_divide.go"])
+            .env("RGOCACHE", "off"),
+    );
+    assert_eq!(o.status, 1);
+    assert!(
+        o.stderr.ends_with("\nexit status 2\n"),
+        "rgo run stderr:\n{}",
+        o.stderr
+    );
+    assert!(o
+        .stderr
+        .starts_with("3\npanic: runtime error: integer divide by zero\n"));
 }
 
 // ---- the build cache ----
