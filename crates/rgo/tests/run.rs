@@ -555,6 +555,22 @@ fn cache_reuses_unchanged_programs() {
         assert_eq!(o.status, 1);
         assert_eq!(o.stderr, "rgo: cache miss\nbad.go:3:15: undefined: x\n");
     }
+    // A module's go line is part of the key (it changes semantics).
+    let m = dir.join("m");
+    write_tree(
+        &m,
+        &[
+            ("go.mod", "module m\n\ngo 1.21\n"),
+            ("main.go", CACHED_PROG),
+        ],
+    );
+    let o = cached_run(&m, &cache, &["run", "."]);
+    assert_eq!(o.stderr, "rgo: cache miss\nv1 42\n");
+    let o = cached_run(&m, &cache, &["run", "."]);
+    assert_eq!(o.stderr, "rgo: cache hit\nv1 42\n");
+    write_tree(&m, &[("go.mod", "module m\n\ngo 1.22\n")]);
+    let o = cached_run(&m, &cache, &["run", "."]);
+    assert_eq!(o.stderr, "rgo: cache miss\nv1 42\n");
     // RGOCACHE=off: no cache at all.
     let o = output(
         rgo_cmd(&dir)

@@ -1,8 +1,8 @@
 //! The build cache of `rgo build` and `rgo run`: each linked executable
 //! is kept under a key that hashes everything it is built from (the rgo
 //! executable and runtime library by path, size and modification time,
-//! the target, the build flags, and the name and contents of every source
-//! file of every package in the program), so that building an unchanged
+//! the target, the build flags, and the language version and the name and
+//! contents of every source file of every package in the program), so that building an unchanged
 //! program again copies or runs the kept executable without compiling.
 //!
 //! The directory is `$RGOCACHE` (an absolute path; `off` disables the
@@ -95,6 +95,8 @@ impl Cache {
         for &id in &graph.order {
             let pkg = &graph.packages[id];
             key.add_str(&pkg.import_path);
+            // The language version (go.mod's go line) changes semantics.
+            key.add_str(&format!("go{}.{}", pkg.lang.major, pkg.lang.minor));
             key.add_str(&pkg.files.len().to_string());
             for f in &pkg.files {
                 key.add_str(&f.path.to_string_lossy());
