@@ -1,7 +1,9 @@
 //! `rgo build` and `rgo run` (and `rgo tool ir`): load and check the
 //! program like `rgo check`, build the IR of the main package, compile it
 //! with the code generator and link it against the runtime library. For
-//! now programs may import nothing but `unsafe`.
+//! now programs may import nothing but `unsafe`. Linked executables are
+//! kept in the build cache (`cache`), so building or running an unchanged
+//! program again does not compile it.
 
 use crate::check::{self, Config};
 use crate::flags::{self, FlagError, Kind};
@@ -9,6 +11,8 @@ use crate::help::usage_error;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod cache;
 
 /// The main package compiled to IR, with the names of the package
 /// initializers in order.
@@ -139,21 +143,26 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
             return Err(1);
         }
     }
-    let name = match args.first().map(PathBuf::from) {
-        Some(p) if p.extension().is_some_and(|e| e == "go") => p
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "main".into()),
-        _ => pkg
-            .dir
-            .file_name()
-            .map_or("main".into(), |s| s.to_string_lossy().into_owned()),
-    };
+    let name = exe_name(args, &pkg.dir);
     Ok(Program {
         module,
         inits,
         name,
     })
+}
+
+/// The executable's default name: the first file's or the package
+/// directory's base name.
+fn exe_name(args: &[OsString], pkg_dir: &Path) -> String {
+    match args.first().map(PathBuf::from) {
+        Some(p) if p.extension().is_some_and(|e| e == "go") => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "main".into()),
+        _ => pkg_dir
+            .file_name()
+            .map_or("main".into(), |s| s.to_string_lossy().into_owned()),
+    }
 }
 
 /// The runtime's static library: beside the rgo executable.
@@ -190,14 +199,31 @@ pub fn build(args: &[OsString]) -> i32 {
         Err(FlagError::Help) => return usage_error("build", None),
         Err(FlagError::Bad(m)) => return usage_error("build", Some(&m)),
     };
+    let out = parsed.string("o").map(PathBuf::from);
+    if let Some(entry) = cached_entry(&parsed.args) {
+        let built = if entry.lookup() {
+            Ok(())
+        } else {
+            match compile_ir(&parsed.args) {
+                Ok(prog) => entry.store(|p| build_executable(&prog, p)),
+                Err(s) => return s,
+            }
+        };
+        let out = out.unwrap_or_else(|| PathBuf::from(entry.path.file_name().unwrap()));
+        let copied = built.and_then(|()| copy_executable(&entry.path, &out));
+        return match copied {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        };
+    }
     let prog = match compile_ir(&parsed.args) {
         Ok(p) => p,
         Err(s) => return s,
     };
-    let out = parsed
-        .string("o")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(&prog.name));
+    let out = out.unwrap_or_else(|| PathBuf::from(&prog.name));
     match build_executable(&prog, &out) {
         Ok(()) => 0,
         Err(e) => {
@@ -205,6 +231,23 @@ pub fn build(args: &[OsString]) -> i32 {
             1
         }
     }
+}
+
+/// The build cache's entry for the program `args` name, when the cache
+/// is on and the program loads; old entries are trimmed first.
+fn cached_entry(args: &[OsString]) -> Option<cache::Entry> {
+    let c = cache::Cache::open()?;
+    c.trim();
+    c.entry(args, &[])
+}
+
+/// Copies a cached executable to `out` (replacing it, as the linker
+/// would).
+fn copy_executable(from: &Path, out: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_file(out);
+    std::fs::copy(from, out)
+        .map(|_| ())
+        .map_err(|e| format!("rgo: copying {} to {}: {e}", from.display(), out.display()))
 }
 
 pub fn run(args: &[OsString]) -> i32 {
@@ -220,20 +263,38 @@ pub fn run(args: &[OsString]) -> i32 {
         eprintln!("go: no go files listed");
         return 1;
     }
-    let prog = match compile_ir(&args[..n]) {
-        Ok(p) => p,
-        Err(s) => return s,
-    };
     let dir = std::env::temp_dir().join(format!("rgo-run-{}", std::process::id()));
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("rgo: {e}");
-        return 1;
-    }
-    let exe = dir.join(&prog.name);
-    if let Err(e) = build_executable(&prog, &exe) {
-        eprintln!("{e}");
-        return 1;
-    }
+    let exe = match cached_entry(&args[..n]) {
+        Some(entry) => {
+            if !entry.lookup() {
+                let prog = match compile_ir(&args[..n]) {
+                    Ok(p) => p,
+                    Err(s) => return s,
+                };
+                if let Err(e) = entry.store(|p| build_executable(&prog, p)) {
+                    eprintln!("{e}");
+                    return 1;
+                }
+            }
+            entry.path
+        }
+        None => {
+            let prog = match compile_ir(&args[..n]) {
+                Ok(p) => p,
+                Err(s) => return s,
+            };
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                eprintln!("rgo: {e}");
+                return 1;
+            }
+            let exe = dir.join(&prog.name);
+            if let Err(e) = build_executable(&prog, &exe) {
+                eprintln!("{e}");
+                return 1;
+            }
+            exe
+        }
+    };
     let _ = std::io::stderr().flush();
     let status = std::process::Command::new(&exe).args(&args[n..]).status();
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var e interface{}
+	n := e.(int)
+	println(n)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var a, b int32 = 7, 0
+	println(a % b)
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var p *int
+	println("deref")
+	println(*p)
+}

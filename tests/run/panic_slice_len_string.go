@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := "hello"
+	j := 7
+	println(s[:j])
+}

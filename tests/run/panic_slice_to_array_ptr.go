@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := make([]byte, 2, 10)
+	p := (*[3]byte)(s)
+	println(p[0])
+}

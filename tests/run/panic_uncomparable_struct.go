@@ -1,0 +1,11 @@
+package main
+
+type K struct {
+	name string
+	f    func()
+}
+
+func main() {
+	var a, b any = K{name: "x"}, K{name: "x"}
+	println(a != b)
+}
