@@ -1,7 +1,7 @@
 //! Tests only: a small builder of type-descriptor blobs laid out as the
-//! compiler lays out `go.types` (abi.Type + kind extension + UncommonType
-//! + Methods, abi.Names, NameOff/TypeOff = offsets from the blob start,
-//! TextOff = index into the blob's text table), registered so that the
+//! compiler lays out `go.types` (abi.Type, kind extension, UncommonType,
+//! Methods, abi.Names; NameOff/TypeOff are offsets from the blob start,
+//! TextOff an index into the blob's text table), registered so that the
 //! `abi` resolvers find them.
 
 use crate::abi::{
@@ -38,6 +38,12 @@ pub struct Builder {
 
 /// A method: (name, method type offset, code address).
 pub type M<'a> = (&'a str, i32, usize);
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Builder {
     pub fn new() -> Builder {
