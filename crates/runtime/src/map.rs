@@ -57,6 +57,22 @@ pub struct Map {
 pub const MAP_HEADER_SIZE: usize = core::mem::size_of::<Map>();
 const _: () = assert!(MAP_HEADER_SIZE == 64);
 
+/// The header's GC shape: one pointer word (`groups`, word 2).
+static MAP_HEADER_MASK: u8 = 0b100;
+static MAP_HEADER_TYPE: crate::error::StaticType = crate::error::StaticType(crate::abi::Type {
+    size: MAP_HEADER_SIZE,
+    ptr_bytes: 24,
+    hash: 0,
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::abi::kind::STRUCT,
+    equal: ptr::null(),
+    gcdata: &MAP_HEADER_MASK,
+    str_: 0,
+    ptr_to_this: 0,
+});
+
 #[inline(always)]
 fn match_h2(ctrl: u64, h2: u8) -> u64 {
     let x = ctrl ^ (LSB * h2 as u64);
@@ -220,7 +236,7 @@ fn capacity(ngroups: usize) -> usize {
 pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Map {
     let m = if m.is_null() {
         // SAFETY: a fresh header-sized object.
-        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map }
+        unsafe { malloc::malloc(MAP_HEADER_SIZE, &MAP_HEADER_TYPE.0, true) as *mut Map }
     } else {
         m
     };
@@ -239,8 +255,7 @@ pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Ma
 #[export_name = "runtime.makemap_small"]
 pub extern "C" fn makemap_small() -> *mut Map {
     // SAFETY: a fresh zeroed header-sized object.
-    let m =
-        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map };
+    let m = unsafe { malloc::malloc(MAP_HEADER_SIZE, &MAP_HEADER_TYPE.0, true) as *mut Map };
     // SAFETY: as above.
     unsafe { (*m).seed = hash::rand64() };
     m
@@ -760,10 +775,15 @@ pub extern "C" fn map_iter_next(it: *mut Iter) {
         let total = (it.mask + 1) * SLOTS;
         while it.pos < total {
             let p = it.pos;
-            it.pos += 1;
             let g = (it.start_group + p / SLOTS) & it.mask;
-            let i = (it.start_slot + p) & (SLOTS - 1);
             let grp = l.group(it.groups, g);
+            if p % SLOTS == 0 && !ctrl(grp) & MSB == 0 {
+                // No full slot in this group.
+                it.pos += SLOTS;
+                continue;
+            }
+            it.pos += 1;
+            let i = (it.start_slot + p) & (SLOTS - 1);
             if *grp.add(i) & 0x80 != 0 {
                 continue;
             }
