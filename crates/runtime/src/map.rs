@@ -777,7 +777,7 @@ pub extern "C" fn map_iter_next(it: *mut Iter) {
             let p = it.pos;
             let g = (it.start_group + p / SLOTS) & it.mask;
             let grp = l.group(it.groups, g);
-            if p % SLOTS == 0 && !ctrl(grp) & MSB == 0 {
+            if p.is_multiple_of(SLOTS) && !ctrl(grp) & MSB == 0 {
                 // No full slot in this group.
                 it.pos += SLOTS;
                 continue;
