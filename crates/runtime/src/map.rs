@@ -1198,3 +1198,67 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod iface_key_tests {
+    use super::*;
+    use crate::abi::kind;
+    use crate::hash::*;
+    use crate::testtypes::{basic, map_type};
+
+    #[test]
+    fn interface_keys_hash_by_dynamic_value() {
+        let int_t = basic(kind::INT64, 8, &MEMEQUAL64_F, true);
+        let str_t = basic(kind::STRING, 16, &STREQUAL_F, false);
+        let any_t = basic(kind::INTERFACE, 16, &NILINTEREQUAL_F, false);
+        // An empty InterfaceType: mlen 0 (the bytes after the Type are
+        // zero in a leaked [u64; 10]).
+        let any_full: &'static mut [u64; 10] = Box::leak(Box::new([0u64; 10]));
+        // SAFETY: copying a Type into the head of a zeroed InterfaceType.
+        unsafe {
+            ptr::copy_nonoverlapping(any_t as *const u8, any_full.as_mut_ptr() as *mut u8, 48)
+        };
+        let any_t = any_full.as_ptr() as *const crate::abi::Type;
+        let mt = map_type(
+            any_t,
+            int_t,
+            &NILINTERHASH_F,
+            MAP_NEED_KEY_UPDATE | crate::abi::MAP_HASH_MIGHT_PANIC,
+        );
+        let m = makemap(mt, 0, ptr::null_mut());
+        for i in 0..1000u64 {
+            let k = [int_t as usize, crate::iface::convt64(i) as usize];
+            // SAFETY: elem slot.
+            unsafe { *(mapassign(mt, m, k.as_ptr() as *const u8) as *mut u64) = i };
+            let s = format!("s{i}");
+            let s: &'static str = Box::leak(s.into_boxed_str());
+            let k = [
+                str_t as usize,
+                crate::iface::convtstring(s.as_ptr(), s.len()) as usize,
+            ];
+            // SAFETY: elem slot.
+            unsafe { *(mapassign(mt, m, k.as_ptr() as *const u8) as *mut u64) = i + 5000 };
+        }
+        assert_eq!(unsafe { (*m).count }, 2000);
+        for i in 0..1000u64 {
+            // Fresh boxes: equal by value.
+            let v: &'static u64 = Box::leak(Box::new(i));
+            let k = [int_t as usize, v as *const u64 as usize];
+            let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i));
+            let s = format!("s{i}");
+            let g: &'static GoStr = Box::leak(Box::new(GoStr {
+                ptr: s.as_ptr(),
+                len: s.len(),
+            }));
+            let k = [str_t as usize, g as *const GoStr as usize];
+            let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i + 5000));
+            drop(s);
+        }
+        // A nil interface is a key too.
+        let nil = [0usize, 0];
+        mapassign(mt, m, nil.as_ptr() as *const u8);
+        assert_eq!(mapaccess2(mt, m, nil.as_ptr() as *const u8).ok, 1);
+    }
+}
