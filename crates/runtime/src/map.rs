@@ -35,6 +35,8 @@ const DELETED: u8 = 0xfe;
 const LSB: u64 = 0x0101_0101_0101_0101;
 const MSB: u64 = 0x8080_8080_8080_8080;
 const CTRL_EMPTY: u64 = LSB * EMPTY as u64;
+/// gc's maxAlloc on linux/amd64 (48-bit address space).
+const MAX_ALLOC: usize = 1 << 47;
 
 /// The map header (runtime-private except `count`).
 #[repr(C)]
@@ -240,7 +242,11 @@ pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Ma
     } else {
         m
     };
-    let hint = if !(0..=(1 << 40)).contains(&hint) {
+    // gc: a negative hint, or one whose groups could never be allocated,
+    // counts as 0.
+    // SAFETY: mt is a valid map descriptor.
+    let gs = unsafe { (*mt).group_size };
+    let hint = if hint < 0 || (hint as usize).saturating_mul(gs) > MAX_ALLOC {
         0
     } else {
         hint as usize
@@ -923,6 +929,18 @@ mod tests {
         mapdelete_fast64(mt, ptr::null_mut(), 3);
         mapclear(mt, ptr::null_mut());
         assert!(collect64(mt, ptr::null_mut()).is_empty());
+        // Negative and absurd hints count as 0 (gc).
+        for hint in [-5i64, 1 << 62] {
+            let m = makemap(mt, hint, ptr::null_mut());
+            mapassign_fast64(mt, m, 1);
+            assert_eq!(unsafe { (*m).count }, 1);
+        }
+        // A caller-provided header is used.
+        let mut hdr = [0u64; 8];
+        let m = makemap(mt, 100, hdr.as_mut_ptr() as *mut Map);
+        assert_eq!(m as usize, hdr.as_ptr() as usize);
+        mapassign_fast64(mt, m, 9);
+        assert_eq!(hdr[0], 1);
         // A big element type still reads zeros.
         let big = basic(kind::ARRAY, 5000, &MEMEQUAL64_F, true);
         let mt2 = map_type(int_t(), big, &MEMHASH64_F, MAP_INDIRECT_ELEM);
