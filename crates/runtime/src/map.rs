@@ -1099,6 +1099,30 @@ mod tests {
     }
 
     #[test]
+    fn fast32_and_generic_agree() {
+        let i32_t = basic(kind::INT32, 4, &MEMEQUAL32_F, true);
+        let mt = map_type(i32_t, i32_t, &MEMHASH32_F, 0);
+        let m = makemap_small();
+        for k in 0..5000u32 {
+            // SAFETY: 4-byte elem slot.
+            unsafe { *(mapassign_fast32(mt, m, k.wrapping_mul(2654435761)) as *mut u32) = k };
+        }
+        for k in 0..5000u32 {
+            let key = k.wrapping_mul(2654435761);
+            let a = mapaccess2_fast32(mt, m, key);
+            let b = mapaccess2(mt, m, &key as *const u32 as *const u8);
+            assert_eq!((a.ok, a.elem), (1, b.elem));
+            // SAFETY: elem.
+            assert_eq!(unsafe { *(a.elem as *const u32) }, k);
+            if k % 2 == 0 {
+                mapdelete_fast32(mt, m, key);
+            }
+        }
+        assert_eq!(unsafe { (*m).count }, 2500);
+        assert_eq!(mapaccess2_fast32(mt, m, 0).ok, 0);
+    }
+
+    #[test]
     fn clear_during_iteration_stops_it() {
         let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
         let m = makemap(mt, 0, ptr::null_mut());
