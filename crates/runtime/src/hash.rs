@@ -790,6 +790,7 @@ mod tests {
     #[test]
     fn hashes_are_consistent_and_spread() {
         let x = 12345u64;
+        // SAFETY: x is 8 readable bytes (also below).
         let a = unsafe { memhash64(&x as *const u64 as *const u8, 7) };
         let b = call_hash(
             &MEMHASH64_F as *const FuncVal as *const usize,
@@ -797,6 +798,7 @@ mod tests {
             7,
         );
         assert_eq!(a as u64, b);
+        // SAFETY: as above.
         assert_ne!(a, unsafe { memhash64(&x as *const u64 as *const u8, 8) });
         // Low 7 bits and high bits both vary over small keys.
         let mut lows = std::collections::HashSet::new();
@@ -834,6 +836,7 @@ mod tests {
     #[test]
     fn floats_zero_and_nan() {
         let (pz, nz, nan) = (0.0f64, -0.0f64, f64::NAN);
+        // SAFETY: pointers to live floats.
         unsafe {
             assert_eq!(f64hash(&pz, 1), f64hash(&nz, 1));
             assert_ne!(f64hash(&nan, 1), f64hash(&nan, 1));

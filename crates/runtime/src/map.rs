@@ -823,6 +823,11 @@ mod tests {
     use crate::testtypes::{basic, map_type};
     use std::collections::{HashMap, HashSet};
 
+    fn count(m: *mut Map) -> u64 {
+        // SAFETY: tests pass live maps.
+        unsafe { (*m).count }
+    }
+
     fn int_t() -> *const Type {
         basic(kind::INT64, 8, &MEMEQUAL64_F, true)
     }
@@ -900,7 +905,7 @@ mod tests {
                 _ => assert_eq!(get64(mt, m, k, generic), model.get(&k).copied()),
             }
             // SAFETY: live map.
-            assert_eq!(unsafe { (*m).count } as usize, model.len());
+            assert_eq!(count(m) as usize, model.len());
         }
         let mut got = collect64(mt, m);
         got.sort();
@@ -914,7 +919,7 @@ mod tests {
             0
         );
         mapclear(mt, m);
-        assert_eq!(unsafe { (*m).count }, 0);
+        assert_eq!(count(m), 0);
         assert!(collect64(mt, m).is_empty());
         assert_eq!(get64(mt, m, 7, false), None);
     }
@@ -933,7 +938,7 @@ mod tests {
         for hint in [-5i64, 1 << 62] {
             let m = makemap(mt, hint, ptr::null_mut());
             mapassign_fast64(mt, m, 1);
-            assert_eq!(unsafe { (*m).count }, 1);
+            assert_eq!(count(m), 1);
         }
         // A caller-provided header is used.
         let mut hdr = [0u64; 8];
@@ -988,7 +993,7 @@ mod tests {
         for k in keys.iter().step_by(2) {
             mapdelete_faststr(mt, m, k.as_ptr(), k.len());
         }
-        assert_eq!(unsafe { (*m).count }, 1500);
+        assert_eq!(count(m), 1500);
         assert_eq!(
             mapaccess2_faststr(mt, m, keys[0].as_ptr(), keys[0].len()).ok,
             0
@@ -1015,9 +1020,10 @@ mod tests {
         let e = mapassign(mt, m, &nz as *const f64 as *const u8);
         // SAFETY: elem slot.
         unsafe { *(e as *mut u64) = 9 };
-        assert_eq!(unsafe { (*m).count }, 4);
+        assert_eq!(count(m), 4);
         assert_eq!(mapaccess2(mt, m, &nan as *const f64 as *const u8).ok, 0);
         let r = mapaccess2(mt, m, &pz as *const f64 as *const u8);
+        // SAFETY: an elem pointer of an int64 map.
         assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, 9));
         // NeedKeyUpdate: the stored key is now -0.
         let all = collect64(mt, m);
@@ -1030,9 +1036,9 @@ mod tests {
         );
         assert!(all.iter().any(|(k, _)| *k == (-0.0f64).to_bits()));
         mapdelete(mt, m, &nan as *const f64 as *const u8);
-        assert_eq!(unsafe { (*m).count }, 4);
+        assert_eq!(count(m), 4);
         mapclear(mt, m);
-        assert_eq!(unsafe { (*m).count }, 0);
+        assert_eq!(count(m), 0);
         assert!(collect64(mt, m).is_empty());
     }
 
@@ -1118,7 +1124,7 @@ mod tests {
                 mapdelete_fast32(mt, m, key);
             }
         }
-        assert_eq!(unsafe { (*m).count }, 2500);
+        assert_eq!(count(m), 2500);
         assert_eq!(mapaccess2_fast32(mt, m, 0).ok, 0);
     }
 
@@ -1248,6 +1254,11 @@ mod iface_key_tests {
     use crate::hash::*;
     use crate::testtypes::{basic, map_type};
 
+    fn count(m: *mut Map) -> u64 {
+        // SAFETY: tests pass live maps.
+        unsafe { (*m).count }
+    }
+
     #[test]
     fn interface_keys_hash_by_dynamic_value() {
         let int_t = basic(kind::INT64, 8, &MEMEQUAL64_F, true);
@@ -1281,12 +1292,13 @@ mod iface_key_tests {
             // SAFETY: elem slot.
             unsafe { *(mapassign(mt, m, k.as_ptr() as *const u8) as *mut u64) = i + 5000 };
         }
-        assert_eq!(unsafe { (*m).count }, 2000);
+        assert_eq!(count(m), 2000);
         for i in 0..1000u64 {
             // Fresh boxes: equal by value.
             let v: &'static u64 = Box::leak(Box::new(i));
             let k = [int_t as usize, v as *const u64 as usize];
             let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            // SAFETY: an elem pointer of an int64 map.
             assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i));
             let s = format!("s{i}");
             let g: &'static GoStr = Box::leak(Box::new(GoStr {
@@ -1295,6 +1307,7 @@ mod iface_key_tests {
             }));
             let k = [str_t as usize, g as *const GoStr as usize];
             let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            // SAFETY: as above.
             assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i + 5000));
             drop(s);
         }

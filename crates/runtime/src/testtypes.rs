@@ -5,8 +5,8 @@
 //! `abi` resolvers find them.
 
 use crate::abi::{
-    kind, FuncType, Imethod, InterfaceType, MapType, Method, Type, UncommonType,
-    TFLAG_DIRECT_IFACE, TFLAG_NAMED, TFLAG_REGULAR_MEMORY, TFLAG_UNCOMMON,
+    kind, Imethod, InterfaceType, MapType, Method, Type, UncommonType, TFLAG_DIRECT_IFACE,
+    TFLAG_NAMED, TFLAG_REGULAR_MEMORY, TFLAG_UNCOMMON,
 };
 use crate::hash::FuncVal;
 use std::sync::Mutex;
@@ -190,14 +190,8 @@ impl Builder {
     /// A `func...` type, identified by its string.
     pub fn func(&mut self, s: &str) -> i32 {
         let off = self.typ(kind::FUNC, 8, 8, s, TFLAG_DIRECT_IFACE, None, 8, &[]);
-        self.write(
-            off + 48,
-            FuncType {
-                typ: unsafe { core::ptr::read(self.t(off)) },
-                in_count: 0,
-                out_count: 0,
-            },
-        );
+        // FuncType's InCount/OutCount (the zeroed ext) stay 0: method
+        // types are compared by their strings.
         off as i32
     }
 
