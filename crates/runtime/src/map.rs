@@ -1195,6 +1195,45 @@ mod tests {
 
     #[test]
     #[ignore]
+    fn bench_small_and_string_maps() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let t0 = std::time::Instant::now();
+        let mut sum = 0u64;
+        for r in 0..100_000u64 {
+            let m = makemap_small();
+            for k in 0..8 {
+                // SAFETY: elem slot.
+                unsafe { *(mapassign_fast64(mt, m, k + r) as *mut u64) = k };
+            }
+            for k in 0..8 {
+                // SAFETY: elem pointer.
+                sum += unsafe { *(mapaccess1_fast64(mt, m, k + r) as *const u64) };
+            }
+        }
+        let small = t0.elapsed().as_nanos() as f64 / 1.6e6;
+        assert_eq!(sum, 100_000 * 28);
+        let smt = map_type(str_t(), int_t(), &STRHASH_F, MAP_NEED_KEY_UPDATE);
+        let keys: Vec<String> = (0..100_000).map(|i| format!("key number {i}")).collect();
+        let m = makemap_small();
+        let t0 = std::time::Instant::now();
+        for (i, k) in keys.iter().enumerate() {
+            // SAFETY: elem slot.
+            unsafe { *(mapassign_faststr(smt, m, k.as_ptr(), k.len()) as *mut u64) = i as u64 };
+        }
+        let ins = t0.elapsed().as_nanos() as f64 / 1e5;
+        let t0 = std::time::Instant::now();
+        let mut sum = 0u64;
+        for k in keys.iter() {
+            // SAFETY: elem pointer.
+            sum += unsafe { *(mapaccess1_faststr(smt, m, k.as_ptr(), k.len()) as *const u64) };
+        }
+        let look = t0.elapsed().as_nanos() as f64 / 1e5;
+        assert_eq!(sum, 99_999 * 100_000 / 2);
+        eprintln!("small maps (8 entries): {small:.1} ns/op; 1e5 string keys: insert {ins:.1} ns/op, lookup {look:.1} ns/op");
+    }
+
+    #[test]
+    #[ignore]
     fn bench_int_map() {
         let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
         let n = 1_000_000u64;
