@@ -790,6 +790,7 @@ mod tests {
     #[test]
     fn hashes_are_consistent_and_spread() {
         let x = 12345u64;
+        // SAFETY: x is 8 readable bytes (also below).
         let a = unsafe { memhash64(&x as *const u64 as *const u8, 7) };
         let b = call_hash(
             &MEMHASH64_F as *const FuncVal as *const usize,
@@ -797,6 +798,7 @@ mod tests {
             7,
         );
         assert_eq!(a as u64, b);
+        // SAFETY: as above.
         assert_ne!(a, unsafe { memhash64(&x as *const u64 as *const u8, 8) });
         // Low 7 bits and high bits both vary over small keys.
         let mut lows = std::collections::HashSet::new();
@@ -834,6 +836,7 @@ mod tests {
     #[test]
     fn floats_zero_and_nan() {
         let (pz, nz, nan) = (0.0f64, -0.0f64, f64::NAN);
+        // SAFETY: pointers to live floats.
         unsafe {
             assert_eq!(f64hash(&pz, 1), f64hash(&nz, 1));
             assert_ne!(f64hash(&nan, 1), f64hash(&nan, 1));
@@ -881,5 +884,105 @@ mod tests {
             )[0] as u8,
             1
         );
+    }
+}
+
+#[cfg(test)]
+mod typehash_tests {
+    use super::*;
+    use crate::testtypes::basic;
+
+    #[test]
+    fn struct_and_array_hashes_follow_fields() {
+        let int_t = basic(kind::INT64, 8, &MEMEQUAL64_F, true);
+        let str_t = basic(kind::STRING, 16, &STREQUAL_F, false);
+        // struct { a int64; _ int64; s string }
+        let blank: &'static [u8] = b"\x00\x01_";
+        let a: &'static [u8] = b"\x00\x01a";
+        let s: &'static [u8] = b"\x00\x01s";
+        let fields: &'static [StructField] = Box::leak(Box::new([
+            StructField {
+                name: a.as_ptr(),
+                typ: int_t,
+                offset: 0,
+            },
+            StructField {
+                name: blank.as_ptr(),
+                typ: int_t,
+                offset: 8,
+            },
+            StructField {
+                name: s.as_ptr(),
+                typ: str_t,
+                offset: 16,
+            },
+        ]));
+        let st: &'static abi::StructType = Box::leak(Box::new(abi::StructType {
+            typ: Type {
+                size: 32,
+                ptr_bytes: 24,
+                hash: 0,
+                tflag: 0,
+                align: 8,
+                field_align: 8,
+                kind: kind::STRUCT,
+                equal: core::ptr::null(),
+                gcdata: core::ptr::null(),
+                str_: 0,
+                ptr_to_this: 0,
+            },
+            pkg_path: core::ptr::null(),
+            fields: fields.as_ptr() as *const u8,
+            flen: 3,
+            fcap: 3,
+        }));
+        let t = &st.typ as *const Type;
+        let x1 = "hello".to_string();
+        let x2 = "hello".to_string();
+        let v1 = [7usize, 1, x1.as_ptr() as usize, x1.len()];
+        let v2 = [7usize, 999, x2.as_ptr() as usize, x2.len()];
+        let v3 = [8usize, 1, x1.as_ptr() as usize, x1.len()];
+        let h = |v: &[usize; 4]| typehash(t, v.as_ptr() as *const u8, 3);
+        assert_eq!(h(&v1), h(&v2), "blank field and string pointer ignored");
+        assert_ne!(h(&v1), h(&v3));
+        // [2]float64 with -0 and +0.
+        let f = basic(kind::FLOAT64, 8, &F64EQUAL_F, false);
+        let arr: &'static [u64; 9] = Box::leak(Box::new([0; 9]));
+        let at = arr.as_ptr() as *mut Type;
+        // SAFETY: writing an ArrayType into leaked zeroed memory.
+        unsafe {
+            ptr_write_type(at, kind::ARRAY, 16);
+            let ext = at.add(1) as *mut usize;
+            *ext = f as usize;
+            *ext.add(2) = 2;
+        }
+        let a1 = [0.0f64, 1.5];
+        let a2 = [-0.0f64, 1.5];
+        assert_eq!(
+            typehash(at, a1.as_ptr() as *const u8, 1),
+            typehash(at, a2.as_ptr() as *const u8, 1)
+        );
+    }
+
+    unsafe fn ptr_write_type(t: *mut Type, k: u8, size: usize) {
+        // SAFETY: caller's memory.
+        unsafe {
+            core::ptr::write(
+                t,
+                Type {
+                    size,
+                    ptr_bytes: 0,
+                    hash: 0,
+                    tflag: 0,
+                    align: 8,
+                    field_align: 8,
+                    kind: k,
+                    equal: core::ptr::null(),
+                    gcdata: core::ptr::null(),
+                    str_: 0,
+                    ptr_to_this: 0,
+                },
+            )
+        }
     }
 }

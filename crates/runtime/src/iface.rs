@@ -162,8 +162,8 @@ fn find_method(inter: &InterfaceType, im: &abi::Imethod, t: &Type) -> Option<&'s
     })
 }
 
-/// Builds the itab of (inter, t); `fun[0] == 0` when `t` lacks a method
-/// (then `Err(name)` of the first missing one).
+/// Builds the itab of (inter, t): (itab, "") or, when `t` lacks a method,
+/// (null, the first missing method's name).
 fn build_itab(inter: &InterfaceType, t: *const Type) -> (*mut ITab, &'static [u8]) {
     let n = inter.mlen.max(1);
     let size = core::mem::size_of::<ITab>() + (n - 1) * 8;
@@ -183,10 +183,9 @@ fn build_itab(inter: &InterfaceType, t: *const Type) -> (*mut ITab, &'static [u8
                     *fun.add(k) = abi::resolve_text_off(t as *const u8, m.ifn);
                 }
                 None => {
-                    *fun = 0;
                     // SAFETY: the interface's PkgPath is null or an abi.Name.
                     let (name, _, _) = method_name(ib, im.name, abi::read_name(inter.pkg_path));
-                    return (tab, name);
+                    return (ptr::null_mut(), name);
                 }
             }
         }
@@ -232,7 +231,7 @@ impl ItabTable {
         loop {
             // SAFETY: i < cap; entries holds cap entries.
             let e = unsafe { &*self.entries.add(i) };
-            if e.tab.is_null() {
+            if e.inter == 0 {
                 return None;
             }
             if e.inter == inter && e.typ == typ {
@@ -252,7 +251,7 @@ impl ItabTable {
             for i in 0..old.1 {
                 // SAFETY: i < old cap.
                 let o = unsafe { ptr::read(old.0.add(i)) };
-                if !o.tab.is_null() {
+                if o.inter != 0 {
                     self.insert(o);
                 }
             }
@@ -260,7 +259,7 @@ impl ItabTable {
         let mut i = slot_of(e.inter, e.typ, self.cap);
         // SAFETY: i < cap; there is a free entry (load ≤ 3/4).
         unsafe {
-            while !(*self.entries.add(i)).tab.is_null() {
+            while (*self.entries.add(i)).inter != 0 {
                 i = (i + 1) & (self.cap - 1);
             }
             ptr::write(self.entries.add(i), e);
@@ -287,8 +286,7 @@ pub fn getitab(inter: *const InterfaceType, t: *const Type) -> (*const ITab, &'s
 }
 
 fn ok(tab: *const ITab) -> bool {
-    // SAFETY: tab is a built itab with at least one fun word.
-    unsafe { (*tab).fun[0] != 0 }
+    !tab.is_null()
 }
 
 /// `assertE2I(inter, t)`: the itab for converting a value of dynamic type

@@ -35,6 +35,8 @@ const DELETED: u8 = 0xfe;
 const LSB: u64 = 0x0101_0101_0101_0101;
 const MSB: u64 = 0x8080_8080_8080_8080;
 const CTRL_EMPTY: u64 = LSB * EMPTY as u64;
+/// gc's maxAlloc on linux/amd64 (48-bit address space).
+const MAX_ALLOC: usize = 1 << 47;
 
 /// The map header (runtime-private except `count`).
 #[repr(C)]
@@ -56,6 +58,22 @@ pub struct Map {
 /// `makemap` (gc allocates non-escaping maps' headers on the stack).
 pub const MAP_HEADER_SIZE: usize = core::mem::size_of::<Map>();
 const _: () = assert!(MAP_HEADER_SIZE == 64);
+
+/// The header's GC shape: one pointer word (`groups`, word 2).
+static MAP_HEADER_MASK: u8 = 0b100;
+static MAP_HEADER_TYPE: crate::error::StaticType = crate::error::StaticType(crate::abi::Type {
+    size: MAP_HEADER_SIZE,
+    ptr_bytes: 24,
+    hash: 0,
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::abi::kind::STRUCT,
+    equal: ptr::null(),
+    gcdata: &MAP_HEADER_MASK,
+    str_: 0,
+    ptr_to_this: 0,
+});
 
 #[inline(always)]
 fn match_h2(ctrl: u64, h2: u8) -> u64 {
@@ -220,11 +238,15 @@ fn capacity(ngroups: usize) -> usize {
 pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Map {
     let m = if m.is_null() {
         // SAFETY: a fresh header-sized object.
-        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map }
+        unsafe { malloc::malloc(MAP_HEADER_SIZE, &MAP_HEADER_TYPE.0, true) as *mut Map }
     } else {
         m
     };
-    let hint = if !(0..=(1 << 40)).contains(&hint) {
+    // gc: a negative hint, or one whose groups could never be allocated,
+    // counts as 0.
+    // SAFETY: mt is a valid map descriptor.
+    let gs = unsafe { (*mt).group_size };
+    let hint = if hint < 0 || (hint as usize).saturating_mul(gs) > MAX_ALLOC {
         0
     } else {
         hint as usize
@@ -239,8 +261,7 @@ pub extern "C" fn makemap(mt: *const MapType, hint: i64, m: *mut Map) -> *mut Ma
 #[export_name = "runtime.makemap_small"]
 pub extern "C" fn makemap_small() -> *mut Map {
     // SAFETY: a fresh zeroed header-sized object.
-    let m =
-        unsafe { malloc::malloc(MAP_HEADER_SIZE, crate::rtype::string_type(), true) as *mut Map };
+    let m = unsafe { malloc::malloc(MAP_HEADER_SIZE, &MAP_HEADER_TYPE.0, true) as *mut Map };
     // SAFETY: as above.
     unsafe { (*m).seed = hash::rand64() };
     m
@@ -351,7 +372,7 @@ fn find<K: KeyOps>(mt: &MapType, m: &Map, k: &K) -> Option<(*mut u8, usize)> {
             }
             bits &= bits - 1;
         }
-        if match_empty(c) != 0 {
+        if match_empty(c) != 0 || step == m.mask {
             return None;
         }
         step += 1;
@@ -514,7 +535,7 @@ fn assign<K: KeyOps>(mt: *const MapType, m: *mut Map, k: K, key: *const u8) -> *
                     free = Some((grp, first(fb)));
                 }
             }
-            if match_empty(c) != 0 {
+            if match_empty(c) != 0 || step == m.mask {
                 break;
             }
             step += 1;
@@ -760,10 +781,15 @@ pub extern "C" fn map_iter_next(it: *mut Iter) {
         let total = (it.mask + 1) * SLOTS;
         while it.pos < total {
             let p = it.pos;
-            it.pos += 1;
             let g = (it.start_group + p / SLOTS) & it.mask;
-            let i = (it.start_slot + p) & (SLOTS - 1);
             let grp = l.group(it.groups, g);
+            if p.is_multiple_of(SLOTS) && !ctrl(grp) & MSB == 0 {
+                // No full slot in this group.
+                it.pos += SLOTS;
+                continue;
+            }
+            it.pos += 1;
+            let i = (it.start_slot + p) & (SLOTS - 1);
             if *grp.add(i) & 0x80 != 0 {
                 continue;
             }
@@ -786,5 +812,547 @@ pub extern "C" fn map_iter_next(it: *mut Iter) {
             }
         }
         it.groups = ptr::null_mut();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::{kind, Type};
+    use crate::hash::*;
+    use crate::testtypes::{basic, map_type};
+    use std::collections::{HashMap, HashSet};
+
+    fn count(m: *mut Map) -> u64 {
+        // SAFETY: tests pass live maps.
+        unsafe { (*m).count }
+    }
+
+    fn int_t() -> *const Type {
+        basic(kind::INT64, 8, &MEMEQUAL64_F, true)
+    }
+    fn str_t() -> *const Type {
+        basic(kind::STRING, 16, &STREQUAL_F, false)
+    }
+    fn f64_t() -> *const Type {
+        basic(kind::FLOAT64, 8, &F64EQUAL_F, false)
+    }
+
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 17
+        }
+    }
+
+    fn get64(mt: &MapType, m: *mut Map, k: u64, generic: bool) -> Option<u64> {
+        let r = if generic {
+            mapaccess2(mt, m, &k as *const u64 as *const u8)
+        } else {
+            mapaccess2_fast64(mt, m, k)
+        };
+        // SAFETY: elem pointers of an int64 map.
+        (r.ok != 0).then(|| unsafe { *(r.elem as *const u64) })
+    }
+
+    fn collect64(mt: &MapType, m: *mut Map) -> Vec<(u64, u64)> {
+        let mut it = core::mem::MaybeUninit::<Iter>::uninit();
+        let it = it.as_mut_ptr();
+        map_iter_start(mt, m, it);
+        let mut v = Vec::new();
+        // SAFETY: key/elem pointers produced by the iterator.
+        unsafe {
+            while !(*it).key.is_null() {
+                v.push((*((*it).key as *const u64), *((*it).elem as *const u64)));
+                map_iter_next(it);
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn int_map_matches_model() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let m = makemap(mt, 0, ptr::null_mut());
+        let mut model: HashMap<u64, u64> = HashMap::new();
+        let mut r = Lcg(42);
+        for step in 0..200_000u64 {
+            let k = r.next() % 5000;
+            let generic = step % 3 == 0;
+            match r.next() % 4 {
+                0 | 1 => {
+                    let e = if generic {
+                        mapassign(mt, m, &k as *const u64 as *const u8)
+                    } else {
+                        mapassign_fast64(mt, m, k)
+                    };
+                    // SAFETY: elem slot of an int64 map.
+                    unsafe { *(e as *mut u64) = step };
+                    model.insert(k, step);
+                }
+                2 => {
+                    if generic {
+                        mapdelete(mt, m, &k as *const u64 as *const u8);
+                    } else {
+                        mapdelete_fast64(mt, m, k);
+                    }
+                    model.remove(&k);
+                }
+                _ => assert_eq!(get64(mt, m, k, generic), model.get(&k).copied()),
+            }
+            // SAFETY: live map.
+            assert_eq!(count(m) as usize, model.len());
+        }
+        let mut got = collect64(mt, m);
+        got.sort();
+        let mut want: Vec<_> = model.into_iter().collect();
+        want.sort();
+        assert_eq!(got, want);
+        // Missing keys read the zero value.
+        // SAFETY: zero area.
+        assert_eq!(
+            unsafe { *(mapaccess1_fast64(mt, m, 1 << 60) as *const u64) },
+            0
+        );
+        mapclear(mt, m);
+        assert_eq!(count(m), 0);
+        assert!(collect64(mt, m).is_empty());
+        assert_eq!(get64(mt, m, 7, false), None);
+    }
+
+    #[test]
+    fn nil_map_reads_zero_and_deletes_nothing() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let r = mapaccess2_fast64(mt, ptr::null_mut(), 3);
+        assert_eq!(r.ok, 0);
+        // SAFETY: zero area.
+        assert_eq!(unsafe { *(r.elem as *const u64) }, 0);
+        mapdelete_fast64(mt, ptr::null_mut(), 3);
+        mapclear(mt, ptr::null_mut());
+        assert!(collect64(mt, ptr::null_mut()).is_empty());
+        // Negative and absurd hints count as 0 (gc).
+        for hint in [-5i64, 1 << 62] {
+            let m = makemap(mt, hint, ptr::null_mut());
+            mapassign_fast64(mt, m, 1);
+            assert_eq!(count(m), 1);
+        }
+        // A caller-provided header is used.
+        let mut hdr = [0u64; 8];
+        let m = makemap(mt, 100, hdr.as_mut_ptr() as *mut Map);
+        assert_eq!(m as usize, hdr.as_ptr() as usize);
+        mapassign_fast64(mt, m, 9);
+        assert_eq!(hdr[0], 1);
+        // A big element type still reads zeros.
+        let big = basic(kind::ARRAY, 5000, &MEMEQUAL64_F, true);
+        let mt2 = map_type(int_t(), big, &MEMHASH64_F, MAP_INDIRECT_ELEM);
+        let z = mapaccess1_fast64(mt2, ptr::null_mut(), 1);
+        // SAFETY: a zeroed area of 5000 bytes.
+        assert!(unsafe { core::slice::from_raw_parts(z, 5000) }
+            .iter()
+            .all(|&b| b == 0));
+    }
+
+    #[test]
+    fn string_keys_fast_and_generic_agree() {
+        let mt = map_type(str_t(), int_t(), &STRHASH_F, MAP_NEED_KEY_UPDATE);
+        let m = makemap(mt, 100, ptr::null_mut());
+        let keys: Vec<String> = (0..3000)
+            .map(|i| format!("key-{i}-{}", "x".repeat(i % 70)))
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            let e = if i % 2 == 0 {
+                mapassign_faststr(mt, m, k.as_ptr(), k.len())
+            } else {
+                let g = GoStr {
+                    ptr: k.as_ptr(),
+                    len: k.len(),
+                };
+                mapassign(mt, m, &g as *const GoStr as *const u8)
+            };
+            // SAFETY: int64 elem slot.
+            unsafe { *(e as *mut u64) = i as u64 };
+        }
+        for (i, k) in keys.iter().enumerate() {
+            // A copy of the key's bytes: equal by content.
+            let c = k.clone();
+            let g = GoStr {
+                ptr: c.as_ptr(),
+                len: c.len(),
+            };
+            let a = mapaccess2_faststr(mt, m, c.as_ptr(), c.len());
+            let b = mapaccess2(mt, m, &g as *const GoStr as *const u8);
+            assert_eq!((a.ok, b.ok), (1, 1));
+            assert_eq!(a.elem, b.elem);
+            // SAFETY: int64 elem.
+            assert_eq!(unsafe { *(a.elem as *const u64) }, i as u64);
+        }
+        for k in keys.iter().step_by(2) {
+            mapdelete_faststr(mt, m, k.as_ptr(), k.len());
+        }
+        assert_eq!(count(m), 1500);
+        assert_eq!(
+            mapaccess2_faststr(mt, m, keys[0].as_ptr(), keys[0].len()).ok,
+            0
+        );
+        assert_eq!(
+            mapaccess2_faststr(mt, m, keys[1].as_ptr(), keys[1].len()).ok,
+            1
+        );
+    }
+
+    #[test]
+    fn nan_keys_are_all_distinct_and_clear_removes_them() {
+        let mt = map_type(f64_t(), int_t(), &F64HASH_F, MAP_NEED_KEY_UPDATE);
+        let m = makemap(mt, 0, ptr::null_mut());
+        let nan = f64::NAN;
+        for i in 0..3u64 {
+            let e = mapassign(mt, m, &nan as *const f64 as *const u8);
+            // SAFETY: elem slot.
+            unsafe { *(e as *mut u64) = i };
+        }
+        // +0 and -0 are the same key.
+        let (pz, nz) = (0.0f64, -0.0f64);
+        mapassign(mt, m, &pz as *const f64 as *const u8);
+        let e = mapassign(mt, m, &nz as *const f64 as *const u8);
+        // SAFETY: elem slot.
+        unsafe { *(e as *mut u64) = 9 };
+        assert_eq!(count(m), 4);
+        assert_eq!(mapaccess2(mt, m, &nan as *const f64 as *const u8).ok, 0);
+        let r = mapaccess2(mt, m, &pz as *const f64 as *const u8);
+        // SAFETY: an elem pointer of an int64 map.
+        assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, 9));
+        // NeedKeyUpdate: the stored key is now -0.
+        let all = collect64(mt, m);
+        assert_eq!(all.len(), 4);
+        assert_eq!(
+            all.iter()
+                .filter(|(k, _)| f64::from_bits(*k).is_nan())
+                .count(),
+            3
+        );
+        assert!(all.iter().any(|(k, _)| *k == (-0.0f64).to_bits()));
+        mapdelete(mt, m, &nan as *const f64 as *const u8);
+        assert_eq!(count(m), 4);
+        mapclear(mt, m);
+        assert_eq!(count(m), 0);
+        assert!(collect64(mt, m).is_empty());
+    }
+
+    #[test]
+    fn iteration_during_mutation_has_go_semantics() {
+        for seed in 0..20u64 {
+            let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+            let m = makemap(mt, 0, ptr::null_mut());
+            let n = 500 + seed * 37;
+            for k in 0..n {
+                // SAFETY: elem slot.
+                unsafe { *(mapassign_fast64(mt, m, k) as *mut u64) = k * 10 };
+            }
+            let mut r = Lcg(seed + 1);
+            let mut seen = HashSet::new();
+            let mut deleted = HashSet::new();
+            let mut inserted = HashSet::new();
+            let mut updated = HashSet::new();
+            let mut it = core::mem::MaybeUninit::<Iter>::uninit();
+            let it = it.as_mut_ptr();
+            map_iter_start(mt, m, it);
+            let mut next_new = 1_000_000u64;
+            // SAFETY: iterator pointers.
+            unsafe {
+                while !(*it).key.is_null() {
+                    let k = *((*it).key as *const u64);
+                    let v = *((*it).elem as *const u64);
+                    assert!(seen.insert(k), "key {k} produced twice");
+                    assert!(!deleted.contains(&k), "deleted key {k} produced");
+                    if k < 1_000_000 {
+                        let want = k * 10 + updated.contains(&k) as u64;
+                        assert_eq!(v, want, "key {k}");
+                    }
+                    // Mutate: delete a random old key, update one, insert
+                    // new ones (forces growth).
+                    let d = r.next() % n;
+                    if !seen.contains(&d) && !d.is_multiple_of(7) {
+                        mapdelete_fast64(mt, m, d);
+                        deleted.insert(d);
+                    }
+                    let u = (r.next() % n) / 7 * 7;
+                    if !deleted.contains(&u) && !seen.contains(&u) {
+                        *(mapassign_fast64(mt, m, u) as *mut u64) = u * 10 + 1;
+                        updated.insert(u);
+                    }
+                    for _ in 0..3 {
+                        *(mapassign_fast64(mt, m, next_new) as *mut u64) = 0;
+                        inserted.insert(next_new);
+                        next_new += 1;
+                    }
+                    map_iter_next(it);
+                }
+            }
+            // Every old key not deleted was produced exactly once.
+            for k in 0..n {
+                if !deleted.contains(&k) {
+                    assert!(seen.contains(&k), "seed {seed}: key {k} missed");
+                }
+            }
+            for k in &seen {
+                assert!(*k < n || inserted.contains(k));
+            }
+        }
+    }
+
+    #[test]
+    fn fast32_and_generic_agree() {
+        let i32_t = basic(kind::INT32, 4, &MEMEQUAL32_F, true);
+        let mt = map_type(i32_t, i32_t, &MEMHASH32_F, 0);
+        let m = makemap_small();
+        for k in 0..5000u32 {
+            // SAFETY: 4-byte elem slot.
+            unsafe { *(mapassign_fast32(mt, m, k.wrapping_mul(2654435761)) as *mut u32) = k };
+        }
+        for k in 0..5000u32 {
+            let key = k.wrapping_mul(2654435761);
+            let a = mapaccess2_fast32(mt, m, key);
+            let b = mapaccess2(mt, m, &key as *const u32 as *const u8);
+            assert_eq!((a.ok, a.elem), (1, b.elem));
+            // SAFETY: elem.
+            assert_eq!(unsafe { *(a.elem as *const u32) }, k);
+            if k % 2 == 0 {
+                mapdelete_fast32(mt, m, key);
+            }
+        }
+        assert_eq!(count(m), 2500);
+        assert_eq!(mapaccess2_fast32(mt, m, 0).ok, 0);
+    }
+
+    #[test]
+    fn clear_during_iteration_stops_it() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let m = makemap(mt, 0, ptr::null_mut());
+        for k in 0..100u64 {
+            mapassign_fast64(mt, m, k);
+        }
+        let mut it = core::mem::MaybeUninit::<Iter>::uninit();
+        let it = it.as_mut_ptr();
+        map_iter_start(mt, m, it);
+        mapclear(mt, m);
+        mapassign_fast64(mt, m, 5);
+        map_iter_next(it);
+        // SAFETY: iterator state.
+        assert!(unsafe { (*it).key.is_null() });
+    }
+
+    #[test]
+    fn iteration_order_is_random() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let m = makemap(mt, 0, ptr::null_mut());
+        for k in 0..50u64 {
+            mapassign_fast64(mt, m, k);
+        }
+        let firsts: HashSet<u64> = (0..50).map(|_| collect64(mt, m)[0].0).collect();
+        assert!(firsts.len() > 3, "{firsts:?}");
+    }
+
+    #[test]
+    fn indirect_big_keys_and_elems() {
+        let big = basic(kind::ARRAY, 200, &MEMEQUAL64_F, true);
+        // memhash_varlen closure {code, size}.
+        let hasher: &'static [usize; 2] =
+            Box::leak(Box::new([memhash_varlen as *const () as usize, 200]));
+        let eq: &'static [usize; 2] =
+            Box::leak(Box::new([memequal_varlen as *const () as usize, 200]));
+        // SAFETY: patching a leaked test descriptor's equal closure.
+        unsafe { (*(big as *mut Type)).equal = eq.as_ptr() };
+        let mt = map_type(
+            big,
+            big,
+            // SAFETY: same layout as FuncVal's first word.
+            unsafe { &*(hasher.as_ptr() as *const FuncVal) },
+            MAP_INDIRECT_KEY | MAP_INDIRECT_ELEM,
+        );
+        let m = makemap(mt, 0, ptr::null_mut());
+        for i in 0..300u64 {
+            let mut k = [0u8; 200];
+            k[199] = i as u8;
+            k[0] = (i >> 8) as u8;
+            let e = mapassign(mt, m, k.as_ptr());
+            // SAFETY: a 200-byte elem.
+            unsafe { *e.add(100) = i as u8 ^ 0x55 };
+        }
+        for i in 0..300u64 {
+            let mut k = [0u8; 200];
+            k[199] = i as u8;
+            k[0] = (i >> 8) as u8;
+            let r = mapaccess2(mt, m, k.as_ptr());
+            assert_eq!(r.ok, 1);
+            // SAFETY: as above.
+            assert_eq!(unsafe { *r.elem.add(100) }, i as u8 ^ 0x55);
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn bench_small_and_string_maps() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let t0 = std::time::Instant::now();
+        let mut sum = 0u64;
+        for r in 0..100_000u64 {
+            let m = makemap_small();
+            for k in 0..8 {
+                // SAFETY: elem slot.
+                unsafe { *(mapassign_fast64(mt, m, k + r) as *mut u64) = k };
+            }
+            for k in 0..8 {
+                // SAFETY: elem pointer.
+                sum += unsafe { *(mapaccess1_fast64(mt, m, k + r) as *const u64) };
+            }
+        }
+        let small = t0.elapsed().as_nanos() as f64 / 1.6e6;
+        assert_eq!(sum, 100_000 * 28);
+        let smt = map_type(str_t(), int_t(), &STRHASH_F, MAP_NEED_KEY_UPDATE);
+        let keys: Vec<String> = (0..100_000).map(|i| format!("key number {i}")).collect();
+        let m = makemap_small();
+        let t0 = std::time::Instant::now();
+        for (i, k) in keys.iter().enumerate() {
+            // SAFETY: elem slot.
+            unsafe { *(mapassign_faststr(smt, m, k.as_ptr(), k.len()) as *mut u64) = i as u64 };
+        }
+        let ins = t0.elapsed().as_nanos() as f64 / 1e5;
+        let t0 = std::time::Instant::now();
+        let mut sum = 0u64;
+        for k in keys.iter() {
+            // SAFETY: elem pointer.
+            sum += unsafe { *(mapaccess1_faststr(smt, m, k.as_ptr(), k.len()) as *const u64) };
+        }
+        let look = t0.elapsed().as_nanos() as f64 / 1e5;
+        assert_eq!(sum, 99_999 * 100_000 / 2);
+        eprintln!("small maps (8 entries): {small:.1} ns/op; 1e5 string keys: insert {ins:.1} ns/op, lookup {look:.1} ns/op");
+    }
+
+    #[test]
+    #[ignore]
+    fn bench_int_map() {
+        let mt = map_type(int_t(), int_t(), &MEMHASH64_F, 0);
+        let n = 1_000_000u64;
+        let m = makemap(mt, 0, ptr::null_mut());
+        let t0 = std::time::Instant::now();
+        for k in 0..n {
+            // SAFETY: elem slot.
+            unsafe {
+                *(mapassign_fast64(mt, m, k.wrapping_mul(0x9E37_79B9_7F4A_7C15)) as *mut u64) = k
+            };
+        }
+        let t1 = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let mut sum = 0u64;
+        for k in 0..n {
+            // SAFETY: elem pointer.
+            sum = sum.wrapping_add(unsafe {
+                *(mapaccess1_fast64(mt, m, k.wrapping_mul(0x9E37_79B9_7F4A_7C15)) as *const u64)
+            });
+        }
+        let t2 = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let mut miss = 0u64;
+        for k in 0..n {
+            miss += mapaccess2_fast64(mt, m, k | (1 << 63)).ok;
+        }
+        let t3 = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let m2 = makemap(mt, n as i64, ptr::null_mut());
+        for k in 0..n {
+            mapassign_fast64(mt, m2, k);
+        }
+        let t4 = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        let c = collect64(mt, m).len();
+        let t5 = t0.elapsed();
+        let t0 = std::time::Instant::now();
+        for k in 0..n {
+            mapdelete_fast64(mt, m, k.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+        let t6 = t0.elapsed();
+        assert_eq!(sum, n * (n - 1) / 2);
+        assert_eq!(miss, 0);
+        assert_eq!(c, n as usize);
+        let ns = |d: std::time::Duration| d.as_nanos() as f64 / n as f64;
+        eprintln!(
+            "1e6 int keys: insert {:.1} ns/op (presized {:.1}), hit lookup {:.1} ns/op, miss {:.1} ns/op, iterate {:.1} ns/entry, delete {:.1} ns/op",
+            ns(t1), ns(t4), ns(t2), ns(t3), ns(t5), ns(t6)
+        );
+    }
+}
+
+#[cfg(test)]
+mod iface_key_tests {
+    use super::*;
+    use crate::abi::kind;
+    use crate::hash::*;
+    use crate::testtypes::{basic, map_type};
+
+    fn count(m: *mut Map) -> u64 {
+        // SAFETY: tests pass live maps.
+        unsafe { (*m).count }
+    }
+
+    #[test]
+    fn interface_keys_hash_by_dynamic_value() {
+        let int_t = basic(kind::INT64, 8, &MEMEQUAL64_F, true);
+        let str_t = basic(kind::STRING, 16, &STREQUAL_F, false);
+        let any_t = basic(kind::INTERFACE, 16, &NILINTEREQUAL_F, false);
+        // An empty InterfaceType: mlen 0 (the bytes after the Type are
+        // zero in a leaked [u64; 10]).
+        let any_full: &'static mut [u64; 10] = Box::leak(Box::new([0u64; 10]));
+        // SAFETY: copying a Type into the head of a zeroed InterfaceType.
+        unsafe {
+            ptr::copy_nonoverlapping(any_t as *const u8, any_full.as_mut_ptr() as *mut u8, 48)
+        };
+        let any_t = any_full.as_ptr() as *const crate::abi::Type;
+        let mt = map_type(
+            any_t,
+            int_t,
+            &NILINTERHASH_F,
+            MAP_NEED_KEY_UPDATE | crate::abi::MAP_HASH_MIGHT_PANIC,
+        );
+        let m = makemap(mt, 0, ptr::null_mut());
+        for i in 0..1000u64 {
+            let k = [int_t as usize, crate::iface::convt64(i) as usize];
+            // SAFETY: elem slot.
+            unsafe { *(mapassign(mt, m, k.as_ptr() as *const u8) as *mut u64) = i };
+            let s = format!("s{i}");
+            let s: &'static str = Box::leak(s.into_boxed_str());
+            let k = [
+                str_t as usize,
+                crate::iface::convtstring(s.as_ptr(), s.len()) as usize,
+            ];
+            // SAFETY: elem slot.
+            unsafe { *(mapassign(mt, m, k.as_ptr() as *const u8) as *mut u64) = i + 5000 };
+        }
+        assert_eq!(count(m), 2000);
+        for i in 0..1000u64 {
+            // Fresh boxes: equal by value.
+            let v: &'static u64 = Box::leak(Box::new(i));
+            let k = [int_t as usize, v as *const u64 as usize];
+            let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            // SAFETY: an elem pointer of an int64 map.
+            assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i));
+            let s = format!("s{i}");
+            let g: &'static GoStr = Box::leak(Box::new(GoStr {
+                ptr: s.as_ptr(),
+                len: s.len(),
+            }));
+            let k = [str_t as usize, g as *const GoStr as usize];
+            let r = mapaccess2(mt, m, k.as_ptr() as *const u8);
+            // SAFETY: as above.
+            assert_eq!((r.ok, unsafe { *(r.elem as *const u64) }), (1, i + 5000));
+            drop(s);
+        }
+        // A nil interface is a key too.
+        let nil = [0usize, 0];
+        mapassign(mt, m, nil.as_ptr() as *const u8);
+        assert_eq!(mapaccess2(mt, m, nil.as_ptr() as *const u8).ok, 1);
     }
 }

@@ -17,7 +17,7 @@
 
 use crate::abi::{
     kind, FuncType, Method, NameOff, PtrType, StructType, Type, TypeOff, UncommonType,
-    TFLAG_DIRECT_IFACE, TFLAG_EXTRA_STAR, TFLAG_NAMED, TFLAG_REGULAR_MEMORY, TFLAG_UNCOMMON,
+    TFLAG_DIRECT_IFACE, TFLAG_NAMED, TFLAG_REGULAR_MEMORY, TFLAG_UNCOMMON,
 };
 use crate::error;
 use core::mem::offset_of;
@@ -352,10 +352,6 @@ pub static BLOB: SyncBlob = SyncBlob(Blob {
     },
     names: encode_names(),
 });
-
-// ExtraStar is not used by the runtime's descriptors (their strings are
-// stored as printed); keep the import meaningful for readers.
-const _: u8 = TFLAG_EXTRA_STAR;
 
 /// (start, text table, entries) of the runtime blob when `p` points into
 /// it.

@@ -884,3 +884,190 @@ fn unrecovered_nested_panics_print_chain() {
     );
     assert!(err.starts_with("panic: "), "{err}");
 }
+
+// ---- panic values as gc prints them (child processes) --------------------
+
+mod panicval {
+    use super::*;
+    use crate::abi::kind;
+    use crate::rtype::{heap_string, GoStr};
+    use crate::testtypes::Builder;
+
+    unsafe extern "C" fn e_error(_ctx: usize, _recv: *mut u8) -> GoStr {
+        heap_string(b"boom\nsecond line")
+    }
+    unsafe extern "C" fn t_string(_ctx: usize, recv: *mut u8) -> GoStr {
+        // SAFETY: the receiver points to an int.
+        let v = unsafe { *(recv as *const i64) };
+        heap_string(format!("T is {v}").as_bytes())
+    }
+
+    fn child(case: &str) -> ! {
+        crate::abi::set_module(module());
+        let _g = g::ensure_g();
+        let mut b = Builder::new();
+        let fs = b.func("func() string");
+        let t = b.named(
+            kind::INT,
+            8,
+            "main.T",
+            Some(&crate::hash::MEMEQUAL64_F),
+            &[],
+        );
+        let s = b.named(
+            kind::STRING,
+            16,
+            "main.S",
+            Some(&crate::hash::STREQUAL_F),
+            &[],
+        );
+        let st = b.named(
+            kind::INT,
+            8,
+            "main.St",
+            Some(&crate::hash::MEMEQUAL64_F),
+            &[("String", fs, t_string as *const () as usize)],
+        );
+        let e = b.named(kind::STRUCT, 0, "main.E", None, &[]);
+        let pe = b.pointer(
+            e,
+            "*main.E",
+            &[("Error", fs, e_error as *const () as usize)],
+        );
+        let p = b.typ(kind::STRUCT, 16, 0, "main.P", abi_named(), None, 32, &[]);
+        let sl = b.typ(kind::SLICE, 24, 8, "[]int", 0, None, 8, &[]);
+        let f = b.typ(
+            kind::FLOAT64,
+            8,
+            0,
+            "float64",
+            0,
+            Some(&crate::hash::F64EQUAL_F),
+            0,
+            &[],
+        );
+        let c = b.typ(
+            kind::COMPLEX128,
+            16,
+            0,
+            "main.C",
+            abi_named(),
+            Some(&crate::hash::C128EQUAL_F),
+            0,
+            &[],
+        );
+        let i_m = b.interface("main.I", &[("M", fs)]);
+        let w = b.finish();
+        let boxed = |v: i64| crate::iface::convt64(v as u64);
+        let (ty, data): (*const crate::abi::Type, *mut u8) = match case {
+            "named_int" => (w.t(t), boxed(5)),
+            "named_str" => {
+                let v: &'static str = "x\ny";
+                (w.t(s), crate::iface::convtstring(v.as_ptr(), v.len()))
+            }
+            "error" => (w.t(pe), 0x1000 as *mut u8),
+            "stringer" => (w.t(st), boxed(300)),
+            "struct" => (
+                w.t(p),
+                Box::leak(Box::new([1u64, 2])).as_mut_ptr() as *mut u8,
+            ),
+            "float" => (w.t(f), Box::leak(Box::new(3.5f64)) as *mut f64 as *mut u8),
+            "complex" => (
+                w.t(c),
+                Box::leak(Box::new([1.5f64, -2.0])).as_mut_ptr() as *mut u8,
+            ),
+            "nil" => (ptr::null(), ptr::null_mut()),
+            "nilmap" => {
+                let mt = crate::testtypes::map_type(w.t(t), w.t(t), &crate::hash::MEMHASH64_F, 0);
+                crate::map::mapassign_fast64(mt, ptr::null_mut(), 1);
+                unreachable!()
+            }
+            "unhashable" => {
+                let v = [w.t(sl) as usize, 0x1000];
+                // SAFETY: an eface value.
+                unsafe { crate::hash::nilinterhash(&v, 0) };
+                unreachable!()
+            }
+            "uncomparable" => {
+                crate::iface::efaceeq(w.t(sl), ptr::null(), ptr::null());
+                unreachable!()
+            }
+            "e2i" => {
+                crate::iface::assert_e2i(i_m, w.t(t));
+                unreachable!()
+            }
+            "e2i_nil" => {
+                crate::iface::assert_e2i(i_m, ptr::null());
+                unreachable!()
+            }
+            _ => unreachable!(),
+        };
+        crate::panic::gopanic_impl(ty, data, 0, 0)
+    }
+
+    fn abi_named() -> u8 {
+        crate::abi::TFLAG_NAMED
+    }
+
+    #[test]
+    fn child_panicval() {
+        if is_child("panicval::child_panicval") {
+            child(&std::env::var("RT_CASE").unwrap());
+        }
+    }
+
+    fn run(case: &str) -> String {
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "tests::panicval::child_panicval",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("RT_CHILD", "panicval::child_panicval")
+            .env("RT_CASE", case)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{case}");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        let want_tail = "\n\ngoroutine 1 [running]:\n";
+        assert!(err.ends_with(want_tail), "{case}: {err:?}");
+        normalize(&err[..err.len() - want_tail.len()])
+    }
+
+    #[test]
+    fn panic_values_print_as_gc() {
+        for (case, want) in [
+            ("named_int", "panic: main.T(5)"),
+            ("named_str", "panic: main.S(\"x\n\ty\")"),
+            ("error", "panic: boom\n\tsecond line"),
+            ("stringer", "panic: T is 300"),
+            ("struct", "panic: (main.P) 0xX"),
+            ("float", "panic: 3.5"),
+            ("complex", "panic: main.C(1.5-2i)"),
+            (
+                "nil",
+                "panic: runtime error: panic called with nil argument",
+            ),
+            ("nilmap", "panic: assignment to entry in nil map"),
+            (
+                "unhashable",
+                "panic: runtime error: hash of unhashable type []int",
+            ),
+            (
+                "uncomparable",
+                "panic: runtime error: comparing uncomparable type []int",
+            ),
+            (
+                "e2i",
+                "panic: interface conversion: main.T is not main.I: missing method M",
+            ),
+            (
+                "e2i_nil",
+                "panic: interface conversion: interface is nil, not main.I",
+            ),
+        ] {
+            assert_eq!(run(case), want, "{case}");
+        }
+    }
+}
