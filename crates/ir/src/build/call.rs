@@ -800,6 +800,24 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 self.terminate(Term::Unreachable);
                 Ok(vec![])
             }
+            Builtin::Add => {
+                let p = self.expr(&c.args[0])?[0];
+                let n = self.int_arg(&c.args[1])?;
+                Ok(vec![self.ins1(InstKind::Bin(BinOp::Add, p, n), pos)])
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.expr(&c.args[0])?[0];
+                let n = self.int_arg(&c.args[1])?;
+                if b == Builtin::String {
+                    Ok(vec![p, n])
+                } else {
+                    Ok(vec![p, n, n])
+                }
+            }
+            Builtin::SliceData | Builtin::StringData => {
+                let v = self.expr(&c.args[0])?;
+                Ok(vec![v[0]])
+            }
             Builtin::Delete => self.delete_map(e, c),
             Builtin::Recover => self.recover(e),
             _ => Err(unsupported(pos, "this built-in")),
@@ -950,25 +968,10 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
                 let w = self.widen(v[0], true, pos);
                 ("runtime.printuint", vec![w])
             }
-            Some(Float32 | Float64 | UntypedFloat) => {
-                let f = if self.f.ty(v[0]) == Ty::F32 {
-                    self.ins1(InstKind::Conv(ConvOp::FConv, v[0], Ty::F64), pos)
-                } else {
-                    v[0]
-                };
-                ("runtime.printfloat64", vec![f])
-            }
-            Some(Complex64 | Complex128 | UntypedComplex) => {
-                let mut w = Vec::new();
-                for x in v {
-                    w.push(if self.f.ty(x) == Ty::F32 {
-                        self.ins1(InstKind::Conv(ConvOp::FConv, x, Ty::F64), pos)
-                    } else {
-                        x
-                    });
-                }
-                ("runtime.printcomplex128", w)
-            }
+            Some(Float32) => ("runtime.printfloat32", v),
+            Some(Float64 | UntypedFloat) => ("runtime.printfloat64", v),
+            Some(Complex64) => ("runtime.printcomplex64", v),
+            Some(Complex128 | UntypedComplex) => ("runtime.printcomplex128", v),
             Some(String | UntypedString) => ("runtime.printstring", v),
             Some(UnsafePointer) => ("runtime.printpointer", v),
             Some(UntypedNil) => {

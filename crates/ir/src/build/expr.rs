@@ -341,7 +341,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             return Ok(self.concat(&[a.to_vec(), b.to_vec()], pos));
         }
         if is_complex(s, t) {
-            return Err(unsupported(pos, "complex arithmetic"));
+            return self.complex_arith(op, a, b, pos);
         }
         let float = is_float(s, t);
         let unsigned = is_unsigned(s, t);
@@ -376,6 +376,47 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             _ => return Err(unsupported(pos, "this operator")),
         };
         Ok(vec![self.ins1(InstKind::Bin(bop, a[0], b[0]), pos)])
+    }
+
+    fn complex_arith(&mut self, op: Operator, a: &[Value], b: &[Value], pos: Pos) -> Result<Vec<Value>> {
+        use Operator::*;
+        let bin = |s: &mut Self, o: BinOp, x: Value, y: Value| s.ins1(InstKind::Bin(o, x, y), pos);
+        match op {
+            Add => Ok(vec![bin(self, BinOp::FAdd, a[0], b[0]), bin(self, BinOp::FAdd, a[1], b[1])]),
+            Sub => Ok(vec![bin(self, BinOp::FSub, a[0], b[0]), bin(self, BinOp::FSub, a[1], b[1])]),
+            Mul => {
+                let ac = bin(self, BinOp::FMul, a[0], b[0]);
+                let bd = bin(self, BinOp::FMul, a[1], b[1]);
+                let ad = bin(self, BinOp::FMul, a[0], b[1]);
+                let bc = bin(self, BinOp::FMul, a[1], b[0]);
+                Ok(vec![bin(self, BinOp::FSub, ac, bd), bin(self, BinOp::FAdd, ad, bc)])
+            }
+            Div => {
+                let ty = self.f.ty(a[0]);
+                let wide: Vec<Value> = a
+                    .iter()
+                    .chain(b)
+                    .map(|&x| {
+                        if ty == Ty::F32 {
+                            self.ins1(InstKind::Conv(ConvOp::FConv, x, Ty::F64), pos)
+                        } else {
+                            x
+                        }
+                    })
+                    .collect();
+                let r = self.call_runtime("runtime.complex128div", wide, vec![Ty::F64, Ty::F64], pos);
+                Ok(r.into_iter()
+                    .map(|x| {
+                        if ty == Ty::F32 {
+                            self.ins1(InstKind::Conv(ConvOp::FConv, x, Ty::F32), pos)
+                        } else {
+                            x
+                        }
+                    })
+                    .collect())
+            }
+            _ => Err(unsupported(pos, "this complex operator")),
+        }
     }
 
     pub(super) fn shift(
