@@ -136,6 +136,8 @@ pub struct TypeDescs {
     itab_syms: HashMap<(N, N), String>,
     /// Wrappers the method tables refer to, by link name.
     pub(crate) wrappers: BTreeMap<String, wrap::WrapReq>,
+    /// Equality signatures whose functions `eq_func` promised.
+    eq_funcs: Vec<String>,
 }
 
 /// Sizes of the fixed parts of descriptors (`internal/abi`).
@@ -205,6 +207,29 @@ impl TypeDescs {
         self.str_of(s, n)
     }
 
+    /// The `Hash` field of `t`'s descriptor (`abi.Type.Hash`, also in
+    /// itabs: type switches may compare it).
+    pub fn type_hash(&mut self, s: &impl Store, t: TypeId) -> u32 {
+        let n = self.node(s, t);
+        fnv1(&self.nodes[n].key)
+    }
+
+    /// A function `(ctx, p, q) -> i8` comparing two values of type `t`
+    /// in memory with Go's `==` (`type:.eq.<sig>`), or `None` for
+    /// incomparable types.
+    pub fn eq_func(&mut self, s: &impl Store, t: TypeId) -> Option<String> {
+        let n = self.node(s, t);
+        match self.alg(n) {
+            alg::Alg::NoEq | alg::Alg::Internal => None,
+            _ => {
+                let sig = self.eq_sig(n);
+                let name = format!("type:.eq.{sig}");
+                self.eq_funcs.push(sig);
+                Some(name)
+            }
+        }
+    }
+
     /// Emits everything asked for into `m`: `go.types`, `go.textptrs`,
     /// itabs, equality and hash functions with their closure objects,
     /// method wrappers.
@@ -229,6 +254,9 @@ impl TypeDescs {
             if self.nodes[n].off.is_some() {
                 self.write_desc(s, n, &mut w);
             }
+        }
+        for sig in std::mem::take(&mut self.eq_funcs) {
+            alg::gen_eq(&sig, &mut w);
         }
         let itabs = std::mem::take(&mut self.itabs);
         let mut itab_data = Vec::new();
@@ -852,10 +880,13 @@ impl TypeDescs {
             },
             _ => None,
         };
+        let sym_pkg = |n: N| match self.nodes[n].kind {
+            Kind::Basic(BasicKind::UnsafePointer) => Some(universe::UNSAFE),
+            _ => named_pkg(n),
+        };
         match self.nodes[n].kind {
-            Kind::Named(_) => named_pkg(n),
-            Kind::Array(_, e) | Kind::Slice(e) | Kind::Ptr(e) | Kind::Chan(_, e) => named_pkg(e),
-            _ => None,
+            Kind::Array(_, e) | Kind::Slice(e) | Kind::Ptr(e) | Kind::Chan(_, e) => sym_pkg(e),
+            _ => sym_pkg(n),
         }
     }
 

@@ -714,3 +714,39 @@ var b map[B]int
         println!("{}", crate::print::func_string(f));
     }
 }
+
+#[test]
+fn eq_func_and_type_hash() {
+    let src = "package main\ntype S struct{ a int32; b string }\nvar s S\nvar t S\nvar f []int\nvar u [2]struct{ x S }\n";
+    let w = check(src);
+    let mut d = TypeDescs::new();
+    let (s, f) = (var(&w, "s"), var(&w, "f"));
+    assert_eq!(d.eq_func(&w, s).as_deref(), Some("type:.eq.M4K4S"));
+    assert_eq!(d.eq_func(&w, f), None, "slices are not comparable");
+    assert_eq!(d.type_hash(&w, s), d.type_hash(&w, var(&w, "t")));
+    assert_ne!(d.type_hash(&w, s), d.type_hash(&w, f));
+    let off = d.type_off(&w, var(&w, "u"));
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    let out = Out { m };
+    let _ = out.func("type:.eq.M4K4S");
+    // [2]struct{ x S }: a loop over elements compared as S.
+    assert_eq!(out.reloc(off + 24).unwrap().0, "type:.eqfunc.[2M4K4S]");
+    let _ = out.func("type:.eq.[2M4K4S]");
+    assert_eq!(out.u32(off + 16), {
+        let mut d = TypeDescs::new();
+        d.type_hash(&w, var(&w, "u"))
+    });
+}
+
+#[test]
+fn unsafe_pointer_descriptor() {
+    let (o, out, _) = emit(
+        "package main\nimport \"unsafe\"\nvar p unsafe.Pointer\nvar q []unsafe.Pointer\n",
+        &["p", "q"],
+    );
+    assert_eq!(out.u8(o[0] + 23), 26);
+    assert_eq!(out.name(out.u32(o[0] + 48)).1, "unsafe", "PkgPath");
+    assert_eq!(out.u8(o[1] + 20) & TFLAG_UNCOMMON, 0, "unnamed, no methods");
+    assert_eq!(out.u8(o[0] + 20) & TFLAG_DIRECT_IFACE, TFLAG_DIRECT_IFACE);
+}

@@ -369,8 +369,7 @@ pub(crate) fn gen_wrapper(
         cur = ft;
     }
     let ctx0 = b.iconst(Ty::PTR, 0);
-    let out;
-    if !fields.is_empty() && matches!(s.ty(under_type(s, cur)), Type::Interface(_)) {
+    let out = if !fields.is_empty() && matches!(s.ty(under_type(s, cur)), Type::Interface(_)) {
         // A method of an embedded interface: through its itab.
         let tab = b.ins1(InstKind::Load(Ty::PTR, addr, 0));
         let data = b.ins1(InstKind::Load(Ty::PTR, addr, 8));
@@ -379,11 +378,11 @@ pub(crate) fn gen_wrapper(
         let fp = b.ins1(InstKind::Load(Ty::PTR, tab, 24 + 8 * i as i32));
         let mut args = vec![ctx0, data];
         args.extend(rest_vals);
-        out = b.ins(InstKind::Call {
+        b.ins(InstKind::Call {
             callee: crate::func::Callee::Indirect(fp),
             args,
             results: res,
-        });
+        })
     } else {
         let (owner, via_ptr) = match s.ty(unalias(s, cur)) {
             Type::Pointer(e) if !fields.is_empty() => (*e, true),
@@ -422,8 +421,8 @@ pub(crate) fn gen_wrapper(
             }
         }
         args.extend(rest_vals);
-        out = b.call(&target, args, res);
-    }
+        b.call(&target, args, res)
+    };
     b.f.set_term(b.cur, Term::Return(out));
     b.f
 }
