@@ -807,10 +807,9 @@ impl TypeDescs {
             Kind::Ptr(_) | Kind::Map(..) | Kind::Chan(..) | Kind::Func { .. } | Kind::Slice(_) => {
                 set(base)
             }
-            Kind::Interface(_) => {
-                set(base);
-                set(base + PTR);
-            }
+            // The type or itab word points at static data: only the
+            // data word is scanned (gc's typebits).
+            Kind::Interface(_) => set(base + PTR),
             Kind::Array(len, e) => {
                 if self.ptrdata(*e) > 0 {
                     let es = self.nodes[*e].size;
