@@ -186,11 +186,18 @@ impl TypeDescs {
         }
         self.ensure_off(s, tn);
         self.ensure_off(s, inn);
-        let sym = format!(
+        let base = format!(
             "go.itab.{},{}",
             self.link_string(s, tn),
             self.link_string(s, inn)
         );
+        // Distinct local types may print alike: keep symbols unique.
+        let mut sym = base.clone();
+        let mut k = 1;
+        while self.itab_syms.values().any(|v| *v == sym) {
+            sym = format!("{base}·{k}");
+            k += 1;
+        }
         self.itab_syms.insert((tn, inn), sym.clone());
         self.itabs.push(ItabReq {
             sym: sym.clone(),

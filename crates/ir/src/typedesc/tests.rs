@@ -907,3 +907,44 @@ struct { a int; b []uint8; c interface {} }: size=48 ptrdata=48 tflag=0x2 align=
     }
     assert_eq!(got.lines().count(), golden.lines().count());
 }
+
+#[test]
+fn itab_symbols_are_unique_for_local_types_with_one_name() {
+    let src = r#"package main
+type I interface{ M() }
+func f() any {
+	type L int
+	return L(0)
+}
+func g() any {
+	type L string
+	return L("")
+}
+var _ = f
+var _ = g
+"#;
+    let w = check(src);
+    // The two local types L, found through the package's types.
+    let arena = w.arena(P);
+    let ls: Vec<TypeId> = (0..arena.types.len() as u32)
+        .map(|i| TypeId::new(P, i))
+        .filter(|&t| matches!(w.ty(t), Type::Named(n) if w.obj(n.obj).name.as_str() == "L"))
+        .collect();
+    assert_eq!(ls.len(), 2);
+    let scope = w.arena(P).scope.unwrap();
+    let i = w
+        .obj(w.scope(scope).lookup(syntax::ast::sym("I")).unwrap())
+        .typ
+        .unwrap();
+    let mut d = TypeDescs::new();
+    let a = d.itab(&w, ls[0], i);
+    let b = d.itab(&w, ls[1], i);
+    assert_eq!(a, "go.itab.main.L,main.I");
+    assert_eq!(b, "go.itab.main.L,main.I·1");
+    assert_eq!(d.itab(&w, ls[1], i), b, "asked again: the same itab");
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    let out = Out { m };
+    // Neither L has M: Fun[0] = 0.
+    assert_eq!(out.data(&a).relocs.len(), 2);
+}
