@@ -948,3 +948,61 @@ var _ = g
     // Neither L has M: Fun[0] = 0.
     assert_eq!(out.data(&a).relocs.len(), 2);
 }
+
+#[test]
+fn generic_methods_use_the_instance_types() {
+    let src = r#"package main
+type Box[E any] struct{ v E }
+func (b Box[E]) Get() E { return b.v }
+func (b *Box[E]) Put(v E) { b.v = v }
+type Holder struct{ Box[string] }
+var h Holder
+var p *Box[int]
+"#;
+    let (o, out, _) = emit(src, &["h", "p"]);
+    let ms = out.methods(o[0] + 80);
+    assert_eq!(
+        ms,
+        vec![(
+            "Get".into(),
+            "func() string".into(),
+            "main.(*Holder).Get".into(),
+            "main.Holder.Get".into()
+        )]
+    );
+    let f = out.func("main.Holder.Get");
+    assert_eq!(f.results, vec![Ty::PTR, Ty::I64], "string result");
+    let s = crate::print::func_string(f);
+    assert!(s.contains("main.Box[string].Get"), "{s}");
+    let ms = out.methods(o[1] + 56);
+    assert_eq!(ms[0].1, "func() int");
+    assert_eq!(ms[1].0, "Put");
+    assert_eq!(ms[1].1, "func(int)");
+    assert_eq!(
+        ms[0].2, "main.(*Box[int]).Get",
+        "pointer wrapper of a value method"
+    );
+    assert_eq!(out.str(o[1]), "*main.Box[int]");
+}
+
+#[test]
+fn node_leaves_agree_with_layout() {
+    let src = r#"package main
+type S struct{ a int8; b string; c float32 }
+type B struct{ a, b, c, d, e int }
+var v1 S
+var v2 B
+var v3 [1]complex128
+var v4 [2]int
+var v5 struct{}
+var v6 any
+var v7 []S
+"#;
+    let w = check(src);
+    let mut d = TypeDescs::new();
+    for v in ["v1", "v2", "v3", "v4", "v5", "v6", "v7"] {
+        let t = var(&w, v);
+        let n = d.node(&w, t);
+        assert_eq!(d.leaves(n), crate::layout::leaves(&w, t), "{v}");
+    }
+}

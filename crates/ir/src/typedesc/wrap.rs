@@ -45,6 +45,8 @@ pub(crate) struct WrapReq {
     pub base: TypeId,
     pub ptr: bool,
     pub entry: MEntry,
+    /// The method's type without receiver (type parameters substituted).
+    pub mtyp: N,
 }
 
 /// The machine parameters and results of a Go function with these
@@ -68,6 +70,99 @@ pub fn machine_sig(s: &impl Store, params: &[TypeId], results: &[TypeId]) -> (Ve
         }
     }
     (ps, rs)
+}
+
+impl TypeDescs {
+    /// `machine_sig` of a function type node.
+    pub(crate) fn machine_sig_of(&self, f: N) -> (Vec<Ty>, Vec<Ty>) {
+        let Kind::Func {
+            params, results, ..
+        } = &self.nodes[f].kind
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut ps = Vec::new();
+        for &p in params {
+            match self.leaves(p) {
+                Some(l) => ps.extend(l.into_iter().map(|(t, _)| t)),
+                None => ps.push(Ty::PTR),
+            }
+        }
+        let mut rs = Vec::new();
+        for &r in results {
+            match self.leaves(r) {
+                Some(l) => rs.extend(l.into_iter().map(|(t, _)| t)),
+                None => ps.push(Ty::PTR),
+            }
+        }
+        (ps, rs)
+    }
+
+    /// `layout::leaves` of an interned type.
+    pub(crate) fn leaves(&self, n: N) -> Option<Vec<(Ty, u32)>> {
+        let mut out = Vec::new();
+        (self.collect_leaves(n, 0, &mut out) && out.len() <= layout::MAX_SSA_LEAVES).then_some(out)
+    }
+
+    fn collect_leaves(&self, n: N, base: u32, out: &mut Vec<(Ty, u32)>) -> bool {
+        use types::ty::BasicKind::*;
+        if out.len() > layout::MAX_SSA_LEAVES {
+            return false;
+        }
+        match self.shape(n) {
+            Kind::Basic(k) => {
+                let ty = match k {
+                    Bool | Int8 | Uint8 => Ty::I8,
+                    Int16 | Uint16 => Ty::I16,
+                    Int32 | Uint32 => Ty::I32,
+                    Float32 => Ty::F32,
+                    Float64 => Ty::F64,
+                    Complex64 => {
+                        out.push((Ty::F32, base));
+                        out.push((Ty::F32, base + 4));
+                        return true;
+                    }
+                    Complex128 => {
+                        out.push((Ty::F64, base));
+                        out.push((Ty::F64, base + 8));
+                        return true;
+                    }
+                    String => {
+                        out.push((Ty::PTR, base));
+                        out.push((Ty::I64, base + 8));
+                        return true;
+                    }
+                    _ => Ty::I64,
+                };
+                out.push((ty, base));
+                true
+            }
+            Kind::Ptr(_) | Kind::Map(..) | Kind::Chan(..) | Kind::Func { .. } => {
+                out.push((Ty::PTR, base));
+                true
+            }
+            Kind::Slice(_) => {
+                out.push((Ty::PTR, base));
+                out.push((Ty::I64, base + 8));
+                out.push((Ty::I64, base + 16));
+                true
+            }
+            Kind::Interface(_) => {
+                out.push((Ty::PTR, base));
+                out.push((Ty::PTR, base + 8));
+                true
+            }
+            Kind::Array(len, e) => match len {
+                0 => true,
+                1 => self.collect_leaves(*e, base, out),
+                _ => false,
+            },
+            Kind::Struct(fields) => fields
+                .iter()
+                .all(|f| self.collect_leaves(f.typ, base + f.offset as u32, out)),
+            Kind::Named(_) => false,
+        }
+    }
 }
 
 /// The method set of `t` (`ptr`: of `*t`), `t` not a pointer, sorted as
@@ -184,11 +279,11 @@ pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Metho
     let mut out = Vec::new();
     for e in entries {
         let mtyp = method_type(s, d, base, &e);
-        let tfn = fn_for(s, d, base, ptr, &e);
+        let tfn = fn_for(s, d, base, ptr, &e, mtyp);
         let ifn = if ptr || d.direct_iface(n) {
             tfn.clone()
         } else {
-            fn_for(s, d, base, true, &e)
+            fn_for(s, d, base, true, &e, mtyp)
         };
         out.push(Method {
             name: e.name.clone(),
@@ -283,7 +378,14 @@ fn tuple_types(s: &impl Store, t: TypeId) -> Vec<TypeId> {
 
 /// The function called for method `e` of `base` (`ptr`: of `*base`) with
 /// that receiver: the method itself or a wrapper (recorded to generate).
-fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry) -> String {
+fn fn_for(
+    s: &impl Store,
+    d: &mut TypeDescs,
+    base: TypeId,
+    ptr: bool,
+    e: &MEntry,
+    mtyp: N,
+) -> String {
     let name = method_name(s, base, ptr, &e.name);
     if e.path.len() == 1 && e.ptr_recv == ptr {
         return name;
@@ -292,6 +394,7 @@ fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry
         base,
         ptr,
         entry: e.clone(),
+        mtyp,
     });
     name
 }
@@ -299,16 +402,12 @@ fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry
 /// Builds wrapper `name`.
 pub(crate) fn gen_wrapper(
     s: &impl Store,
-    _d: &TypeDescs,
+    d: &TypeDescs,
     name: &str,
     req: &WrapReq,
 ) -> crate::func::Func {
     let m = &req.entry;
-    let (params, results, _) = match s.obj(m.obj).typ.map(|t| s.ty(t)) {
-        Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
-        _ => panic!("method without signature"),
-    };
-    let (rest, res) = machine_sig(s, &tuple_types(s, params), &tuple_types(s, results));
+    let (rest, res) = d.machine_sig_of(req.mtyp);
     let base_leaves = layout::leaves(s, req.base);
     let recv: Vec<Ty> = if req.ptr {
         vec![Ty::PTR]
