@@ -1006,3 +1006,50 @@ var v7 []S
         assert_eq!(d.leaves(n), crate::layout::leaves(&w, t), "{v}");
     }
 }
+
+#[test]
+fn method_func_names_methods_and_wrappers() {
+    let src = r#"package main
+type Inner struct{ n int }
+func (Inner) Get() int { return 0 }
+func (*Inner) set(int) {}
+type Outer struct{ Inner }
+var o Outer
+var i Inner
+"#;
+    let w = check(src);
+    let (o, i) = (var(&w, "o"), var(&w, "i"));
+    let mut d = TypeDescs::new();
+    assert_eq!(
+        d.method_func(&w, i, false, "Get", None).as_deref(),
+        Some("main.Inner.Get")
+    );
+    assert_eq!(
+        d.method_func(&w, i, true, "Get", None).as_deref(),
+        Some("main.(*Inner).Get")
+    );
+    assert_eq!(
+        d.method_func(&w, i, false, "set", Some(P)),
+        None,
+        "needs a pointer"
+    );
+    assert_eq!(
+        d.method_func(&w, i, true, "set", Some(P)).as_deref(),
+        Some("main.(*Inner).set")
+    );
+    assert_eq!(
+        d.method_func(&w, o, true, "set", Some(P)).as_deref(),
+        Some("main.(*Outer).set")
+    );
+    assert_eq!(
+        d.method_func(&w, o, false, "Get", None).as_deref(),
+        Some("main.Outer.Get")
+    );
+    let mut m = Module::default();
+    d.finish(&w, &mut m);
+    let names: Vec<&str> = m.funcs.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["main.(*Inner).Get", "main.(*Outer).set", "main.Outer.Get"]
+    );
+}

@@ -399,6 +399,18 @@ fn fn_for(
     name
 }
 
+/// `fn_for` with the method's type computed.
+pub(crate) fn method_fn(
+    s: &impl Store,
+    d: &mut TypeDescs,
+    base: TypeId,
+    ptr: bool,
+    e: &MEntry,
+) -> String {
+    let mtyp = method_type(s, d, base, e);
+    fn_for(s, d, base, ptr, e, mtyp)
+}
+
 /// Builds wrapper `name`.
 pub(crate) fn gen_wrapper(
     s: &impl Store,
