@@ -174,3 +174,59 @@ fn descriptors_equality_and_panic_value() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn nil_pointer_wrapper_panics_as_gc() {
+    let Some(lib) = runtime_lib() else {
+        eprintln!("skipped: build the runtime first (cargo build --release -p runtime)");
+        return;
+    };
+    let w = check("package main\ntype T int\nfunc (T) M() {}\nvar t T\n");
+    let mut d = TypeDescs::new();
+    let wrapper = d
+        .method_func(&w, var(&w, "t"), true, "M", None)
+        .expect("(*T).M");
+    assert_eq!(wrapper, "main.(*T).M");
+    let mut m = Module::default();
+    // main.T.M itself (what the builder would make).
+    let mut f = Func::new(
+        "main.T.M".into(),
+        "a.go".into(),
+        3,
+        &[Ty::PTR, Ty::I64],
+        vec![],
+    );
+    f.set_term(f.entry(), Term::Return(vec![]));
+    m.funcs.push(f);
+    let mut f = Func::new("main.main".into(), "a.go".into(), 1, &[Ty::PTR], vec![]);
+    let b = f.entry();
+    let zero = f.push(b, InstKind::Iconst(Ty::PTR, 0), 1)[0];
+    let call = InstKind::Call {
+        callee: Callee::Direct(wrapper),
+        args: vec![zero, zero],
+        results: vec![],
+    };
+    f.push(b, call, 1);
+    f.set_term(b, Term::Return(vec![]));
+    m.funcs.push(f);
+    d.finish(&w, &mut m);
+    stand_ins(&mut m);
+    for f in &m.funcs {
+        ir::verify::verify(f).unwrap();
+    }
+    let obj = codegen::emit_object(&m, &[]).expect("object");
+    let dir = std::env::temp_dir().join(format!("rgo-td-e2e2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = dir.join("main.o");
+    std::fs::write(&o, obj).unwrap();
+    let exe = dir.join("main");
+    codegen::link(&o, &lib, &exe).expect("link");
+    let out = Command::new(&exe).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("panic: value method main.T.M called using nil *T pointer\n"),
+        "stderr:\n{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

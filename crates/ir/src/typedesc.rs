@@ -138,6 +138,8 @@ pub struct TypeDescs {
     pub(crate) wrappers: BTreeMap<String, wrap::WrapReq>,
     /// Equality signatures whose functions `eq_func` promised.
     eq_funcs: Vec<String>,
+    /// The `string` descriptor (the panic value of pointer wrappers).
+    pub(crate) string_off: Option<u32>,
 }
 
 /// Sizes of the fixed parts of descriptors (`internal/abi`).
@@ -292,10 +294,13 @@ impl TypeDescs {
         }
         let existing: std::collections::HashSet<String> =
             m.funcs.iter().map(|f| f.name.clone()).collect();
+        let mut extra = Vec::new();
         for (name, req) in std::mem::take(&mut self.wrappers) {
             if !existing.contains(&name) {
-                w.funcs
-                    .insert(name.clone(), wrap::gen_wrapper(s, &self, &name, &req));
+                w.funcs.insert(
+                    name.clone(),
+                    wrap::gen_wrapper(s, &self, &name, &req, &mut extra),
+                );
             }
         }
         // The blob.
@@ -309,6 +314,7 @@ impl TypeDescs {
             readonly: true,
         });
         m.data.extend(itab_data);
+        m.data.extend(extra);
         let n = w.text.len() as u32;
         m.data.push(Data {
             name: TEXTPTRS_SYM.to_string(),
@@ -708,7 +714,7 @@ impl TypeDescs {
     // ---- offsets ----
 
     /// Assigns `n` its place in `go.types` (once).
-    fn ensure_off(&mut self, s: &impl Store, n: N) -> u32 {
+    pub(crate) fn ensure_off(&mut self, s: &impl Store, n: N) -> u32 {
         if let Some(off) = self.nodes[n].off {
             return off;
         }

@@ -390,6 +390,11 @@ fn fn_for(
     if e.path.len() == 1 && e.ptr_recv == ptr {
         return name;
     }
+    if ptr && e.path.len() == 1 && !e.ptr_recv && d.string_off.is_none() {
+        // The wrapper's nil-pointer panic value is a string.
+        let t = d.node(s, types::universe::STRING);
+        d.string_off = Some(d.ensure_off(s, t));
+    }
     d.wrappers.entry(name.clone()).or_insert_with(|| WrapReq {
         base,
         ptr,
@@ -417,6 +422,7 @@ pub(crate) fn gen_wrapper(
     d: &TypeDescs,
     name: &str,
     req: &WrapReq,
+    extra: &mut Vec<crate::func::Data>,
 ) -> crate::func::Func {
     let m = &req.entry;
     let (rest, res) = d.machine_sig_of(req.mtyp);
@@ -437,7 +443,43 @@ pub(crate) fn gen_wrapper(
 
     // The receiver's value in memory.
     let mut addr;
-    if req.ptr {
+    if req.ptr && m.path.len() == 1 && !m.ptr_recv {
+        // gc's panicwrap: a value method called through a nil pointer.
+        addr = b.param(1);
+        let zero = b.iconst(Ty::PTR, 0);
+        let isnil = b.ins1(InstKind::Cmp(crate::func::CmpOp::Eq, addr, zero));
+        let bad = b.f.new_block();
+        let ok = b.f.new_block();
+        b.f.set_term(b.cur, Term::Branch(isnil, bad, vec![], ok, vec![]));
+        b.cur = bad;
+        let typ = method_name(s, req.base, false, "");
+        let typ = typ.trim_end_matches('.');
+        let short = crate::names::type_link_name(s, req.base);
+        let msg = format!(
+            "value method {typ}.{} called using nil *{short} pointer",
+            m.name
+        );
+        let sym = format!("go.panicwrap.{name}");
+        let mut bytes = vec![0u8; 16];
+        bytes[8..16].copy_from_slice(&(msg.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(msg.as_bytes());
+        extra.push(crate::func::Data {
+            name: sym.clone(),
+            size: bytes.len() as u32,
+            align: 8,
+            init: Some(bytes),
+            relocs: vec![(0, sym.clone(), 16)],
+            readonly: true,
+        });
+        let t = b.ins1(InstKind::SymAddr(
+            super::TYPES_SYM.to_string(),
+            d.string_off.expect("string descriptor") as i64,
+        ));
+        let v = b.ins1(InstKind::SymAddr(sym, 0));
+        b.call("runtime.gopanic", vec![t, v], vec![]);
+        b.f.set_term(b.cur, Term::Unreachable);
+        b.cur = ok;
+    } else if req.ptr {
         addr = b.param(1);
         b.ins(InstKind::NilCheck(addr));
     } else if let Some(l) = &base_leaves {
