@@ -134,6 +134,7 @@ pub struct TypeDescs {
     pending: Vec<N>,
     itabs: Vec<ItabReq>,
     itab_syms: HashMap<(N, N), String>,
+    itab_names: std::collections::HashSet<String>,
     /// Wrappers the method tables refer to, by link name.
     pub(crate) wrappers: BTreeMap<String, wrap::WrapReq>,
     /// Equality signatures whose functions `eq_func` promised.
@@ -196,10 +197,11 @@ impl TypeDescs {
         // Distinct local types may print alike: keep symbols unique.
         let mut sym = base.clone();
         let mut k = 1;
-        while self.itab_syms.values().any(|v| *v == sym) {
+        while self.itab_names.contains(&sym) {
             sym = format!("{base}·{k}");
             k += 1;
         }
+        self.itab_names.insert(sym.clone());
         self.itab_syms.insert((tn, inn), sym.clone());
         self.itabs.push(ItabReq {
             sym: sym.clone(),
@@ -349,6 +351,8 @@ impl TypeDescs {
     /// The interned node of `t` with type parameters replaced by `sub`.
     pub(crate) fn node_sub(&mut self, s: &impl Store, t: TypeId, sub: &[(TypeId, TypeId)]) -> N {
         let t = unalias(s, t);
+        // Types seen through a substitution are not the store's types.
+        let src = sub.is_empty().then_some(t);
         match s.ty(t) {
             Type::Basic { kind, .. } => {
                 use BasicKind::*;
@@ -362,7 +366,7 @@ impl TypeDescs {
                     UntypedNil | Invalid => UnsafePointer,
                     k => k,
                 };
-                self.intern(Kind::Basic(k), Some(t))
+                self.intern(Kind::Basic(k), src)
             }
             Type::Named(n) => {
                 let is_inst = n.origin.is_some_and(|o| o != t);
@@ -390,7 +394,7 @@ impl TypeDescs {
                     size,
                     align,
                     key,
-                    src: if sub.is_empty() { Some(t) } else { None },
+                    src,
                     noalg: false,
                     group_of: None,
                     off: None,
@@ -405,27 +409,27 @@ impl TypeDescs {
             }
             Type::Pointer(e) => {
                 let e = self.node_sub(s, *e, sub);
-                self.intern(Kind::Ptr(e), Some(t))
+                self.intern(Kind::Ptr(e), src)
             }
             Type::Slice(e) => {
                 let e = self.node_sub(s, *e, sub);
-                self.intern(Kind::Slice(e), Some(t))
+                self.intern(Kind::Slice(e), src)
             }
             Type::Array(len, e) => {
                 let len = len.unwrap_or(0);
                 let e = self.node_sub(s, *e, sub);
-                self.intern(Kind::Array(len, e), Some(t))
+                self.intern(Kind::Array(len, e), src)
             }
             Type::Map(k, v) => {
                 let (k, v) = (*k, *v);
                 let k = self.node_sub(s, k, sub);
                 let v = self.node_sub(s, v, sub);
-                self.intern(Kind::Map(k, v), Some(t))
+                self.intern(Kind::Map(k, v), src)
             }
             Type::Chan(d, e) => {
                 let d = *d;
                 let e = self.node_sub(s, *e, sub);
-                self.intern(Kind::Chan(d, e), Some(t))
+                self.intern(Kind::Chan(d, e), src)
             }
             Type::Signature(sig) => {
                 let (params, results, variadic) = (sig.params, sig.results, sig.variadic);
@@ -437,7 +441,7 @@ impl TypeDescs {
                         results,
                         variadic,
                     },
-                    Some(t),
+                    src,
                 )
             }
             Type::Struct(st) => {
@@ -461,7 +465,7 @@ impl TypeDescs {
                         offset: 0,
                     });
                 }
-                self.intern(Kind::Struct(fields), Some(t))
+                self.intern(Kind::Struct(fields), src)
             }
             Type::Interface(_) => {
                 let ms = interface_methods(s, t);
@@ -484,7 +488,7 @@ impl TypeDescs {
                     out.push(IMethod { name, pkg, typ });
                 }
                 out.sort_by(|a, b| method_order(s, &a.name, a.pkg, &b.name, b.pkg));
-                self.intern(Kind::Interface(out), Some(t))
+                self.intern(Kind::Interface(out), src)
             }
             Type::TypeParam(_) => match sub.iter().find(|(p, _)| *p == t) {
                 Some(&(_, a)) => self.node_sub(s, a, &[]),

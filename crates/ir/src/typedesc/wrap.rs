@@ -216,6 +216,9 @@ fn candidates(
     let mut add = |o: ObjId| {
         let ob = s.obj(o);
         let name = ob.name.to_string();
+        if name == "_" {
+            return; // blank methods are in no method set
+        }
         let pkg = if super::is_exported(&name) {
             None
         } else {
