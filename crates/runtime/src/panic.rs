@@ -419,7 +419,9 @@ pub fn printpanicval(typ: *const Type, data: *mut u8) {
             let h = data_ptr as *const (*const u8, usize);
             abi::bytes((*h).0, (*h).1)
         };
-        if !t.is_named() {
+        // gc marks predeclared types named too: only a type whose string
+        // is not the kind's own name is a user's type.
+        if name == basic {
             printindented(s);
         } else {
             gwrite(name);
@@ -430,7 +432,7 @@ pub fn printpanicval(typ: *const Type, data: *mut u8) {
         return;
     }
     if !basic.is_empty() {
-        if !t.is_named() {
+        if name == basic {
             // SAFETY: the value has kind k.
             unsafe { print_basic(k, data_ptr) };
             return;

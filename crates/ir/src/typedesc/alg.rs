@@ -24,13 +24,13 @@ pub(crate) enum Alg {
     /// Not comparable.
     NoEq,
     /// Internal types without equality.
-    NoAlg,
+    Internal,
 }
 
 impl TypeDescs {
     pub(crate) fn alg(&self, n: N) -> Alg {
         if self.nodes[n].noalg {
-            return Alg::NoAlg;
+            return Alg::Internal;
         }
         match self.shape(n) {
             Kind::Basic(b) => match b {
@@ -45,7 +45,7 @@ impl TypeDescs {
             Kind::Map(..) | Kind::Func { .. } | Kind::Slice(_) => Alg::NoEq,
             Kind::Interface(_) => Alg::Special,
             Kind::Array(len, e) => match self.alg(*e) {
-                a @ (Alg::Mem | Alg::NoEq | Alg::NoAlg) => a,
+                a @ (Alg::Mem | Alg::NoEq | Alg::Internal) => a,
                 a => match len {
                     0 => Alg::Mem,
                     1 => a,
@@ -60,7 +60,7 @@ impl TypeDescs {
                 let mut out = Alg::Mem;
                 for (i, f) in fields.iter().enumerate() {
                     let a = match self.alg(f.typ) {
-                        a @ (Alg::NoEq | Alg::NoAlg) => a,
+                        a @ (Alg::NoEq | Alg::Internal) => a,
                         Alg::Mem => {
                             let end = fields.get(i + 1).map(|g| g.offset).unwrap_or(size);
                             let padded = f.offset + self.nodes[f.typ].size != end;
@@ -171,7 +171,7 @@ impl TypeDescs {
     /// equality.
     pub(crate) fn equal_closure(&self, n: N, w: &mut Writer) -> Option<String> {
         match self.alg(n) {
-            Alg::NoEq | Alg::NoAlg => None,
+            Alg::NoEq | Alg::Internal => None,
             _ => Some(eq_closure(&self.eq_sig(n), w)),
         }
     }
@@ -461,7 +461,7 @@ impl Fb {
 }
 
 /// `type:.eq.<sig>(ctx, p, q) -> i8`; returns its name.
-fn gen_eq(sig: &str, w: &mut Writer) -> String {
+pub(crate) fn gen_eq(sig: &str, w: &mut Writer) -> String {
     let name = format!("type:.eq.{sig}");
     if w.funcs.contains_key(&name) {
         return name;

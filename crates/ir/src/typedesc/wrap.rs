@@ -45,6 +45,8 @@ pub(crate) struct WrapReq {
     pub base: TypeId,
     pub ptr: bool,
     pub entry: MEntry,
+    /// The method's type without receiver (type parameters substituted).
+    pub mtyp: N,
 }
 
 /// The machine parameters and results of a Go function with these
@@ -68,6 +70,99 @@ pub fn machine_sig(s: &impl Store, params: &[TypeId], results: &[TypeId]) -> (Ve
         }
     }
     (ps, rs)
+}
+
+impl TypeDescs {
+    /// `machine_sig` of a function type node.
+    pub(crate) fn machine_sig_of(&self, f: N) -> (Vec<Ty>, Vec<Ty>) {
+        let Kind::Func {
+            params, results, ..
+        } = &self.nodes[f].kind
+        else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut ps = Vec::new();
+        for &p in params {
+            match self.leaves(p) {
+                Some(l) => ps.extend(l.into_iter().map(|(t, _)| t)),
+                None => ps.push(Ty::PTR),
+            }
+        }
+        let mut rs = Vec::new();
+        for &r in results {
+            match self.leaves(r) {
+                Some(l) => rs.extend(l.into_iter().map(|(t, _)| t)),
+                None => ps.push(Ty::PTR),
+            }
+        }
+        (ps, rs)
+    }
+
+    /// `layout::leaves` of an interned type.
+    pub(crate) fn leaves(&self, n: N) -> Option<Vec<(Ty, u32)>> {
+        let mut out = Vec::new();
+        (self.collect_leaves(n, 0, &mut out) && out.len() <= layout::MAX_SSA_LEAVES).then_some(out)
+    }
+
+    fn collect_leaves(&self, n: N, base: u32, out: &mut Vec<(Ty, u32)>) -> bool {
+        use types::ty::BasicKind::*;
+        if out.len() > layout::MAX_SSA_LEAVES {
+            return false;
+        }
+        match self.shape(n) {
+            Kind::Basic(k) => {
+                let ty = match k {
+                    Bool | Int8 | Uint8 => Ty::I8,
+                    Int16 | Uint16 => Ty::I16,
+                    Int32 | Uint32 => Ty::I32,
+                    Float32 => Ty::F32,
+                    Float64 => Ty::F64,
+                    Complex64 => {
+                        out.push((Ty::F32, base));
+                        out.push((Ty::F32, base + 4));
+                        return true;
+                    }
+                    Complex128 => {
+                        out.push((Ty::F64, base));
+                        out.push((Ty::F64, base + 8));
+                        return true;
+                    }
+                    String => {
+                        out.push((Ty::PTR, base));
+                        out.push((Ty::I64, base + 8));
+                        return true;
+                    }
+                    _ => Ty::I64,
+                };
+                out.push((ty, base));
+                true
+            }
+            Kind::Ptr(_) | Kind::Map(..) | Kind::Chan(..) | Kind::Func { .. } => {
+                out.push((Ty::PTR, base));
+                true
+            }
+            Kind::Slice(_) => {
+                out.push((Ty::PTR, base));
+                out.push((Ty::I64, base + 8));
+                out.push((Ty::I64, base + 16));
+                true
+            }
+            Kind::Interface(_) => {
+                out.push((Ty::PTR, base));
+                out.push((Ty::PTR, base + 8));
+                true
+            }
+            Kind::Array(len, e) => match len {
+                0 => true,
+                1 => self.collect_leaves(*e, base, out),
+                _ => false,
+            },
+            Kind::Struct(fields) => fields
+                .iter()
+                .all(|f| self.collect_leaves(f.typ, base + f.offset as u32, out)),
+            Kind::Named(_) => false,
+        }
+    }
 }
 
 /// The method set of `t` (`ptr`: of `*t`), `t` not a pointer, sorted as
@@ -121,6 +216,9 @@ fn candidates(
     let mut add = |o: ObjId| {
         let ob = s.obj(o);
         let name = ob.name.to_string();
+        if name == "_" {
+            return; // blank methods are in no method set
+        }
         let pkg = if super::is_exported(&name) {
             None
         } else {
@@ -184,11 +282,11 @@ pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Metho
     let mut out = Vec::new();
     for e in entries {
         let mtyp = method_type(s, d, base, &e);
-        let tfn = fn_for(s, d, base, ptr, &e);
+        let tfn = fn_for(s, d, base, ptr, &e, mtyp);
         let ifn = if ptr || d.direct_iface(n) {
             tfn.clone()
         } else {
-            fn_for(s, d, base, true, &e)
+            fn_for(s, d, base, true, &e, mtyp)
         };
         out.push(Method {
             name: e.name.clone(),
@@ -283,32 +381,54 @@ fn tuple_types(s: &impl Store, t: TypeId) -> Vec<TypeId> {
 
 /// The function called for method `e` of `base` (`ptr`: of `*base`) with
 /// that receiver: the method itself or a wrapper (recorded to generate).
-fn fn_for(s: &impl Store, d: &mut TypeDescs, base: TypeId, ptr: bool, e: &MEntry) -> String {
+fn fn_for(
+    s: &impl Store,
+    d: &mut TypeDescs,
+    base: TypeId,
+    ptr: bool,
+    e: &MEntry,
+    mtyp: N,
+) -> String {
     let name = method_name(s, base, ptr, &e.name);
     if e.path.len() == 1 && e.ptr_recv == ptr {
         return name;
+    }
+    if ptr && e.path.len() == 1 && !e.ptr_recv && d.string_off.is_none() {
+        // The wrapper's nil-pointer panic value is a string.
+        let t = d.node(s, types::universe::STRING);
+        d.string_off = Some(d.ensure_off(s, t));
     }
     d.wrappers.entry(name.clone()).or_insert_with(|| WrapReq {
         base,
         ptr,
         entry: e.clone(),
+        mtyp,
     });
     name
+}
+
+/// `fn_for` with the method's type computed.
+pub(crate) fn method_fn(
+    s: &impl Store,
+    d: &mut TypeDescs,
+    base: TypeId,
+    ptr: bool,
+    e: &MEntry,
+) -> String {
+    let mtyp = method_type(s, d, base, e);
+    fn_for(s, d, base, ptr, e, mtyp)
 }
 
 /// Builds wrapper `name`.
 pub(crate) fn gen_wrapper(
     s: &impl Store,
-    _d: &TypeDescs,
+    d: &TypeDescs,
     name: &str,
     req: &WrapReq,
+    extra: &mut Vec<crate::func::Data>,
 ) -> crate::func::Func {
     let m = &req.entry;
-    let (params, results, _) = match s.obj(m.obj).typ.map(|t| s.ty(t)) {
-        Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
-        _ => panic!("method without signature"),
-    };
-    let (rest, res) = machine_sig(s, &tuple_types(s, params), &tuple_types(s, results));
+    let (rest, res) = d.machine_sig_of(req.mtyp);
     let base_leaves = layout::leaves(s, req.base);
     let recv: Vec<Ty> = if req.ptr {
         vec![Ty::PTR]
@@ -326,7 +446,43 @@ pub(crate) fn gen_wrapper(
 
     // The receiver's value in memory.
     let mut addr;
-    if req.ptr {
+    if req.ptr && m.path.len() == 1 && !m.ptr_recv {
+        // gc's panicwrap: a value method called through a nil pointer.
+        addr = b.param(1);
+        let zero = b.iconst(Ty::PTR, 0);
+        let isnil = b.ins1(InstKind::Cmp(crate::func::CmpOp::Eq, addr, zero));
+        let bad = b.f.new_block();
+        let ok = b.f.new_block();
+        b.f.set_term(b.cur, Term::Branch(isnil, bad, vec![], ok, vec![]));
+        b.cur = bad;
+        let typ = method_name(s, req.base, false, "");
+        let typ = typ.trim_end_matches('.');
+        let short = crate::names::type_link_name(s, req.base);
+        let msg = format!(
+            "value method {typ}.{} called using nil *{short} pointer",
+            m.name
+        );
+        let sym = format!("go.panicwrap.{name}");
+        let mut bytes = vec![0u8; 16];
+        bytes[8..16].copy_from_slice(&(msg.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(msg.as_bytes());
+        extra.push(crate::func::Data {
+            name: sym.clone(),
+            size: bytes.len() as u32,
+            align: 8,
+            init: Some(bytes),
+            relocs: vec![(0, sym.clone(), 16)],
+            readonly: true,
+        });
+        let t = b.ins1(InstKind::SymAddr(
+            super::TYPES_SYM.to_string(),
+            d.string_off.expect("string descriptor") as i64,
+        ));
+        let v = b.ins1(InstKind::SymAddr(sym, 0));
+        b.call("runtime.gopanic", vec![t, v], vec![]);
+        b.f.set_term(b.cur, Term::Unreachable);
+        b.cur = ok;
+    } else if req.ptr {
         addr = b.param(1);
         b.ins(InstKind::NilCheck(addr));
     } else if let Some(l) = &base_leaves {
@@ -369,8 +525,7 @@ pub(crate) fn gen_wrapper(
         cur = ft;
     }
     let ctx0 = b.iconst(Ty::PTR, 0);
-    let out;
-    if !fields.is_empty() && matches!(s.ty(under_type(s, cur)), Type::Interface(_)) {
+    let out = if !fields.is_empty() && matches!(s.ty(under_type(s, cur)), Type::Interface(_)) {
         // A method of an embedded interface: through its itab.
         let tab = b.ins1(InstKind::Load(Ty::PTR, addr, 0));
         let data = b.ins1(InstKind::Load(Ty::PTR, addr, 8));
@@ -379,11 +534,11 @@ pub(crate) fn gen_wrapper(
         let fp = b.ins1(InstKind::Load(Ty::PTR, tab, 24 + 8 * i as i32));
         let mut args = vec![ctx0, data];
         args.extend(rest_vals);
-        out = b.ins(InstKind::Call {
+        b.ins(InstKind::Call {
             callee: crate::func::Callee::Indirect(fp),
             args,
             results: res,
-        });
+        })
     } else {
         let (owner, via_ptr) = match s.ty(unalias(s, cur)) {
             Type::Pointer(e) if !fields.is_empty() => (*e, true),
@@ -422,8 +577,8 @@ pub(crate) fn gen_wrapper(
             }
         }
         args.extend(rest_vals);
-        out = b.call(&target, args, res);
-    }
+        b.call(&target, args, res)
+    };
     b.f.set_term(b.cur, Term::Return(out));
     b.f
 }
