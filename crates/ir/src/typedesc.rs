@@ -402,7 +402,14 @@ impl TypeDescs {
                     methods: Vec::new(),
                     targs: targ_nodes,
                 });
-                let u = n.underlying.unwrap_or(universe::INVALID);
+                // `type T1 T` stores T; the underlying type is T's.
+                let mut u = n.underlying.unwrap_or(universe::INVALID);
+                while let Type::Named(inner) = s.ty(u) {
+                    match inner.underlying {
+                        Some(next) if next != u => u = next,
+                        _ => break,
+                    }
+                }
                 let un = self.node_sub(s, u, sub);
                 self.nodes[id].under = Some(un);
                 id

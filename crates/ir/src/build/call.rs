@@ -5,7 +5,7 @@
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::token::Operator;
 use syntax::Pos;
-use types::arena::{Store, TypeId};
+use types::arena::{ObjId, Store, TypeId};
 use types::info::{Selection, SelectionKind};
 use types::object::{Builtin, ObjKind};
 use types::operand::Mode;
@@ -440,16 +440,55 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             Type::Pointer(el) => (*el, true),
             _ => (recv, false),
         };
-        if sel.index.len() != 1 || matches!(self.under(named), Type::Interface(_)) || (is_ptr && !ptr_recv) {
-            return Err(unsupported(e.pos, "this method expression"));
+        let mname = self.p.store.obj(m).name.to_string();
+        if let Type::Interface(_) = self.under(recv) {
+            return self.iface_method_expr(e, recv, m, &mname);
         }
-        let name = names::method_name(
-            self.p.store,
-            named,
-            ptr_recv,
-            self.p.store.obj(m).name.as_str(),
-        );
+        let name = if sel.index.len() == 1 && !matches!(self.under(named), Type::Interface(_)) && (ptr_recv || !is_ptr) {
+            names::method_name(self.p.store, named, ptr_recv, &mname)
+        } else {
+            // Promoted, through a pointer, or of an interface: the
+            // method table's function (a wrapper).
+            let pkg = self.p.store.obj(m).pkg;
+            self.sh
+                .descs
+                .method_func(self.p.store, named, is_ptr, &mname, pkg)
+                .ok_or_else(|| unsupported(e.pos, "this method expression"))?
+        };
         Ok(vec![self.static_closure(&name, e.pos)])
+    }
+
+    /// `I.m` for an interface type `I`: a function taking the interface
+    /// value first, calling through its itab.
+    fn iface_method_expr(&mut self, e: &Expr, iface: TypeId, m: ObjId, mname: &str) -> Result<Vec<Value>> {
+        let pos = e.pos;
+        let name = format!("{}.{}", names::type_string_linked(self.p.store, iface), mname);
+        if self.sh.fm_done.insert(name.clone()) {
+            let ft = self.type_of(e);
+            let (ptys, rtys) = sig_abi(self.p.store, None, ft);
+            let line = self.line(pos);
+            let mut w = Func::new(name.clone(), self.f.file.clone(), line, &ptys, rtys.clone());
+            w.wrapper = true;
+            let b0 = Block(0);
+            let params = w.params().to_vec();
+            let idx = crate::typedesc::imethod_index(self.p.store, types::predicates::underlying(self.p.store, iface), m);
+            let code = w.push(b0, InstKind::Load(Ty::PTR, params[1], 24 + 8 * idx as i32), line)[0];
+            let zero = w.push(b0, InstKind::Iconst(Ty::PTR, 0), line)[0];
+            let mut args = vec![zero, params[2]];
+            args.extend_from_slice(&params[3..]);
+            let res = w.push(
+                b0,
+                InstKind::Call {
+                    callee: Callee::Indirect(code),
+                    args,
+                    results: rtys,
+                },
+                line,
+            );
+            w.set_term(b0, Term::Return(res));
+            self.sh.out.push(w);
+        }
+        Ok(vec![self.static_closure(&name, pos)])
     }
 
     // ---- function literals ----

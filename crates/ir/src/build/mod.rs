@@ -104,7 +104,10 @@ pub fn build_package<S: Store>(
     let escapes = escape::analyze(p.files, p.info, p.store, &globals, p.pkg);
     let mut sh = Shared {
         globals,
-        strings: Strings::default(),
+        strings: Strings {
+            prefix: p.path.to_string(),
+            ..Strings::default()
+        },
         descs,
         escapes,
         pending: Vec::new(),
@@ -293,9 +296,11 @@ fn find_expr(file: &ast::File, k: ExprKey) -> Option<&Expr> {
     None
 }
 
-/// String literals, one read-only datum per distinct content.
+/// String literals, one read-only datum per distinct content (names
+/// carry the package's prefix: each package has its own).
 #[derive(Default)]
 struct Strings {
+    prefix: String,
     index: HashMap<Vec<u8>, String>,
     data: Vec<Data>,
 }
@@ -305,7 +310,7 @@ impl Strings {
         if let Some(s) = self.index.get(bytes) {
             return s.clone();
         }
-        let name = format!("go.string.{}", self.index.len());
+        let name = format!("go.string.{}.{}", self.prefix, self.index.len());
         self.data.push(Data {
             name: name.clone(),
             size: bytes.len().max(1) as u32,
