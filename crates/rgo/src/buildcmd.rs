@@ -84,6 +84,9 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
     let mut module = ir::func::Module::default();
     let mut descs = ir::typedesc::TypeDescs::new();
     let mut inits = Vec::new();
+    // Check everything first (instances of generic code need every
+    // package's types), then build each package's IR over one overlay.
+    let mut checked_pkgs = Vec::new();
     for &id in &graph.order {
         let p = &graph.packages[id];
         if p.is_unsafe() {
@@ -107,6 +110,11 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         c.set_lang(p.lang.major, p.lang.minor);
         let checked = c.check();
         world.insert(std::sync::Arc::new(checked.arena));
+        checked_pkgs.push((id, files, checked.info));
+    }
+    let store = ir::overlay::Overlay::new(&world);
+    for (id, files, info) in &checked_pkgs {
+        let p = &graph.packages[*id];
         let path = if p.name == "main" {
             "main".to_string()
         } else {
@@ -114,10 +122,10 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         };
         let input = ir::build::Package {
             fset,
-            files: &files,
-            info: &checked.info,
-            store: &world,
-            pkg: pkg_idx(id),
+            files,
+            info,
+            store: &store,
+            pkg: pkg_idx(*id),
             path: &path,
         };
         if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs) {
@@ -133,7 +141,7 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         }
         inits.push(format!("{path}.init"));
     }
-    descs.finish(&world, &mut module);
+    descs.finish(&store, &mut module);
     for f in &module.funcs {
         if let Err(e) = ir::verify::verify(f) {
             eprintln!(

@@ -7,6 +7,7 @@ use syntax::token::Operator;
 use syntax::Pos;
 use types::arena::{ObjId, Store, TypeId};
 use types::info::{Selection, SelectionKind};
+use super::PendingInst;
 use types::object::{Builtin, ObjKind};
 use types::operand::Mode;
 use types::predicates::{is_complex, is_float, is_string, is_unsigned};
@@ -15,6 +16,7 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{Block, Func};
 use crate::func::{BinOp, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, Value};
 
@@ -24,18 +26,18 @@ enum Operand {
     Val(Vec<Value>),
 }
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn call(&mut self, e: &Expr, c: &ast::CallExpr) -> Result<Vec<Value>> {
         let fun = strip_parens(&c.fun);
         let Some(ftv) = self.tv(fun).cloned() else {
             return Err(unsupported(e.pos, "this call"));
         };
         match ftv.mode {
-            Mode::TypeExpr => return self.conversion(e, ftv.typ, &c.args[0]),
+            Mode::TypeExpr => return self.conversion(e, self.sub(ftv.typ), &c.args[0]),
             Mode::Builtin(b) => return self.builtin(e, b, c),
             _ => {}
         }
-        let Type::Signature(sig) = self.under(ftv.typ).clone() else {
+        let Type::Signature(sig) = self.under(self.sub(ftv.typ)).clone() else {
             return Err(unsupported(e.pos, "this call"));
         };
         let _ = sig;
@@ -52,7 +54,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     ) -> Result<(Callee, Vec<Value>)> {
         let fun = strip_parens(&c.fun);
         let ftv = self.tv(fun).cloned().expect("checked");
-        let Type::Signature(sig) = self.under(ftv.typ).clone() else {
+        let Type::Signature(sig) = self.under(self.sub(ftv.typ)).clone() else {
             return Err(unsupported(e.pos, "this call"));
         };
         let mut args = Vec::new();
@@ -64,7 +66,12 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             {
                 let o = self.use_of(fun).expect("checked above");
                 args.push(self.iconst(Ty::PTR, 0, e.pos));
-                Callee::Direct(names::func_name(self.p.store, o))
+                Callee::Direct(self.func_link_name(fun, o)?)
+            }
+            ExprKind::Index(x, _) if self.generic_func_of(x).is_some() => {
+                let o = self.generic_func_of(x).expect("checked");
+                args.push(self.iconst(Ty::PTR, 0, e.pos));
+                Callee::Direct(self.func_link_name(x, o)?)
             }
             ExprKind::Selector(x, _)
                 if self
@@ -86,6 +93,90 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         };
         self.call_args(e, c, &sig, &mut args)?;
         Ok((callee, args))
+    }
+
+    /// The generic function `x` names, if it does.
+    pub(super) fn generic_func_of(&self, x: &Expr) -> Option<ObjId> {
+        let x = strip_parens(x);
+        if !matches!(x.kind, ExprKind::Name(_) | ExprKind::Selector(..)) {
+            return None;
+        }
+        let o = self.use_of(x)?;
+        let obj = self.p.store.obj(o);
+        if !matches!(obj.kind, ObjKind::Func { .. }) {
+            return None;
+        }
+        match self.p.store.ty(obj.typ?) {
+            Type::Signature(sg) if !sg.tparams.is_empty() => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The link name of function `o` as `fun` refers to it: an instance
+    /// (`main.F[int]`, built on request) for a generic function.
+    pub(super) fn func_link_name(&mut self, fun: &Expr, o: ObjId) -> Result<String> {
+        let base = names::func_name(self.p.store, o);
+        let obj = self.p.store.obj(o);
+        let Some(ft) = obj.typ else { return Ok(base) };
+        let Type::Signature(sg) = self.p.store.ty(ft).clone() else {
+            return Ok(base);
+        };
+        if sg.tparams.is_empty() {
+            return Ok(base);
+        }
+        let Some(inst) = self.p.info.instances.get(&self.key(strip_parens(fun))).cloned() else {
+            return Err(unsupported(fun.pos, "this generic function reference"));
+        };
+        let targs: Vec<TypeId> = inst.targs.iter().map(|&t| self.sub(t)).collect();
+        let smap: Vec<(TypeId, TypeId)> = sg.tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let strs: Vec<String> = targs
+            .iter()
+            .map(|&t| names::type_string_linked(self.p.store, t))
+            .collect();
+        let name = format!("{base}[{}]", strs.join(","));
+        if self.sh.inst_done.insert(name.clone()) {
+            let sig = self.p.store.subst(ft, &smap);
+            self.sh.insts.push(PendingInst {
+                name: name.clone(),
+                decl: obj.pos,
+                sig,
+                smap,
+            });
+        }
+        Ok(name)
+    }
+
+    /// Requests the method `mname` of instance `named` (its link name).
+    pub(super) fn instance_method(&mut self, named: TypeId, ptr_recv: bool, m: ObjId, pos: Pos) -> Result<String> {
+        let mname = self.p.store.obj(m).name.to_string();
+        let name = names::method_name(self.p.store, named, ptr_recv, &mname);
+        if self.sh.inst_done.contains(&name) {
+            return Ok(name);
+        }
+        let Type::Named(n) = self.p.store.ty(named).clone() else {
+            return Ok(name);
+        };
+        let mpos = self.p.store.obj(m).pos;
+        let Some(&(_, fd)) = self.sh.decls.get(&mpos) else {
+            return Err(unsupported(pos, "methods of other packages' generic types"));
+        };
+        let Some(&def) = self.p.info.defs.get(&fd.name.pos) else {
+            return Err(unsupported(pos, "this method"));
+        };
+        let dt = self.p.store.obj(def).typ.unwrap_or(universe::INVALID);
+        let Type::Signature(sg) = self.p.store.ty(dt).clone() else {
+            return Err(unsupported(pos, "this method"));
+        };
+        let smap: Vec<(TypeId, TypeId)> = sg.recv_tparams.iter().copied().zip(n.targs.iter().copied()).collect();
+        let sig = self.p.store.subst(dt, &smap);
+        self.sh.inst_done.insert(name.clone());
+        self.sh.insts.push(PendingInst {
+            name: name.clone(),
+            decl: mpos,
+            sig,
+            smap,
+        });
+        Ok(name)
     }
 
     /// Evaluates the arguments of a call of signature `sig` into `args`,
@@ -269,6 +360,29 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         pos: Pos,
         args: &mut Vec<Value>,
     ) -> Result<Callee> {
+        // A method of a type parameter: look it up in the type argument.
+        let raw = self.tv(x).map_or(universe::INVALID, |t| t.typ);
+        let raw_base = match self.p.store.ty(raw) {
+            Type::Pointer(e) => *e,
+            _ => raw,
+        };
+        if matches!(self.p.store.ty(raw_base), Type::TypeParam(_)) && !self.smap.is_empty() {
+            let xt = self.type_of(x);
+            let name = self.p.store.obj(sel.obj).name;
+            if let types::lookup::Lookup::Found { obj, index, indirect } =
+                types::lookup::lookup_field_or_method(self.p.store, xt, true, Some(self.p.pkg), name)
+            {
+                let sel2 = Selection {
+                    kind: SelectionKind::MethodVal,
+                    recv: xt,
+                    obj,
+                    index: index.iter().map(|&i| i as u32).collect(),
+                    indirect,
+                };
+                return self.method_callee(x, &sel2, pos, args);
+            }
+            return Err(unsupported(pos, "this method of a type parameter"));
+        }
         let m = sel.obj;
         let ptr_recv = matches!(self.p.store.obj(m).kind, ObjKind::Func { ptr_recv: true });
         let (cur, t) = self.embedded_operand(x, &sel.index[..sel.index.len() - 1], pos)?;
@@ -280,16 +394,17 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         let Type::Signature(msig) = self.p.store.ty(mt).clone() else {
             return Err(unsupported(pos, "this method"));
         };
-        let rt = msig.recv.map_or(universe::INVALID, |r| self.obj_type(r));
-        let named = match self.p.store.ty(rt) {
-            Type::Pointer(e) => *e,
-            _ => rt,
+        let _ = msig;
+        // The type declaring the method: the operand's, after embedding.
+        let named = match self.under(t) {
+            Type::Pointer(e) if !matches!(self.p.store.ty(t), Type::Named(_)) => *e,
+            _ => t,
         };
-        if let Type::Named(n) = self.p.store.ty(named) {
-            if !n.targs.is_empty() || !n.tparams.is_empty() {
-                return Err(unsupported(pos, "methods of generic types"));
-            }
-        }
+        let named = match self.p.store.ty(named) {
+            Type::Alias(a) => a.actual.unwrap_or(named),
+            _ => named,
+        };
+        let generic_inst = matches!(self.p.store.ty(named), Type::Named(n) if !n.targs.is_empty());
         args.push(self.iconst(Ty::PTR, 0, pos));
         let is_ptr = matches!(self.under(t), Type::Pointer(_));
         if ptr_recv {
@@ -311,12 +426,11 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         } else {
             args.extend(self.operand_value(cur, t, pos)?);
         }
-        let name = names::method_name(
-            self.p.store,
-            named,
-            ptr_recv,
-            self.p.store.obj(m).name.as_str(),
-        );
+        let name = if generic_inst {
+            self.instance_method(named, ptr_recv, m, pos)?
+        } else {
+            names::method_name(self.p.store, named, ptr_recv, self.p.store.obj(m).name.as_str())
+        };
         Ok(Callee::Direct(name))
     }
 
@@ -515,6 +629,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             key,
             lit,
             captures: caps.clone(),
+            smap: self.smap.clone(),
         });
         if caps.is_empty() {
             return Ok(vec![self.static_closure(&name, e.pos)]);
@@ -688,7 +803,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         let pos = e.pos;
         if let Some(tv) = self.tv(e) {
             if let Some(v) = tv.val.clone() {
-                let t = tv.typ;
+                let t = self.sub(tv.typ);
                 return self.constant(&v, t, pos);
             }
         }

@@ -18,6 +18,7 @@ use types::object::Builtin;
 use types::ty::Type;
 
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{Callee, InstKind, Term, Ty, Value};
 
 /// The frame block of a function with defers, as its body sees it.
@@ -90,7 +91,7 @@ fn result_types(s: &impl Store, sig: TypeId) -> Vec<TypeId> {
 /// A function (declaration or literal) with its body: built as one
 /// function, or as outer and body when it defers calls.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn build_func<'p, S: Store>(
+pub(super) fn build_func<'p, S: Subst>(
     p: &Package<'p, S>,
     sh: &mut Shared<'p, '_>,
     file: u32,
@@ -102,11 +103,20 @@ pub(super) fn build_func<'p, S: Store>(
     body: &[Stmt],
     captures: Vec<ObjId>,
     is_lit: bool,
+    smap: Vec<(TypeId, TypeId)>,
 ) -> Result<()> {
+    // Instances show as `F[...]` in tracebacks, as gc's do.
+    let display = if smap.is_empty() || is_lit {
+        None
+    } else {
+        name.find('[').map(|i| format!("{}[...]{}", &name[..i], &name[name.rfind(']').map_or(name.len(), |j| j + 1)..]))
+    };
     if !has_defer(body) {
         let mut fb = FuncBuilder::new(p, file, sh, name, pos, sig)?;
         fb.captures = captures;
         fb.is_lit = is_lit;
+        fb.smap = smap;
+        fb.f.display = display;
         fb.params(recv, ft, None)?;
         fb.body(body)?;
         let f = fb.finish();
@@ -118,7 +128,8 @@ pub(super) fn build_func<'p, S: Store>(
     // The body.
     let mut fb = FuncBuilder::new(p, file, sh, body_name.clone(), pos, sig)?;
     fb.f.results = Vec::new();
-    fb.f.display = Some(name.clone());
+    fb.f.display = Some(display.clone().unwrap_or_else(|| name.clone()));
+    fb.smap = smap.clone();
     fb.captures = captures;
     fb.is_lit = is_lit;
     fb.lit_base = Some(name.clone());
@@ -131,7 +142,7 @@ pub(super) fn build_func<'p, S: Store>(
     // The outer function.
     let recv_t = recv
         .and_then(|r| r.first())
-        .map(|r| recv_type(p, file, r));
+        .map(|r| p.store.subst(recv_type(p, file, r), &smap));
     let (ptys, rtys) = sig_abi(p.store, recv_t, sig);
     let (fname, line) = match p.fset.position(pos) {
         Some(ps) => (source_path(&ps.filename), ps.line),
@@ -184,7 +195,7 @@ pub(super) fn build_func<'p, S: Store>(
     Ok(())
 }
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// Sets up the results of a body with defers: storage for each (a
     /// heap box for named results closures capture, else the block), and
     /// the block's pointers to them.

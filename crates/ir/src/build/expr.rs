@@ -13,10 +13,11 @@ use types::ty::{BasicKind, Type};
 use types::universe;
 
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
 
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn use_of(&self, e: &Expr) -> Option<ObjId> {
         self.p
             .info
@@ -173,7 +174,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn expr_multi(&mut self, e: &Expr) -> Result<Vec<Value>> {
         if let Some(tv) = self.tv(e) {
             if let Some(v) = tv.val.clone() {
-                return self.constant(&v, tv.typ, e.pos);
+                return self.constant(&v, self.sub(tv.typ), e.pos);
             }
         }
         match &e.kind {
@@ -206,6 +207,11 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             }
             ExprKind::Operation(op, x, Some(y)) => self.binary(e, *op, x, y),
             ExprKind::Call(c) => self.call(e, c),
+            ExprKind::Index(x, _) if self.generic_func_of(x).is_some() => {
+                let o = self.generic_func_of(x).expect("checked");
+                let f = self.func_link_name(x, o)?;
+                Ok(vec![self.static_closure(&f, e.pos)])
+            }
             ExprKind::Index(x, idx) if idx.len() == 1 => self.index(e, x, &idx[0]),
             ExprKind::Selector(x, _) => self.selector(e, x),
             ExprKind::Slice(se) => self.slice_expr(e, se),
@@ -230,7 +236,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
         match self.p.store.obj(obj).kind {
             ObjKind::Nil => self.zero_of(t, e.pos),
             ObjKind::Func { .. } => {
-                let f = names::func_name(self.p.store, obj);
+                let f = self.func_link_name(e, obj)?;
                 Ok(vec![self.static_closure(&f, e.pos)])
             }
             _ => Err(unsupported(e.pos, "this kind of name")),

@@ -11,13 +11,14 @@ use types::predicates::{is_string, underlying};
 use types::ty::Type;
 
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{Callee, CmpOp, InstKind, Term, Ty, Value};
 use crate::typedesc::{imethod_index, TYPES_SYM};
 
 /// The size of a map iterator (`it`) the compiler reserves.
 const MAP_ITER_SIZE: u32 = 96;
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// The address of `t`'s type descriptor.
     pub(super) fn type_desc(&mut self, t: TypeId, pos: Pos) -> Value {
         let off = self.sh.descs.type_off(self.p.store, t);

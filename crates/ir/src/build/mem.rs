@@ -12,6 +12,7 @@ use types::ty::Type;
 use types::universe;
 
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{BinOp, BoundsKind, CmpOp, InstKind, Ty, Value};
 
 /// Where a value is stored.
@@ -23,7 +24,7 @@ pub(super) enum Place {
     Mem(Value),
 }
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     // ---- whole values ----
 
     /// Loads a value of type `t` from `addr` (a private copy for memory

@@ -26,6 +26,7 @@ use crate::func::{
     Value,
 };
 use crate::layout;
+use crate::overlay::Subst;
 use crate::names;
 
 mod call;
@@ -48,7 +49,7 @@ pub struct Unsupported {
 type Result<T> = std::result::Result<T, Unsupported>;
 
 /// The input: one checked package.
-pub struct Package<'a, S: Store> {
+pub struct Package<'a, S: Subst> {
     pub fset: &'a FileSet,
     pub files: &'a [&'a ast::File],
     pub info: &'a Info,
@@ -61,7 +62,7 @@ pub struct Package<'a, S: Store> {
 
 /// Builds the IR of a package into `m`. The package initializer is named
 /// `PATH.init`.
-pub fn build_package<S: Store>(
+pub fn build_package<S: Subst>(
     p: &Package<'_, S>,
     m: &mut Module,
     descs: &mut TypeDescs,
@@ -114,6 +115,9 @@ pub fn build_package<S: Store>(
         funcvals: HashMap::new(),
         lit_count: HashMap::new(),
         fm_done: Default::default(),
+        decls: HashMap::new(),
+        insts: Vec::new(),
+        inst_done: Default::default(),
         out: Vec::new(),
     };
     let mut inits: Vec<String> = Vec::new();
@@ -126,8 +130,9 @@ pub fn build_package<S: Store>(
                     what: "function without body".into(),
                 });
             };
+            sh.decls.insert(fd.name.pos, (fi as u32, fd));
             if !fd.tparams.is_empty() {
-                return Err(unsupported(fd.name.pos, "generic functions"));
+                continue; // built per instance
             }
             let Some(obj) = p.info.defs.get(&fd.name.pos).copied() else {
                 continue;
@@ -141,7 +146,7 @@ pub fn build_package<S: Store>(
                 };
                 if let Type::Named(n) = p.store.ty(named) {
                     if !n.tparams.is_empty() {
-                        return Err(unsupported(fd.name.pos, "methods of generic types"));
+                        continue; // built per instance
                     }
                 }
                 names::method_name(p.store, named, ptr, fd.name.value.as_str())
@@ -167,6 +172,7 @@ pub fn build_package<S: Store>(
                 &body.stmts,
                 Vec::new(),
                 false,
+                Vec::new(),
             )?;
             build_pending(p, &mut sh)?;
         }
@@ -232,9 +238,11 @@ pub fn build_package<S: Store>(
 
 /// Builds the function literals queued while building other functions
 /// (and those they queue).
-fn build_pending<'p, S: Store>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
+fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
     while let Some(lit) = sh.pending.pop() {
+        let lit: PendingLit<'p> = lit;
         let sig = p.info.types.get(&lit.key).map_or(universe::INVALID, |t| t.typ);
+        let sig = p.store.subst(sig, &lit.smap);
         defer::build_func(
             p,
             sh,
@@ -247,13 +255,40 @@ fn build_pending<'p, S: Store>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
             &lit.lit.body.stmts,
             lit.captures,
             true,
+            lit.smap,
         )?;
+    }
+    while let Some(inst) = sh.insts.pop() {
+        let Some(&(file, fd)) = sh.decls.get(&inst.decl) else {
+            return Err(unsupported(inst.decl, "instances of other packages' generic code"));
+        };
+        let Some(body) = &fd.body else {
+            return Err(unsupported(inst.decl, "function without body"));
+        };
+        let recv = fd.recv.as_ref().map(std::slice::from_ref);
+        defer::build_func(
+            p,
+            sh,
+            file,
+            inst.name,
+            fd.pos,
+            inst.sig,
+            recv,
+            &fd.typ,
+            &body.stmts,
+            Vec::new(),
+            false,
+            inst.smap,
+        )?;
+        if !sh.pending.is_empty() {
+            return build_pending(p, sh);
+        }
     }
     Ok(())
 }
 
 /// The receiver's type of a method declaration.
-fn recv_type<S: Store>(p: &Package<'_, S>, _file: u32, recv: &ast::Field) -> TypeId {
+fn recv_type<S: Subst>(p: &Package<'_, S>, _file: u32, recv: &ast::Field) -> TypeId {
     if let Some(n) = recv.names.first() {
         if let Some(&o) = p.info.defs.get(&n.pos) {
             if let Some(t) = p.store.obj(o).typ {
@@ -330,6 +365,18 @@ struct PendingLit<'p> {
     key: ExprKey,
     lit: &'p ast::FuncLit,
     captures: Vec<ObjId>,
+    /// The type arguments of the instance it is in.
+    smap: Vec<(TypeId, TypeId)>,
+}
+
+/// An instance of a generic function or method waiting to be built.
+struct PendingInst {
+    name: String,
+    /// The position of the declaration's name.
+    decl: Pos,
+    /// The instantiated signature.
+    sig: TypeId,
+    smap: Vec<(TypeId, TypeId)>,
 }
 
 /// What the functions of a package share while being built.
@@ -344,6 +391,10 @@ struct Shared<'p, 'd> {
     funcvals: HashMap<String, String>,
     /// Function literals numbered per enclosing top-level function.
     lit_count: HashMap<String, u32>,
+    /// Every function declaration, by the position of its name.
+    decls: HashMap<Pos, (u32, &'p ast::FuncDecl)>,
+    insts: Vec<PendingInst>,
+    inst_done: std::collections::HashSet<String>,
     /// Method value wrappers (`-fm`) already made.
     fm_done: std::collections::HashSet<String>,
     out: Vec<Func>,
@@ -375,7 +426,7 @@ struct ResultAbi {
     out_ptr: Option<Value>,
 }
 
-struct FuncBuilder<'a, 'p, 'd, S: Store> {
+struct FuncBuilder<'a, 'p, 'd, S: Subst> {
     p: &'a Package<'p, S>,
     file: u32,
     sh: &'a mut Shared<'p, 'd>,
@@ -404,6 +455,8 @@ struct FuncBuilder<'a, 'p, 'd, S: Store> {
     defer_frame: Option<defer::DeferFrame>,
     /// Parameter words read from the frame block.
     block_params: usize,
+    /// The type arguments of the instance being built.
+    smap: Vec<(TypeId, TypeId)>,
 }
 
 /// The machine parameters and results of a Go signature under rgo's ABI:
@@ -439,7 +492,7 @@ fn sig_abi(s: &impl Store, recv: Option<TypeId>, sig: TypeId) -> (Vec<Ty>, Vec<T
     (params, results)
 }
 
-impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
+impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
     pub(super) fn new(
         p: &'a Package<'p, S>,
         file: u32,
@@ -489,6 +542,7 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
             lit_base: None,
             defer_frame: None,
             block_params: 0,
+            smap: Vec::new(),
         };
         b.ssa.seal(&mut b.f, Block(0));
         Ok(b)
@@ -610,7 +664,12 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
     }
 
     pub(super) fn type_of(&self, e: &Expr) -> TypeId {
-        self.tv(e).map_or(universe::INVALID, |t| t.typ)
+        self.sub(self.tv(e).map_or(universe::INVALID, |t| t.typ))
+    }
+
+    /// `t` in this instance (type parameters replaced).
+    pub(super) fn sub(&self, t: TypeId) -> TypeId {
+        self.p.store.subst(t, &self.smap)
     }
 
     /// The scalar leaves of an SSA-carried type (`None`: kept in memory).
@@ -651,7 +710,7 @@ impl<'a, 'p, 'd, S: Store> FuncBuilder<'a, 'p, 'd, S> {
     }
 
     pub(super) fn obj_type(&self, o: ObjId) -> TypeId {
-        self.p.store.obj(o).typ.unwrap_or(universe::INVALID)
+        self.sub(self.p.store.obj(o).typ.unwrap_or(universe::INVALID))
     }
 
     /// The symbol of a package-level variable (of this package or

@@ -13,10 +13,11 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
+use crate::overlay::Subst;
 use crate::func::{BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
 
 
-impl<S: Store> FuncBuilder<'_, '_, '_, S> {
+impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
         for s in stmts {
             self.stmt(s)?;
@@ -93,6 +94,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
             .defs
             .get(&n.pos)
             .and_then(|&o| self.p.store.obj(o).typ)
+            .map(|t| self.sub(t))
             .unwrap_or(universe::INVALID)
     }
 
@@ -218,7 +220,7 @@ impl<S: Store> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn lhs_type(&self, l: &Expr, define: bool) -> TypeId {
         if define {
             if let Some(&o) = self.p.info.defs.get(&l.pos) {
-                return self.p.store.obj(o).typ.unwrap_or(universe::INVALID);
+                return self.obj_type(o);
             }
         }
         self.type_of(l)
