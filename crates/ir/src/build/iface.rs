@@ -40,11 +40,36 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// The first word of an interface of type `iface` holding a `t`: its
     /// type descriptor or its itab.
     fn iface_word(&mut self, t: TypeId, iface: TypeId, pos: Pos) -> Value {
+        self.instance_methods(t, pos);
         if self.is_empty_iface(iface) {
             self.type_desc(t, pos)
         } else {
             let sym = self.sh.descs.itab(self.p.store, t, iface);
             self.ins1(InstKind::SymAddr(sym, 0), pos)
+        }
+    }
+
+    /// Requests every method of an instance of a generic type (and of a
+    /// pointer to one): its method tables refer to them.
+    fn instance_methods(&mut self, t: TypeId, pos: Pos) {
+        let named = match self.p.store.ty(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        let Type::Named(n) = self.p.store.ty(named).clone() else {
+            return;
+        };
+        if n.targs.is_empty() {
+            return;
+        }
+        let origin = n.origin.unwrap_or(named);
+        let methods = match self.p.store.ty(origin) {
+            Type::Named(on) => on.methods.clone(),
+            _ => n.methods.clone(),
+        };
+        for m in methods {
+            let ptr = matches!(self.p.store.obj(m).kind, types::object::ObjKind::Func { ptr_recv: true });
+            let _ = self.instance_method(named, ptr, m, pos);
         }
     }
 

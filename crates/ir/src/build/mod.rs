@@ -120,6 +120,13 @@ pub fn build_package<S: Subst>(
         inst_done: Default::default(),
         out: Vec::new(),
     };
+    for (fi, file) in p.files.iter().enumerate() {
+        for d in &file.decls {
+            if let Decl::Func(fd) = d {
+                sh.decls.insert(fd.name.pos, (fi as u32, fd));
+            }
+        }
+    }
     let mut inits: Vec<String> = Vec::new();
     for (fi, file) in p.files.iter().enumerate() {
         for d in &file.decls {
@@ -130,7 +137,6 @@ pub fn build_package<S: Subst>(
                     what: "function without body".into(),
                 });
             };
-            sh.decls.insert(fd.name.pos, (fi as u32, fd));
             if !fd.tparams.is_empty() {
                 continue; // built per instance
             }

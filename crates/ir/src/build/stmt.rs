@@ -158,6 +158,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let vals: Vec<Vec<Value>> = if rhs.len() == lhs.len() {
                     let mut v = Vec::new();
                     for (l, r) in lhs.iter().zip(rhs) {
+                        if is_blank(l) {
+                            // Evaluated for its effects only.
+                            if self.tv(r).is_none_or(|t| t.val.is_none()) {
+                                self.expr_multi(r)?;
+                            }
+                            v.push(Vec::new());
+                            continue;
+                        }
                         let t = self.lhs_type(l, define);
                         v.push(self.expr_as(r, t)?);
                     }
