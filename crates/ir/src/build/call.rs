@@ -361,7 +361,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         args: &mut Vec<Value>,
     ) -> Result<Callee> {
         // A method of a type parameter: look it up in the type argument.
-        let raw = self.tv(x).map_or(universe::INVALID, |t| t.typ);
+        let raw = sel.recv;
         let raw_base = match self.p.store.ty(raw) {
             Type::Pointer(e) => *e,
             _ => raw,
