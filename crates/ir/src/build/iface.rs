@@ -265,9 +265,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let data = self.ins1(InstKind::Select(ok, v[1], z), pos);
             return Ok((ok, vec![tab, data]));
         }
-        // A concrete type: compare the first word.
-        let want = self.iface_word(t, xt, pos);
-        let ok = self.ins1(InstKind::Cmp(CmpOp::Eq, v[0], want), pos);
+        // A concrete type: compare the dynamic type (an itab made at run
+        // time is not the compiler's, so compare the types they hold).
+        self.instance_methods(t, pos);
+        let have = self.dynamic_type(v, xt, pos);
+        let want = self.type_desc(t, pos);
+        let ok = self.ins1(InstKind::Cmp(CmpOp::Eq, have, want), pos);
         if must {
             let empty = self.is_empty_iface(xt);
             let w0 = v[0];
@@ -406,6 +409,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// `a == b` for interface values of type `t`.
     pub(super) fn iface_equal(&mut self, t: TypeId, a: &[Value], b: &[Value], pos: Pos) -> Value {
+        // Compare dynamic types (itabs of one type may differ).
+        let ta = self.dynamic_type(a, t, pos);
+        let tb = self.dynamic_type(b, t, pos);
+        let a = &[ta, a[1]][..];
+        let b = &[tb, b[1]][..];
         let res = self.ssa.new_var(Ty::I8);
         let same = self.ins1(InstKind::Cmp(CmpOp::Eq, a[0], b[0]), pos);
         let b0 = self.cur();
@@ -423,12 +431,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let deep = self.new_block();
         self.branch(isnil, join, deep);
         self.enter(deep);
-        let f = if self.is_empty_iface(t) {
-            "runtime.efaceeq"
-        } else {
-            "runtime.ifaceeq"
-        };
-        let r = self.call_runtime(f, vec![a[0], a[1], b[1]], vec![Ty::I8], pos)[0];
+        let r = self.call_runtime("runtime.efaceeq", vec![a[0], a[1], b[1]], vec![Ty::I8], pos)[0];
         let b2 = self.cur();
         self.ssa.write(res, b2, r);
         self.jump(join);
