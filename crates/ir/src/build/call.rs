@@ -549,7 +549,28 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn method_expr(&mut self, e: &Expr, sel: &Selection) -> Result<Vec<Value>> {
         let m = sel.obj;
         let ptr_recv = matches!(self.p.store.obj(m).kind, ObjKind::Func { ptr_recv: true });
-        let recv = sel.recv;
+        let raw = sel.recv;
+        let recv = self.sub(raw);
+        let raw_base = match self.p.store.ty(raw) {
+            Type::Pointer(e) => *e,
+            _ => raw,
+        };
+        if matches!(self.p.store.ty(raw_base), Type::TypeParam(_)) || recv != raw {
+            // A method of a type argument: the method table's function.
+            let (named, is_ptr) = match self.p.store.ty(recv) {
+                Type::Pointer(el) => (*el, true),
+                _ => (recv, false),
+            };
+            self.instance_methods(recv, e.pos);
+            let mname = self.p.store.obj(m).name.to_string();
+            let pkg = self.p.store.obj(m).pkg;
+            let name = self
+                .sh
+                .descs
+                .method_func(self.p.store, named, is_ptr, &mname, pkg)
+                .ok_or_else(|| unsupported(e.pos, "this method expression"))?;
+            return Ok(vec![self.static_closure(&name, e.pos)]);
+        }
         let (named, is_ptr) = match self.under(recv) {
             Type::Pointer(el) => (*el, true),
             _ => (recv, false),
@@ -930,6 +951,10 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 } else {
                     universe::FLOAT64
                 };
+                if c.args.len() == 1 {
+                    let parts = self.split_multi(&c.args[0])?;
+                    return Ok(vec![parts[0][0], parts[1][0]]);
+                }
                 let r = self.expr_as(&c.args[0], ft)?[0];
                 let i = self.expr_as(&c.args[1], ft)?[0];
                 Ok(vec![r, i])

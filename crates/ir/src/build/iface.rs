@@ -51,7 +51,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// Requests every method of an instance of a generic type (and of a
     /// pointer to one): its method tables refer to them.
-    fn instance_methods(&mut self, t: TypeId, pos: Pos) {
+    pub(super) fn instance_methods(&mut self, t: TypeId, pos: Pos) {
         let named = match self.p.store.ty(t) {
             Type::Pointer(e) => *e,
             _ => t,

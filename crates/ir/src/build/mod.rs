@@ -197,7 +197,8 @@ pub fn build_package<S: Subst>(
             let t = p.store.obj(init.lhs[0]).typ.unwrap_or(universe::INVALID);
             fb.expr_as(rhs, t)?
         } else {
-            fb.expr_multi(rhs)?
+            let tys: Vec<TypeId> = init.lhs.iter().map(|&o| fb.obj_type(o)).collect();
+            fb.split_multi_as(rhs, &tys)?.concat()
         };
         let mut k = 0;
         for &obj in &init.lhs {

@@ -99,6 +99,26 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     /// The values of a multi-valued expression split per result.
+    /// A multi-valued expression's parts converted to the types `to`
+    /// (assignability: concrete values to interfaces).
+    pub(super) fn split_multi_as(&mut self, e: &Expr, to: &[TypeId]) -> Result<Vec<Vec<Value>>> {
+        let parts = self.split_multi(e)?;
+        let t = self.type_of(e);
+        let Type::Tuple(vars) = self.p.store.ty(t).clone() else {
+            return Ok(parts);
+        };
+        let mut out = Vec::new();
+        for ((v, var), &tt) in parts.into_iter().zip(vars).zip(to) {
+            let vt = self.obj_type(var);
+            if tt == universe::INVALID {
+                out.push(v);
+            } else {
+                out.push(self.coerce(v, vt, tt, e.pos)?);
+            }
+        }
+        Ok(out)
+    }
+
     pub(super) fn split_multi(&mut self, e: &Expr) -> Result<Vec<Vec<Value>>> {
         let t = self.type_of(e);
         let flat = self.expr_multi(e)?;
@@ -171,7 +191,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                     }
                     v
                 } else {
-                    self.split_multi(&rhs[0])?
+                    let tys: Vec<TypeId> = lhs
+                        .iter()
+                        .map(|l| if is_blank(l) { universe::INVALID } else { self.lhs_type(l, define) })
+                        .collect();
+                    self.split_multi_as(&rhs[0], &tys)?
                 };
                 for ((l, v), pl) in lhs.iter().zip(vals).zip(places) {
                     if let Some(pl) = pl {
