@@ -555,6 +555,16 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             Type::Pointer(e) => *e,
             _ => raw,
         };
+        if recv != raw && matches!(self.under(recv), Type::Interface(_)) {
+            // A type argument that is an interface.
+            let name = self.p.store.obj(m).name;
+            if let types::lookup::Lookup::Found { obj, .. } =
+                types::lookup::lookup_field_or_method(self.p.store, recv, false, Some(self.p.pkg), name)
+            {
+                let mname = name.to_string();
+                return self.iface_method_expr(e, recv, obj, &mname);
+            }
+        }
         if matches!(self.p.store.ty(raw_base), Type::TypeParam(_)) || recv != raw {
             // A method of a type argument: the method table's function.
             let (named, is_ptr) = match self.p.store.ty(recv) {
@@ -1064,10 +1074,29 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let Type::Slice(elem) = self.under(st).clone() else {
             unreachable!()
         };
-        let s = self.expr_as(&c.args[0], st)?;
         let es = self.size_of(elem);
+        let multi = c.args.len() == 1
+            && matches!(self.p.store.ty(self.type_of(&c.args[0])), Type::Tuple(_));
+        let mut multi_parts = if multi {
+            let mut tys = vec![st];
+            let n = match self.p.store.ty(self.type_of(&c.args[0])) {
+                Type::Tuple(v) => v.len(),
+                _ => 1,
+            };
+            tys.extend(std::iter::repeat_n(elem, n - 1));
+            self.split_multi_as(&c.args[0], &tys)?
+        } else {
+            Vec::new()
+        };
+        let s = if multi {
+            multi_parts.remove(0)
+        } else {
+            self.expr_as(&c.args[0], st)?
+        };
         // What is appended: values, or a slice/string to copy from.
-        let (extra, src) = if c.has_dots {
+        let (extra, src) = if multi {
+            (multi_parts, None)
+        } else if c.has_dots {
             let at = self.type_of(&c.args[1]);
             let at = if types::predicates::is_untyped(self.p.store, at) {
                 universe::STRING
