@@ -151,7 +151,7 @@ pub fn build_package<S: Subst>(
                     _ => (rt, false),
                 };
                 if let Type::Named(n) = p.store.ty(named) {
-                    if !n.tparams.is_empty() {
+                    if !n.tparams.is_empty() || !n.targs.is_empty() {
                         continue; // built per instance
                     }
                 }
