@@ -27,6 +27,7 @@ pub fn func_name(s: &impl Store, f: ObjId) -> String {
 /// The name of a defined type as it appears in link names (`T`,
 /// `List[int]`), without the package prefix.
 pub fn type_link_name(s: &impl Store, named: TypeId) -> String {
+    let named = unalias(s, named);
     match s.ty(named) {
         Type::Named(n) => {
             let base = s.obj(n.obj).name.to_string();
@@ -44,6 +45,7 @@ pub fn type_link_name(s: &impl Store, named: TypeId) -> String {
 /// The link name of method `m` of defined type `named`, with a pointer
 /// receiver (`main.(*T).M`) or a value receiver (`main.T.M`).
 pub fn method_name(s: &impl Store, named: TypeId, ptr: bool, m: &str) -> String {
+    let named = unalias(s, named);
     let pkg = match s.ty(named) {
         Type::Named(n) => s.obj(n.obj).pkg,
         _ => None,
@@ -69,4 +71,14 @@ impl<S: Store> types::typestring::Qualifier for LinkQualifier<'_, S> {
     fn qualify(&self, pkg: PkgIdx) -> Option<String> {
         Some(pkg_prefix(self.0, pkg))
     }
+}
+
+fn unalias(s: &impl Store, mut t: TypeId) -> TypeId {
+    while let Type::Alias(a) = s.ty(t) {
+        match a.actual {
+            Some(x) if x != t => t = x,
+            _ => break,
+        }
+    }
+    t
 }
