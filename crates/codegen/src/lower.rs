@@ -489,14 +489,32 @@ fn float_to_int(
         let indef = b.ins().iconst(types::I64, i64::MIN);
         b.ins().select(ok, r, indef)
     };
+    // int32, and every 8- and 16-bit result, go through CVTTSD2SL (its
+    // indefinite value is 1<<31); uint32 through the 64-bit conversion.
+    if (to == Ty::I32 && !unsigned) || to == Ty::I8 || to == Ty::I16 {
+        let lo = lim(b, -2147483648.0);
+        let hi = lim(b, 2147483648.0);
+        let ge = b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, lo);
+        let lt = b.ins().fcmp(FloatCC::LessThan, x, hi);
+        let ok = b.ins().band(ge, lt);
+        let r = b.ins().fcvt_to_sint_sat(types::I32, x);
+        let indef = b.ins().iconst(types::I32, i32::MIN as i64);
+        let v = b.ins().select(ok, r, indef);
+        return if to == Ty::I32 {
+            v
+        } else {
+            b.ins().ireduce(cl_type(to), v)
+        };
+    }
     let wide = if unsigned && to == Ty::I64 {
+        // gc: x < 2^63 ? int64(x) : int64(x - 2^63) | 1<<63.
         let two63 = lim(b, 9223372036854775808.0);
         let small = b.ins().fcmp(FloatCC::LessThan, x, two63);
         let direct = signed64(b, x);
         let shifted = b.ins().fsub(x, two63);
         let s = signed64(b, shifted);
         let top = b.ins().iconst(types::I64, i64::MIN);
-        let high = b.ins().bxor(s, top);
+        let high = b.ins().bor(s, top);
         b.ins().select(small, direct, high)
     } else {
         signed64(b, x)

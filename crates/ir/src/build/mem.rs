@@ -394,6 +394,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let xt = self.type_of(&se.x);
         let pos = e.pos;
         // The base pointer, length and capacity of what is sliced.
+        // Strings and arrays report lengths, slices capacities (gc's
+        // boundsError kinds).
+        let by_len = !matches!(self.under(xt), Type::Slice(_));
         let (ptr, len, cap, elem_size, string) = match self.under(xt).clone() {
             Type::Basic { .. } if is_string(self.p.store, xt) => {
                 let s = self.expr(&se.x)?;
@@ -451,14 +454,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let (hi, max) = if se.full {
             let (hi, hi_u) = idx[1].expect("full slice has hi");
             let (max, max_u) = idx[2].expect("full slice has max");
-            check(self, BoundsKind::Slice3Acap, max, cap, max_u);
+            let k3 = if by_len {
+                BoundsKind::Slice3Alen
+            } else {
+                BoundsKind::Slice3Acap
+            };
+            check(self, k3, max, cap, max_u);
             check(self, BoundsKind::Slice3B, hi, max, hi_u);
             check(self, BoundsKind::Slice3C, lo, hi, lo_u);
             (hi, max)
         } else {
             let hi = match idx[1] {
                 Some((hi, hi_u)) => {
-                    let kind = if string {
+                    let kind = if by_len {
                         BoundsKind::SliceAlen
                     } else {
                         BoundsKind::SliceAcap
