@@ -9,6 +9,7 @@ pub mod build;
 pub mod func;
 pub mod layout;
 pub mod names;
+pub mod opt;
 pub mod overlay;
 pub mod print;
 pub mod ssa;

@@ -142,6 +142,9 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         inits.push(format!("{path}.init"));
     }
     descs.finish(&store, &mut module);
+    for f in &mut module.funcs {
+        ir::opt::run(f);
+    }
     for f in &module.funcs {
         if let Err(e) = ir::verify::verify(f) {
             eprintln!(
