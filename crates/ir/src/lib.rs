@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod func;
+pub mod inline;
 pub mod layout;
 pub mod names;
 pub mod opt;

@@ -142,6 +142,7 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         inits.push(format!("{path}.init"));
     }
     descs.finish(&store, &mut module);
+    ir::inline::run(&mut module);
     for f in &mut module.funcs {
         ir::opt::run(f);
     }

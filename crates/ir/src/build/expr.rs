@@ -360,7 +360,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             (Mul, true) => BinOp::FMul,
             (Div, true) => BinOp::FDiv,
             (Div, false) => {
-                self.ins(InstKind::DivCheck(b[0]), pos);
+                self.div_check(b[0], pos);
                 if unsigned {
                     BinOp::UDiv
                 } else {
@@ -368,7 +368,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 }
             }
             (Rem, false) => {
-                self.ins(InstKind::DivCheck(b[0]), pos);
+                self.div_check(b[0], pos);
                 if unsigned {
                     BinOp::URem
                 } else {
@@ -382,6 +382,18 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             _ => return Err(unsupported(pos, "this operator")),
         };
         Ok(vec![self.ins1(InstKind::Bin(bop, a[0], b[0]), pos)])
+    }
+
+    /// A division check, unless the divisor is a non-zero constant.
+    fn div_check(&mut self, d: Value, pos: Pos) {
+        if let crate::func::ValueDef::Result(i, _) = self.f.values[d.0 as usize].def {
+            if let InstKind::Iconst(_, c) = self.f.insts[i.0 as usize].kind {
+                if c != 0 {
+                    return;
+                }
+            }
+        }
+        self.ins(InstKind::DivCheck(d), pos);
     }
 
     fn complex_arith(&mut self, op: Operator, a: &[Value], b: &[Value], pos: Pos) -> Result<Vec<Value>> {

@@ -1,0 +1,168 @@
+//! Inlining of small leaf functions: a call of a function whose body is
+//! one block of at most `MAX_INSTS` instructions without calls, stack
+//! slots, memory accesses or checks that can panic is replaced by a copy of that body (gc inlines such functions
+//! too). The copies take the call's source line.
+
+use std::collections::HashMap;
+
+use crate::func::{Callee, Func, InstKind, Module, Term, Value};
+
+const MAX_INSTS: usize = 40;
+
+fn inlinable(f: &Func) -> bool {
+    f.blocks.len() == 1
+        && f.slots.is_empty()
+        && matches!(f.blocks[0].term, Some(Term::Return(_)))
+        && f.blocks[0].insts.len() <= MAX_INSTS
+        && f.blocks[0].insts.iter().all(|&i| {
+            // Nothing that can panic either: tracebacks would lose the
+            // inlined frame (gc keeps it with inlining tables).
+            !matches!(
+                f.insts[i.0 as usize].kind,
+                InstKind::Call { .. }
+                    | InstKind::ReturnAddr
+                    | InstKind::SlotAddr(_)
+                    | InstKind::NilCheck(_)
+                    | InstKind::BoundsCheck { .. }
+                    | InstKind::DivCheck(_)
+                    | InstKind::Load(..)
+                    | InstKind::Store(..)
+                    | InstKind::Copy(..)
+                    | InstKind::Zero(..)
+            )
+        })
+}
+
+pub fn run(m: &mut Module) {
+    let cands: HashMap<String, Func> = m
+        .funcs
+        .iter()
+        .filter(|f| inlinable(f))
+        .map(|f| (f.name.clone(), f.clone()))
+        .collect();
+    if cands.is_empty() {
+        return;
+    }
+    for f in &mut m.funcs {
+        inline_calls(f, &cands);
+    }
+}
+
+/// Rewrites the operands of `k` through `map`.
+fn remap(k: &InstKind, map: &dyn Fn(Value) -> Value) -> InstKind {
+    use InstKind::*;
+    match k.clone() {
+        Bin(op, a, b) => Bin(op, map(a), map(b)),
+        Cmp(op, a, b) => Cmp(op, map(a), map(b)),
+        Un(op, a) => Un(op, map(a)),
+        Conv(op, a, t) => Conv(op, map(a), t),
+        Load(t, a, o) => Load(t, map(a), o),
+        NilCheck(a) => NilCheck(map(a)),
+        DivCheck(a) => DivCheck(map(a)),
+        Zero(a, n) => Zero(map(a), n),
+        Select(c, a, b) => Select(map(c), map(a), map(b)),
+        Store(a, v, o) => Store(map(a), map(v), o),
+        Copy(a, v, n) => Copy(map(a), map(v), n),
+        Call {
+            callee,
+            args,
+            results,
+        } => Call {
+            callee: match callee {
+                Callee::Indirect(c) => Callee::Indirect(map(c)),
+                d => d,
+            },
+            args: args.into_iter().map(map).collect(),
+            results,
+        },
+        BoundsCheck {
+            kind,
+            index,
+            len,
+            unsigned,
+        } => BoundsCheck {
+            kind,
+            index: map(index),
+            len: map(len),
+            unsigned,
+        },
+        other => other,
+    }
+}
+
+fn inline_calls(f: &mut Func, cands: &HashMap<String, Func>) {
+    let mut rename: HashMap<Value, Value> = HashMap::new();
+    let resolve = |rename: &HashMap<Value, Value>, mut v: Value| {
+        while let Some(&n) = rename.get(&v) {
+            v = n;
+        }
+        v
+    };
+    let mut changed = false;
+    for b in 0..f.blocks.len() {
+        let old = std::mem::take(&mut f.blocks[b].insts);
+        let mut new = Vec::with_capacity(old.len());
+        for i in old {
+            let d = f.insts[i.0 as usize].clone();
+            let InstKind::Call {
+                callee: Callee::Direct(name),
+                args,
+                ..
+            } = &d.kind
+            else {
+                new.push(i);
+                continue;
+            };
+            let Some(c) = cands.get(name) else {
+                new.push(i);
+                continue;
+            };
+            if *name == f.name || c.params().len() != args.len() {
+                new.push(i);
+                continue;
+            }
+            changed = true;
+            let mut map: HashMap<Value, Value> = HashMap::new();
+            for (&p, &a) in c.params().iter().zip(args) {
+                map.insert(p, resolve(&rename, a));
+            }
+            for &ci in &c.blocks[0].insts {
+                let cd = &c.insts[ci.0 as usize];
+                let kind = remap(&cd.kind, &|v| map.get(&v).copied().unwrap_or(v));
+                let res = f.push(crate::func::Block(b as u32), kind, d.line);
+                for (&r, &nr) in cd.results.iter().zip(&res) {
+                    map.insert(r, nr);
+                }
+                new.append(&mut f.blocks[b].insts);
+            }
+            if let Some(Term::Return(vals)) = &c.blocks[0].term {
+                for (&r, v) in d.results.iter().zip(vals) {
+                    rename.insert(r, map.get(v).copied().unwrap_or(*v));
+                }
+            }
+        }
+        f.blocks[b].insts = new;
+    }
+    if !changed || rename.is_empty() {
+        return;
+    }
+    let get = |v: Value| resolve(&rename, v);
+    for k in 0..f.insts.len() {
+        let kind = remap(&f.insts[k].kind, &get);
+        f.insts[k].kind = kind;
+    }
+    for b in &mut f.blocks {
+        if let Some(t) = &mut b.term {
+            match t {
+                Term::Jump(_, a) => a.iter_mut().for_each(|v| *v = get(*v)),
+                Term::Branch(c, _, a1, _, a2) => {
+                    *c = get(*c);
+                    a1.iter_mut().for_each(|v| *v = get(*v));
+                    a2.iter_mut().for_each(|v| *v = get(*v));
+                }
+                Term::Return(a) => a.iter_mut().for_each(|v| *v = get(*v)),
+                Term::Unreachable => {}
+            }
+        }
+    }
+}
