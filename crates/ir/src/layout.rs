@@ -119,9 +119,10 @@ pub fn is_direct_iface(s: &impl Store, t: TypeId) -> bool {
             ..
         } => true,
         Type::Array(Some(1), e) => is_direct_iface(s, *e),
-        Type::Struct(st) if st.fields.len() == 1 => {
-            is_direct_iface(s, s.obj(st.fields[0]).typ.unwrap_or(types::universe::INVALID))
-        }
+        Type::Struct(st) if st.fields.len() == 1 => is_direct_iface(
+            s,
+            s.obj(st.fields[0]).typ.unwrap_or(types::universe::INVALID),
+        ),
         _ => false,
     }
 }

@@ -234,7 +234,8 @@ impl<S: Store> Overlay<'_, S> {
                 if n.targs.is_empty() {
                     return t;
                 }
-                let targs: Vec<TypeId> = n.targs.iter().map(|&a| self.subst_rec(a, map, d)).collect();
+                let targs: Vec<TypeId> =
+                    n.targs.iter().map(|&a| self.subst_rec(a, map, d)).collect();
                 if targs == n.targs {
                     return t;
                 }
@@ -293,7 +294,9 @@ impl<S: Store> Overlay<'_, S> {
             origin: Some(origin),
             targs: targs.clone(),
         }));
-        self.instances.borrow_mut().push((origin, targs.clone(), inst));
+        self.instances
+            .borrow_mut()
+            .push((origin, targs.clone(), inst));
         let map: Vec<(TypeId, TypeId)> = on.tparams.iter().copied().zip(targs).collect();
         let u = on.underlying.unwrap_or(types::universe::INVALID);
         let u = types::predicates::underlying(self, u);

@@ -52,7 +52,12 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         eprintln!("package {} is not a main package", pkg.import_path);
         return Err(1);
     }
-    if let Some(p) = graph.order.iter().map(|&id| &graph.packages[id]).find(|p| p.standard && !p.is_unsafe()) {
+    if let Some(p) = graph
+        .order
+        .iter()
+        .map(|&id| &graph.packages[id])
+        .find(|p| p.standard && !p.is_unsafe())
+    {
         eprintln!(
             "rgo: {}: importing the standard library is not supported yet (import \"{}\")",
             pkg.import_path, p.import_path
@@ -98,7 +103,8 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
                 .map(|i| (i.path.clone(), pkg_idx(i.target)))
                 .collect(),
         );
-        let files: Vec<&syntax::ast::File> = p.files.iter().filter_map(|f| f.ast.as_ref()).collect();
+        let files: Vec<&syntax::ast::File> =
+            p.files.iter().filter_map(|f| f.ast.as_ref()).collect();
         let mut c = types::check::Checker::new(
             &world,
             fset,

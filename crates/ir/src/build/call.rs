@@ -2,12 +2,12 @@
 //! literals and their closure objects, conversions, and the built-in
 //! functions.
 
+use super::PendingInst;
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::token::Operator;
 use syntax::Pos;
 use types::arena::{ObjId, Store, TypeId};
 use types::info::{Selection, SelectionKind};
-use super::PendingInst;
 use types::object::{Builtin, ObjKind};
 use types::operand::Mode;
 use types::predicates::{is_complex, is_float, is_string, is_unsigned};
@@ -16,9 +16,9 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
-use crate::overlay::Subst;
-use crate::func::{Block, Func};
 use crate::func::{BinOp, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, Value};
+use crate::func::{Block, Func};
+use crate::overlay::Subst;
 
 /// A value being followed through embedded fields: in place, or a value.
 enum Operand {
@@ -124,11 +124,22 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if sg.tparams.is_empty() {
             return Ok(base);
         }
-        let Some(inst) = self.p.info.instances.get(&self.key(strip_parens(fun))).cloned() else {
+        let Some(inst) = self
+            .p
+            .info
+            .instances
+            .get(&self.key(strip_parens(fun)))
+            .cloned()
+        else {
             return Err(unsupported(fun.pos, "this generic function reference"));
         };
         let targs: Vec<TypeId> = inst.targs.iter().map(|&t| self.sub(t)).collect();
-        let smap: Vec<(TypeId, TypeId)> = sg.tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let smap: Vec<(TypeId, TypeId)> = sg
+            .tparams
+            .iter()
+            .copied()
+            .zip(targs.iter().copied())
+            .collect();
         let strs: Vec<String> = targs
             .iter()
             .map(|&t| names::type_string_linked(self.p.store, t))
@@ -147,7 +158,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     /// Requests the method `mname` of instance `named` (its link name).
-    pub(super) fn instance_method(&mut self, named: TypeId, ptr_recv: bool, m: ObjId, pos: Pos) -> Result<String> {
+    pub(super) fn instance_method(
+        &mut self,
+        named: TypeId,
+        ptr_recv: bool,
+        m: ObjId,
+        pos: Pos,
+    ) -> Result<String> {
         let mname = self.p.store.obj(m).name.to_string();
         let name = names::method_name(self.p.store, named, ptr_recv, &mname);
         if self.sh.inst_done.contains(&name) {
@@ -167,7 +184,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let Type::Signature(sg) = self.p.store.ty(dt).clone() else {
             return Err(unsupported(pos, "this method"));
         };
-        let smap: Vec<(TypeId, TypeId)> = sg.recv_tparams.iter().copied().zip(n.targs.iter().copied()).collect();
+        let smap: Vec<(TypeId, TypeId)> = sg
+            .recv_tparams
+            .iter()
+            .copied()
+            .zip(n.targs.iter().copied())
+            .collect();
         let sig = self.p.store.subst(dt, &smap);
         self.sh.inst_done.insert(name.clone());
         self.sh.insts.push(PendingInst {
@@ -205,7 +227,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let Type::Tuple(vs) = self.p.store.ty(tuple).clone() else {
                 unreachable!()
             };
-            let fixed = if sig.variadic { params.len() - 1 } else { params.len() };
+            let fixed = if sig.variadic {
+                params.len() - 1
+            } else {
+                params.len()
+            };
             let mut extra = Vec::new();
             for (i, (v, var)) in parts.into_iter().zip(vs).enumerate() {
                 let vt = self.obj_type(var);
@@ -369,9 +395,17 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if matches!(self.p.store.ty(raw_base), Type::TypeParam(_)) && !self.smap.is_empty() {
             let xt = self.type_of(x);
             let name = self.p.store.obj(sel.obj).name;
-            if let types::lookup::Lookup::Found { obj, index, indirect } =
-                types::lookup::lookup_field_or_method(self.p.store, xt, true, Some(self.p.pkg), name)
-            {
+            if let types::lookup::Lookup::Found {
+                obj,
+                index,
+                indirect,
+            } = types::lookup::lookup_field_or_method(
+                self.p.store,
+                xt,
+                true,
+                Some(self.p.pkg),
+                name,
+            ) {
                 let sel2 = Selection {
                     kind: SelectionKind::MethodVal,
                     recv: xt,
@@ -429,13 +463,23 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let name = if generic_inst {
             self.instance_method(named, ptr_recv, m, pos)?
         } else {
-            names::method_name(self.p.store, named, ptr_recv, self.p.store.obj(m).name.as_str())
+            names::method_name(
+                self.p.store,
+                named,
+                ptr_recv,
+                self.p.store.obj(m).name.as_str(),
+            )
         };
         Ok(Callee::Direct(name))
     }
 
     /// Follows embedded fields `path` from `x`.
-    pub(super) fn embedded_operand(&mut self, x: &Expr, path: &[u32], pos: Pos) -> Result<(Operand, TypeId)> {
+    pub(super) fn embedded_operand(
+        &mut self,
+        x: &Expr,
+        path: &[u32],
+        pos: Pos,
+    ) -> Result<(Operand, TypeId)> {
         let mut t = self.type_of(x);
         let mut cur = match self.place(x)? {
             Some(pl) => Operand::Place(pl),
@@ -479,7 +523,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// A method value `x.m`: a closure binding the receiver, whose code
     /// (`METHOD-fm`) calls the method with it.
-    pub(super) fn method_value(&mut self, e: &Expr, x: &Expr, sel: &Selection) -> Result<Vec<Value>> {
+    pub(super) fn method_value(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        sel: &Selection,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         let mut args = Vec::new();
         let callee = self.method_callee(x, sel, pos, &mut args)?;
@@ -491,11 +540,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 bound.insert(0, *code);
                 let xt = self.type_of(x);
                 let m = self.p.store.obj(sel.obj).name.to_string();
-                format!(
-                    "{}.{}-fm",
-                    names::type_string_linked(self.p.store, xt),
-                    m
-                )
+                format!("{}.{}-fm", names::type_string_linked(self.p.store, xt), m)
             }
         };
         let ft = self.type_of(e);
@@ -503,7 +548,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let (ptys, rtys) = sig_abi(self.p.store, None, ft);
             let tys: Vec<Ty> = bound.iter().map(|&v| self.f.ty(v)).collect();
             let line = self.line(pos);
-            let mut w = Func::new(wrapper.clone(), self.f.file.clone(), line, &ptys, rtys.clone());
+            let mut w = Func::new(
+                wrapper.clone(),
+                self.f.file.clone(),
+                line,
+                &ptys,
+                rtys.clone(),
+            );
             w.wrapper = true;
             let b0 = Block(0);
             let params = w.params().to_vec();
@@ -536,7 +587,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let size = self.iconst(Ty::I64, 8 + 8 * bound.len() as i64, pos);
         let typ = self.iconst(Ty::PTR, 0, pos);
         let one = self.iconst(Ty::I8, 1, pos);
-        let obj = self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
+        let obj =
+            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
         let code = self.ins1(InstKind::FuncAddr(wrapper), pos);
         self.ins(InstKind::Store(obj, code, 0), pos);
         for (i, &v) in bound.iter().enumerate() {
@@ -558,9 +610,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if recv != raw && matches!(self.under(recv), Type::Interface(_)) {
             // A type argument that is an interface.
             let name = self.p.store.obj(m).name;
-            if let types::lookup::Lookup::Found { obj, .. } =
-                types::lookup::lookup_field_or_method(self.p.store, recv, false, Some(self.p.pkg), name)
-            {
+            if let types::lookup::Lookup::Found { obj, .. } = types::lookup::lookup_field_or_method(
+                self.p.store,
+                recv,
+                false,
+                Some(self.p.pkg),
+                name,
+            ) {
                 let mname = name.to_string();
                 return self.iface_method_expr(e, recv, obj, &mname);
             }
@@ -589,7 +645,10 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if let Type::Interface(_) = self.under(recv) {
             return self.iface_method_expr(e, recv, m, &mname);
         }
-        let name = if sel.index.len() == 1 && !matches!(self.under(named), Type::Interface(_)) && (ptr_recv || !is_ptr) {
+        let name = if sel.index.len() == 1
+            && !matches!(self.under(named), Type::Interface(_))
+            && (ptr_recv || !is_ptr)
+        {
             names::method_name(self.p.store, named, ptr_recv, &mname)
         } else {
             // Promoted, through a pointer, or of an interface: the
@@ -605,9 +664,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// `I.m` for an interface type `I`: a function taking the interface
     /// value first, calling through its itab.
-    fn iface_method_expr(&mut self, e: &Expr, iface: TypeId, m: ObjId, mname: &str) -> Result<Vec<Value>> {
+    fn iface_method_expr(
+        &mut self,
+        e: &Expr,
+        iface: TypeId,
+        m: ObjId,
+        mname: &str,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
-        let name = format!("{}.{}", names::type_string_linked(self.p.store, iface), mname);
+        let name = format!(
+            "{}.{}",
+            names::type_string_linked(self.p.store, iface),
+            mname
+        );
         if self.sh.fm_done.insert(name.clone()) {
             let ft = self.type_of(e);
             let (ptys, rtys) = sig_abi(self.p.store, None, ft);
@@ -616,8 +685,16 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             w.wrapper = true;
             let b0 = Block(0);
             let params = w.params().to_vec();
-            let idx = crate::typedesc::imethod_index(self.p.store, types::predicates::underlying(self.p.store, iface), m);
-            let code = w.push(b0, InstKind::Load(Ty::PTR, params[1], 24 + 8 * idx as i32), line)[0];
+            let idx = crate::typedesc::imethod_index(
+                self.p.store,
+                types::predicates::underlying(self.p.store, iface),
+                m,
+            );
+            let code = w.push(
+                b0,
+                InstKind::Load(Ty::PTR, params[1], 24 + 8 * idx as i32),
+                line,
+            )[0];
             let zero = w.push(b0, InstKind::Iconst(Ty::PTR, 0), line)[0];
             let mut args = vec![zero, params[2]];
             args.extend_from_slice(&params[3..]);
@@ -640,7 +717,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     pub(super) fn func_lit(&mut self, e: &Expr, _fl: &ast::FuncLit) -> Result<Vec<Value>> {
         let key = self.key(e);
-        let caps = self.sh.escapes.captures.get(&key).cloned().unwrap_or_default();
+        let caps = self
+            .sh
+            .escapes
+            .captures
+            .get(&key)
+            .cloned()
+            .unwrap_or_default();
         let lit = *self
             .sh
             .escapes
@@ -668,7 +751,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let size = self.iconst(Ty::I64, 8 + 8 * caps.len() as i64, e.pos);
         let typ = self.iconst(Ty::PTR, 0, e.pos);
         let one = self.iconst(Ty::I8, 1, e.pos);
-        let obj = self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], e.pos)[0];
+        let obj = self.call_runtime(
+            "runtime.mallocgc",
+            vec![size, typ, one],
+            vec![Ty::PTR],
+            e.pos,
+        )[0];
         let code = self.ins1(InstKind::FuncAddr(name), e.pos);
         self.ins(InstKind::Store(obj, code, 0), e.pos);
         for (k, o) in caps.iter().enumerate() {
@@ -709,9 +797,10 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             }
             match self.under(from).clone() {
                 Type::Slice(elem) => {
-                    let f = if self.basic_kind(elem).is_some_and(|k| {
-                        matches!(k, BasicKind::Uint8)
-                    }) {
+                    let f = if self
+                        .basic_kind(elem)
+                        .is_some_and(|k| matches!(k, BasicKind::Uint8))
+                    {
                         "runtime.slicebytetostring"
                     } else {
                         "runtime.slicerunetostring"
@@ -730,18 +819,31 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                     } else {
                         w
                     };
-                    return Ok(self.call_runtime("runtime.intstring", vec![w], vec![Ty::PTR, Ty::I64], pos));
+                    return Ok(self.call_runtime(
+                        "runtime.intstring",
+                        vec![w],
+                        vec![Ty::PTR, Ty::I64],
+                        pos,
+                    ));
                 }
             }
         }
         if is_string(s, from) {
             if let Type::Slice(elem) = self.under(to).clone() {
-                let f = if self.basic_kind(elem).is_some_and(|k| matches!(k, BasicKind::Uint8)) {
+                let f = if self
+                    .basic_kind(elem)
+                    .is_some_and(|k| matches!(k, BasicKind::Uint8))
+                {
                     "runtime.stringtoslicebyte"
                 } else {
                     "runtime.stringtoslicerune"
                 };
-                return Ok(self.call_runtime(f, vec![v[0], v[1]], vec![Ty::PTR, Ty::I64, Ty::I64], pos));
+                return Ok(self.call_runtime(
+                    f,
+                    vec![v[0], v[1]],
+                    vec![Ty::PTR, Ty::I64, Ty::I64],
+                    pos,
+                ));
             }
         }
         // Slices to arrays and array pointers.
@@ -830,7 +932,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     // ---- built-ins ----
 
-    pub(super) fn builtin(&mut self, e: &Expr, b: Builtin, c: &ast::CallExpr) -> Result<Vec<Value>> {
+    pub(super) fn builtin(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        c: &ast::CallExpr,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         if let Some(tv) = self.tv(e) {
             if let Some(v) = tv.val.clone() {

@@ -18,8 +18,8 @@ use types::object::Builtin;
 use types::ty::Type;
 
 use super::*;
-use crate::overlay::Subst;
 use crate::func::{Callee, InstKind, Term, Ty, Value};
+use crate::overlay::Subst;
 
 /// The frame block of a function with defers, as its body sees it.
 #[derive(Clone)]
@@ -64,9 +64,7 @@ fn stmt_has_defer(s: &Stmt) -> bool {
         StmtKind::Call(Token::Defer, _) => true,
         StmtKind::Labeled(_, x) => stmt_has_defer(x),
         StmtKind::Block(b) => has_defer(&b.stmts),
-        StmtKind::If(i) => {
-            has_defer(&i.then.stmts) || i.els.as_ref().is_some_and(stmt_has_defer)
-        }
+        StmtKind::If(i) => has_defer(&i.then.stmts) || i.els.as_ref().is_some_and(stmt_has_defer),
         StmtKind::For(f) => has_defer(&f.body.stmts),
         StmtKind::Switch(sw) => sw.body.iter().any(|c| has_defer(&c.body)),
         StmtKind::Select(sel) => sel.body.iter().any(|c| has_defer(&c.body)),
@@ -109,7 +107,13 @@ pub(super) fn build_func<'p, S: Subst>(
     let display = if smap.is_empty() || is_lit {
         None
     } else {
-        name.find('[').map(|i| format!("{}[...]{}", &name[..i], &name[name.rfind(']').map_or(name.len(), |j| j + 1)..]))
+        name.find('[').map(|i| {
+            format!(
+                "{}[...]{}",
+                &name[..i],
+                &name[name.rfind(']').map_or(name.len(), |j| j + 1)..]
+            )
+        })
     };
     if !has_defer(body) {
         let mut fb = FuncBuilder::new(p, file, sh, name, pos, sig)?;
@@ -157,7 +161,10 @@ pub(super) fn build_func<'p, S: Subst>(
     f.push(b0, InstKind::Zero(blk, lay.size), line);
     let params = f.params().to_vec();
     let ctx = params[0];
-    let n_mem_results = results.iter().filter(|&&r| layout::leaves(p.store, r).is_none()).count();
+    let n_mem_results = results
+        .iter()
+        .filter(|&&r| layout::leaves(p.store, r).is_none())
+        .count();
     let go_params = &params[1..params.len() - n_mem_results];
     let out_ptrs = &params[params.len() - n_mem_results..];
     for (k, &v) in go_params.iter().enumerate() {
@@ -176,7 +183,11 @@ pub(super) fn build_func<'p, S: Subst>(
     let mut rets = Vec::new();
     let mut mem_k = 0;
     for (i, &r) in results.iter().enumerate() {
-        let ptr = f.push(b0, InstKind::Load(Ty::PTR, blk, (lay.ptrs_off + 8 * i as u32) as i32), line)[0];
+        let ptr = f.push(
+            b0,
+            InstKind::Load(Ty::PTR, blk, (lay.ptrs_off + 8 * i as u32) as i32),
+            line,
+        )[0];
         match layout::leaves(p.store, r) {
             Some(leaves) => {
                 for (ty, off) in leaves {
@@ -256,10 +267,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let size = self.iconst(Ty::I64, 8 + 8 * n as i64, pos);
         let typ = self.iconst(Ty::PTR, 0, pos);
         let one = self.iconst(Ty::I8, 1, pos);
-        let obj = self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
-        let k = self.sh.lit_count.entry(format!("{}#defer", self.f.name)).or_insert(0);
+        let obj =
+            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
+        let k = self
+            .sh
+            .lit_count
+            .entry(format!("{}#defer", self.f.name))
+            .or_insert(0);
         *k += 1;
-        let base = self.f.display.clone().unwrap_or_else(|| self.f.name.clone());
+        let base = self
+            .f
+            .display
+            .clone()
+            .unwrap_or_else(|| self.f.name.clone());
         let wrap_name = format!("{base}.deferwrap{k}");
         let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
         self.ins(InstKind::Store(obj, code, 0), pos);
@@ -325,10 +345,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let size = self.iconst(Ty::I64, 8 + 8 * flat.len() as i64, pos);
         let typ = self.iconst(Ty::PTR, 0, pos);
         let one = self.iconst(Ty::I8, 1, pos);
-        let obj = self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
-        let k = self.sh.lit_count.entry(format!("{}#defer", self.f.name)).or_insert(0);
+        let obj =
+            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
+        let k = self
+            .sh
+            .lit_count
+            .entry(format!("{}#defer", self.f.name))
+            .or_insert(0);
         *k += 1;
-        let base = self.f.display.clone().unwrap_or_else(|| self.f.name.clone());
+        let base = self
+            .f
+            .display
+            .clone()
+            .unwrap_or_else(|| self.f.name.clone());
         let wrap_name = format!("{base}.deferwrap{k}");
         let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
         self.ins(InstKind::Store(obj, code, 0), pos);

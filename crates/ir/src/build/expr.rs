@@ -13,9 +13,10 @@ use types::ty::{BasicKind, Type};
 use types::universe;
 
 use super::*;
+use crate::func::{
+    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value,
+};
 use crate::overlay::Subst;
-use crate::func::{BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
-
 
 impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn use_of(&self, e: &Expr) -> Option<ObjId> {
@@ -112,7 +113,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// A constant's scalars as a value of type `t` (untyped constants take
     /// their default type).
-    pub(super) fn constant(&mut self, v: &types::constant::Value, t: TypeId, pos: Pos) -> Result<Vec<Value>> {
+    pub(super) fn constant(
+        &mut self,
+        v: &types::constant::Value,
+        t: TypeId,
+        pos: Pos,
+    ) -> Result<Vec<Value>> {
         let t = match self.basic_kind(t) {
             Some(BasicKind::UntypedBool) => universe::BOOL,
             Some(BasicKind::UntypedInt) => universe::INT,
@@ -293,7 +299,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
     }
 
-    pub(super) fn binary(&mut self, e: &Expr, op: Operator, x: &Expr, y: &Expr) -> Result<Vec<Value>> {
+    pub(super) fn binary(
+        &mut self,
+        e: &Expr,
+        op: Operator,
+        x: &Expr,
+        y: &Expr,
+    ) -> Result<Vec<Value>> {
         use Operator::*;
         let xt = self.type_of(x);
         let yt = self.type_of(y);
@@ -396,18 +408,33 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         self.ins(InstKind::DivCheck(d), pos);
     }
 
-    fn complex_arith(&mut self, op: Operator, a: &[Value], b: &[Value], pos: Pos) -> Result<Vec<Value>> {
+    fn complex_arith(
+        &mut self,
+        op: Operator,
+        a: &[Value],
+        b: &[Value],
+        pos: Pos,
+    ) -> Result<Vec<Value>> {
         use Operator::*;
         let bin = |s: &mut Self, o: BinOp, x: Value, y: Value| s.ins1(InstKind::Bin(o, x, y), pos);
         match op {
-            Add => Ok(vec![bin(self, BinOp::FAdd, a[0], b[0]), bin(self, BinOp::FAdd, a[1], b[1])]),
-            Sub => Ok(vec![bin(self, BinOp::FSub, a[0], b[0]), bin(self, BinOp::FSub, a[1], b[1])]),
+            Add => Ok(vec![
+                bin(self, BinOp::FAdd, a[0], b[0]),
+                bin(self, BinOp::FAdd, a[1], b[1]),
+            ]),
+            Sub => Ok(vec![
+                bin(self, BinOp::FSub, a[0], b[0]),
+                bin(self, BinOp::FSub, a[1], b[1]),
+            ]),
             Mul => {
                 let ac = bin(self, BinOp::FMul, a[0], b[0]);
                 let bd = bin(self, BinOp::FMul, a[1], b[1]);
                 let ad = bin(self, BinOp::FMul, a[0], b[1]);
                 let bc = bin(self, BinOp::FMul, a[1], b[0]);
-                Ok(vec![bin(self, BinOp::FSub, ac, bd), bin(self, BinOp::FAdd, ad, bc)])
+                Ok(vec![
+                    bin(self, BinOp::FSub, ac, bd),
+                    bin(self, BinOp::FAdd, ad, bc),
+                ])
             }
             Div => {
                 let ty = self.f.ty(a[0]);
@@ -422,7 +449,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                         }
                     })
                     .collect();
-                let r = self.call_runtime("runtime.complex128div", wide, vec![Ty::F64, Ty::F64], pos);
+                let r =
+                    self.call_runtime("runtime.complex128div", wide, vec![Ty::F64, Ty::F64], pos);
                 Ok(r.into_iter()
                     .map(|x| {
                         if ty == Ty::F32 {

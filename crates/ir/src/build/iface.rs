@@ -11,8 +11,8 @@ use types::predicates::{is_string, underlying};
 use types::ty::Type;
 
 use super::*;
-use crate::overlay::Subst;
 use crate::func::{Callee, CmpOp, InstKind, Term, Ty, Value};
+use crate::overlay::Subst;
 use crate::typedesc::{imethod_index, TYPES_SYM};
 
 /// The size of a map iterator (`it`) the compiler reserves.
@@ -68,7 +68,10 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             _ => n.methods.clone(),
         };
         for m in methods {
-            let ptr = matches!(self.p.store.obj(m).kind, types::object::ObjKind::Func { ptr_recv: true });
+            let ptr = matches!(
+                self.p.store.obj(m).kind,
+                types::object::ObjKind::Func { ptr_recv: true }
+            );
             let _ = self.instance_method(named, ptr, m, pos);
         }
     }
@@ -340,7 +343,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     /// `switch [v :=] x.(type) { ... }`.
-    pub(super) fn type_switch(&mut self, sw: &ast::SwitchStmt, label: Option<ast::Symbol>) -> Result<()> {
+    pub(super) fn type_switch(
+        &mut self,
+        sw: &ast::SwitchStmt,
+        label: Option<ast::Symbol>,
+    ) -> Result<()> {
         let Some(tag) = &sw.tag else { unreachable!() };
         let ExprKind::TypeSwitchGuard(_, x) = &tag.kind else {
             unreachable!()
@@ -361,7 +368,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let next = self.new_block();
                 let ct = self.type_of(c);
                 let is_nil = self.tv(c).is_some_and(|t| t.mode == Mode::NilValue)
-                    || matches!(self.p.store.ty(ct), Type::Basic { kind: types::ty::BasicKind::UntypedNil, .. });
+                    || matches!(
+                        self.p.store.ty(ct),
+                        Type::Basic {
+                            kind: types::ty::BasicKind::UntypedNil,
+                            ..
+                        }
+                    );
                 if is_nil {
                     let z = self.iconst(Ty::PTR, 0, c.pos);
                     let ok = self.ins1(InstKind::Cmp(CmpOp::Eq, v[0], z), c.pos);
@@ -460,7 +473,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
     }
 
-    pub(super) fn map_index(&mut self, e: &Expr, x: &Expr, i: &Expr, _comma_ok: bool) -> Result<Vec<Value>> {
+    pub(super) fn map_index(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        i: &Expr,
+        _comma_ok: bool,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         let mt = self.type_of(x);
         let (kt, vt) = self.map_types(mt);
@@ -469,7 +488,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let k = self.key_addr(i, kt)?;
         let td = self.type_desc(mt, pos);
         if comma_ok {
-            let r = self.call_runtime("runtime.mapaccess2", vec![td, m, k], vec![Ty::PTR, Ty::I8], pos);
+            let r = self.call_runtime(
+                "runtime.mapaccess2",
+                vec![td, m, k],
+                vec![Ty::PTR, Ty::I8],
+                pos,
+            );
             let mut v = self.load_value(r[0], vt, pos)?;
             v.push(r[1]);
             return Ok(v);
@@ -489,7 +513,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         self.store_value(p, vt, &v, pos)
     }
 
-    pub(super) fn map_literal(&mut self, e: &Expr, c: &ast::CompositeLit, t: TypeId) -> Result<Vec<Value>> {
+    pub(super) fn map_literal(
+        &mut self,
+        e: &Expr,
+        c: &ast::CompositeLit,
+        t: TypeId,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         let (kt, vt) = self.map_types(t);
         let td = self.type_desc(t, pos);
@@ -508,7 +537,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(vec![m])
     }
 
-    pub(super) fn make_map(&mut self, e: &Expr, c: &ast::CallExpr, t: TypeId) -> Result<Vec<Value>> {
+    pub(super) fn make_map(
+        &mut self,
+        e: &Expr,
+        c: &ast::CallExpr,
+        t: TypeId,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         let td = self.type_desc(t, pos);
         let hint = match c.args.get(1) {
@@ -573,8 +607,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let done = self.ins1(InstKind::Cmp(CmpOp::Eq, kp, z), pos);
         self.branch(done, exit, bodyb);
         self.enter(bodyb);
-        let key = r.lhs.first().filter(|k| !matches!(&k.kind, ExprKind::Name(n) if n.as_str() == "_"));
-        let val = r.lhs.get(1).filter(|k| !matches!(&k.kind, ExprKind::Name(n) if n.as_str() == "_"));
+        let key = r
+            .lhs
+            .first()
+            .filter(|k| !matches!(&k.kind, ExprKind::Name(n) if n.as_str() == "_"));
+        let val = r
+            .lhs
+            .get(1)
+            .filter(|k| !matches!(&k.kind, ExprKind::Name(n) if n.as_str() == "_"));
         if let Some(k) = key {
             let kv = self.load_value(kp, kt, pos)?;
             self.range_assign(k, r.def, kv)?;
@@ -600,5 +640,4 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         self.enter(exit);
         Ok(())
     }
-
 }

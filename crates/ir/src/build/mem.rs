@@ -12,8 +12,8 @@ use types::ty::Type;
 use types::universe;
 
 use super::*;
-use crate::overlay::Subst;
 use crate::func::{BinOp, BoundsKind, CmpOp, InstKind, Ty, Value};
+use crate::overlay::Subst;
 
 /// Where a value is stored.
 #[derive(Clone)]
@@ -335,7 +335,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         pos: Pos,
     ) -> Result<Value> {
         let it = self.type_of(i);
-        let it = if self.tv(i).is_some_and(|t| t.val.is_some()) && types::predicates::is_untyped(self.p.store, it) {
+        let it = if self.tv(i).is_some_and(|t| t.val.is_some())
+            && types::predicates::is_untyped(self.p.store, it)
+        {
             universe::INT
         } else {
             it
@@ -503,7 +505,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     // ---- composite literals ----
 
     /// A composite literal of type `t` (maybe elided inside another).
-    pub(super) fn composite(&mut self, e: &Expr, c: &ast::CompositeLit, t: TypeId) -> Result<Vec<Value>> {
+    pub(super) fn composite(
+        &mut self,
+        e: &Expr,
+        c: &ast::CompositeLit,
+        t: TypeId,
+    ) -> Result<Vec<Value>> {
         let pos = e.pos;
         match self.under(t).clone() {
             Type::Struct(st) => {
@@ -562,7 +569,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let bytes = self.iconst(Ty::I64, (es as u64 * n) as i64, pos);
                 let typ = self.iconst(Ty::PTR, 0, pos);
                 let one = self.iconst(Ty::I8, 1, pos);
-                let a = self.call_runtime("runtime.mallocgc", vec![bytes, typ, one], vec![Ty::PTR], pos)[0];
+                let a = self.call_runtime(
+                    "runtime.mallocgc",
+                    vec![bytes, typ, one],
+                    vec![Ty::PTR],
+                    pos,
+                )[0];
                 self.fill_elems(a, elem, c)?;
                 let len = self.iconst(Ty::I64, n as i64, pos);
                 Ok(vec![a, len, len])
@@ -608,10 +620,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     pub(super) fn literal_len(&self, c: &ast::CompositeLit) -> Result<u64> {
-        Ok(self.literal_indices(c)?.into_iter().max().map_or(0, |m| m + 1))
+        Ok(self
+            .literal_indices(c)?
+            .into_iter()
+            .max()
+            .map_or(0, |m| m + 1))
     }
 
-    pub(super) fn fill_elems(&mut self, a: Value, elem: TypeId, c: &ast::CompositeLit) -> Result<()> {
+    pub(super) fn fill_elems(
+        &mut self,
+        a: Value,
+        elem: TypeId,
+        c: &ast::CompositeLit,
+    ) -> Result<()> {
         let es = self.size_of(elem) as u64;
         let idx = self.literal_indices(c)?;
         for (el, i) in c.elems.iter().zip(idx) {

@@ -26,8 +26,8 @@ use crate::func::{
     Value,
 };
 use crate::layout;
-use crate::overlay::Subst;
 use crate::names;
+use crate::overlay::Subst;
 
 mod call;
 mod defer;
@@ -248,7 +248,11 @@ pub fn build_package<S: Subst>(
 fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
     while let Some(lit) = sh.pending.pop() {
         let lit: PendingLit<'p> = lit;
-        let sig = p.info.types.get(&lit.key).map_or(universe::INVALID, |t| t.typ);
+        let sig = p
+            .info
+            .types
+            .get(&lit.key)
+            .map_or(universe::INVALID, |t| t.typ);
         let sig = p.store.subst(sig, &lit.smap);
         defer::build_func(
             p,
@@ -267,7 +271,10 @@ fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
     }
     while let Some(inst) = sh.insts.pop() {
         let Some(&(file, fd)) = sh.decls.get(&inst.decl) else {
-            return Err(unsupported(inst.decl, "instances of other packages' generic code"));
+            return Err(unsupported(
+                inst.decl,
+                "instances of other packages' generic code",
+            ));
         };
         let Some(body) = &fd.body else {
             return Err(unsupported(inst.decl, "function without body"));
@@ -555,7 +562,7 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
         Ok(b)
     }
 
-// ---- emission helpers ----
+    // ---- emission helpers ----
 
     pub(super) fn line(&self, pos: Pos) -> u32 {
         self.p.fset.position(pos).map_or(0, |p| p.line)
@@ -728,9 +735,9 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
         }
         let o = self.p.store.obj(obj);
         match o.kind {
-            ObjKind::Var { is_field: false, .. }
-                if o.pkg.is_some_and(|p| p != self.p.pkg) && !self.locals.contains_key(&obj) =>
-            {
+            ObjKind::Var {
+                is_field: false, ..
+            } if o.pkg.is_some_and(|p| p != self.p.pkg) && !self.locals.contains_key(&obj) => {
                 let prefix = names::pkg_prefix(self.p.store, o.pkg.expect("checked"));
                 Some(format!("{prefix}.{}", o.name))
             }
@@ -742,9 +749,10 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
 
     /// A fresh stack slot for a value of `t`; its address.
     pub(super) fn temp(&mut self, t: TypeId, pos: Pos) -> Value {
-        let slot = self
-            .f
-            .new_slot(self.size_of(t).max(1), layout::align(self.p.store, t).max(1));
+        let slot = self.f.new_slot(
+            self.size_of(t).max(1),
+            layout::align(self.p.store, t).max(1),
+        );
         self.ins1(InstKind::SlotAddr(slot), pos)
     }
 
@@ -764,7 +772,12 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
         self.locals.insert(obj, Local::Mem(var));
     }
 
-    pub(super) fn declare_local(&mut self, obj: ObjId, init: Option<Vec<Value>>, pos: Pos) -> Result<()> {
+    pub(super) fn declare_local(
+        &mut self,
+        obj: ObjId,
+        init: Option<Vec<Value>>,
+        pos: Pos,
+    ) -> Result<()> {
         let t = self.obj_type(obj);
         let boxed = self.sh.escapes.boxed.contains(&obj);
         if !boxed {
@@ -907,5 +920,6 @@ fn strip_parens(e: &Expr) -> &Expr {
 
 /// A source file's path as tracebacks print it: absolute, as gc's are.
 fn source_path(name: &str) -> String {
-    std::path::absolute(name).map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
+    std::path::absolute(name)
+        .map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
 }

@@ -13,9 +13,10 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
+use crate::func::{
+    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value,
+};
 use crate::overlay::Subst;
-use crate::func::{BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
-
 
 impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     pub(super) fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
@@ -136,7 +137,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(out)
     }
 
-    pub(super) fn assign(&mut self, pos: Pos, op: AssignOp, lhs: &[Expr], rhs: &[Expr]) -> Result<()> {
+    pub(super) fn assign(
+        &mut self,
+        pos: Pos,
+        op: AssignOp,
+        lhs: &[Expr],
+        rhs: &[Expr],
+    ) -> Result<()> {
         match op {
             AssignOp::IncDec(o) => {
                 let x = &lhs[0];
@@ -193,7 +200,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 } else {
                     let tys: Vec<TypeId> = lhs
                         .iter()
-                        .map(|l| if is_blank(l) { universe::INVALID } else { self.lhs_type(l, define) })
+                        .map(|l| {
+                            if is_blank(l) {
+                                universe::INVALID
+                            } else {
+                                self.lhs_type(l, define)
+                            }
+                        })
                         .collect();
                     self.split_multi_as(&rhs[0], &tys)?
                 };
@@ -667,7 +680,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(())
     }
 
-    pub(super) fn branch_stmt(&mut self, pos: Pos, tok: Token, label: Option<&ast::Name>) -> Result<()> {
+    pub(super) fn branch_stmt(
+        &mut self,
+        pos: Pos,
+        tok: Token,
+        label: Option<&ast::Name>,
+    ) -> Result<()> {
         if tok == Token::Fallthrough {
             return Ok(()); // handled by the switch
         }
@@ -690,7 +708,6 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(())
     }
 }
-
 
 fn is_blank(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Name(n) if n.as_str() == "_")
