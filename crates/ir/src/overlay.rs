@@ -11,6 +11,9 @@ use types::arena::{Arena, ObjId, PkgIdx, Store, TypeId};
 use types::object::Object;
 use types::ty::{Interface, Named, Signature, Struct, Term, Type};
 
+/// A type and a substitution applied to it.
+type SubstKey = (TypeId, Vec<(TypeId, TypeId)>);
+
 /// The package index of overlay types and objects.
 pub const OVERLAY_PKG: PkgIdx = PkgIdx(u32::MAX - 1);
 
@@ -20,9 +23,11 @@ pub struct Overlay<'b, S: Store> {
     stub: Arena,
     // Boxed so references handed out stay valid while the vectors grow;
     // nothing is removed before the overlay is dropped.
+    #[allow(clippy::vec_box)]
     types: RefCell<Vec<Box<Type>>>,
+    #[allow(clippy::vec_box)]
     objs: RefCell<Vec<Box<Object>>>,
-    cache: RefCell<HashMap<(TypeId, Vec<(TypeId, TypeId)>), TypeId>>,
+    cache: RefCell<HashMap<SubstKey, TypeId>>,
     /// Instances made here, by origin and type arguments.
     instances: RefCell<Vec<(TypeId, Vec<TypeId>, TypeId)>>,
 }

@@ -1,5 +1,6 @@
 //! go/test's errorcheck tests (syntax/, and the whole suite against a
-//! floor) against `rgo check`, scored by
+//! floor) against `rgo check`, and its run tests that need no imports and
+//! no goroutines against `rgo run` (a floor), scored by
 //! ../shared/tools/conformance with gc's verdicts from the committed cache
 //! data/conformance-ref-1.19.json (gc itself is never run here).
 //!
@@ -19,9 +20,25 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-/// Runs the conformance tool over tests whose path matches `filter` and
-/// returns (passed, failed, output).
+/// Runs the conformance tool over errorcheck tests whose path matches
+/// `filter` and returns (passed, failed, output).
 fn conformance(filter: &str) -> Option<(u32, u32, String)> {
+    let check = format!(
+        "{} check {{lang}} {{file}}",
+        shell_quote(common::rgo_path())
+    );
+    conformance_mode(&[
+        "--mode",
+        "errorcheck",
+        "--filter",
+        filter,
+        "--check-cmd",
+        &check,
+    ])
+}
+
+/// Runs the conformance tool with `args`; (passed, failed, output).
+fn conformance_mode(args: &[&str]) -> Option<(u32, u32, String)> {
     let suite = std::env::var_os("RGO_GO_TEST_SUITE")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/share/go-1.19/test"));
@@ -39,16 +56,11 @@ fn conformance(filter: &str) -> Option<(u32, u32, String)> {
         eprintln!("skipping: {why}");
         return None;
     }
-    let check = format!(
-        "{} check {{lang}} {{file}}",
-        shell_quote(common::rgo_path())
-    );
     let out = Command::new("python3")
         .arg(&tool)
-        .args(["--mode", "errorcheck", "--filter", filter])
+        .args(args)
         .arg("--suite")
         .arg(&suite)
-        .args(["--check-cmd", &check])
         .arg("--ref-cache")
         .arg(workspace().join("data/conformance-ref-1.19.json"))
         // Verdicts of gc come from the cache only: never run some other go.
@@ -93,5 +105,37 @@ fn errorcheck_suite_floor() {
     assert!(
         passed >= ERRORCHECK_FLOOR,
         "errorcheck: {passed} passed, {failed} failed (floor {ERRORCHECK_FLOOR}):\n{text}"
+    );
+}
+
+/// go/test's run tests that import nothing and start no goroutines
+/// (`--tier none --sequential`), built and run by `rgo run` (build cache
+/// off): at least this many of the tests gc passes must pass (the issue's
+/// bar is 90% of gc's 463).
+const RUN_FLOOR: u32 = 440;
+
+#[test]
+fn run_suite_floor() {
+    let rgo = shell_quote(common::rgo_path());
+    let run = format!("RGOCACHE=off {rgo} run {{file}}");
+    let rundir = format!("RGOCACHE=off {rgo} run {{dir}}");
+    let Some((passed, failed, text)) = conformance_mode(&[
+        "--mode",
+        "run",
+        "--tier",
+        "none",
+        "--sequential",
+        "-j",
+        "2",
+        "--run-cmd",
+        &run,
+        "--rundir-cmd",
+        &rundir,
+    ]) else {
+        return;
+    };
+    assert!(
+        passed >= RUN_FLOOR,
+        "run: {passed} passed, {failed} failed (floor {RUN_FLOOR}):\n{text}"
     );
 }

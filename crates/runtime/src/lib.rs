@@ -14,6 +14,7 @@
 //! - `slice` — makeslice, growslice and friends;
 //! - `strings` — string conversions, concatenation, memory primitives;
 //! - `print` — the print/println built-ins;
+//! - `complex` — complex division;
 //! - `panic` — defer, panic, recover, fatal errors;
 //! - `error` — run-time error values and the `panic*`/`goPanic*` entry points;
 //! - `rtype` — the runtime's own type descriptors (error types) and methods;
@@ -37,6 +38,7 @@
 
 pub mod abi;
 pub mod asm;
+pub mod complex;
 pub mod error;
 pub mod g;
 pub mod hash;

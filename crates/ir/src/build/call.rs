@@ -6,7 +6,7 @@ use super::PendingInst;
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::token::Operator;
 use syntax::Pos;
-use types::arena::{ObjId, Store, TypeId};
+use types::arena::{ObjId, TypeId};
 use types::info::{Selection, SelectionKind};
 use types::object::{Builtin, ObjKind};
 use types::operand::Mode;
@@ -21,7 +21,7 @@ use crate::func::{Block, Func};
 use crate::overlay::Subst;
 
 /// A value being followed through embedded fields: in place, or a value.
-enum Operand {
+pub(super) enum Operand {
     Place(Place),
     Val(Vec<Value>),
 }
@@ -337,8 +337,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let to_iface = matches!(self.under(to), Type::Interface(_));
         let from_iface = matches!(self.under(from), Type::Interface(_));
         match (from_iface, to_iface) {
-            (false, true) => self.to_iface(v, from, to, pos),
-            (true, true) => self.iface_to_iface(v, from, to, pos),
+            (false, true) => self.box_iface(v, from, to, pos),
+            (true, true) => self.iface_box_iface(v, from, to, pos),
             _ => Ok(v),
         }
     }
@@ -1298,8 +1298,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                     ("runtime.printpointer", v)
                 }
                 Type::Slice(_) => ("runtime.printslice", v),
-                Type::Interface(i) => {
-                    if self.is_empty_iface(t) || i.methods.is_empty() && false {
+                Type::Interface(_) => {
+                    if self.is_empty_iface(t) {
                         ("runtime.printeface", v)
                     } else {
                         ("runtime.printiface", v)

@@ -31,7 +31,6 @@ pub(super) struct DeferFrame {
 /// The layout of a frame block: parameter words, then the results (each
 /// 8-aligned), then a pointer per result.
 struct BlockLayout {
-    nparams: usize,
     result_offs: Vec<u32>,
     ptrs_off: u32,
     size: u32,
@@ -46,7 +45,6 @@ fn block_layout(s: &impl Store, nparams: usize, results: &[TypeId]) -> BlockLayo
     }
     let ptrs_off = off;
     BlockLayout {
-        nparams,
         result_offs,
         ptrs_off,
         size: (ptrs_off + 8 * results.len() as u32).max(8),

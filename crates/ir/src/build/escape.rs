@@ -61,7 +61,6 @@ pub fn analyze<'p, S: Store>(
                         }
                     }
                 }
-                _ => {}
             }
         }
     }
@@ -146,11 +145,7 @@ impl<'p, S: Store> Walker<'_, 'p, S> {
                     }
                 }
             }
-            ExprKind::Index(x, _) => {
-                if self.is_array(x) {
-                    self.addressed(x);
-                }
-            }
+            ExprKind::Index(x, _) if self.is_array(x) => self.addressed(x),
             _ => {}
         }
     }
@@ -224,6 +219,7 @@ impl<'p, S: Store> Walker<'_, 'p, S> {
             }
             ExprKind::Slice(se) => {
                 if self.is_array(&se.x) {
+                    // Slicing an array takes its address.
                     self.addressed(&se.x);
                 }
                 self.expr(&se.x);

@@ -1,21 +1,19 @@
 //! Expressions: names, constants, operators, conversions, calls and
 //! built-ins.
 
-use syntax::ast::{self, AssignOp, Expr, ExprKind, Spec, Stmt, StmtKind};
-use syntax::token::{Operator, Token};
+use syntax::ast::{Expr, ExprKind};
+use syntax::token::Operator;
 use syntax::Pos;
-use types::arena::{ObjId, Store, TypeId};
+use types::arena::{ObjId, TypeId};
 use types::info::{ExprKey, SelectionKind};
-use types::object::{Builtin, ObjKind};
+use types::object::ObjKind;
 use types::operand::Mode;
-use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned, underlying};
+use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned};
 use types::ty::{BasicKind, Type};
 use types::universe;
 
 use super::*;
-use crate::func::{
-    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value,
-};
+use crate::func::{BinOp, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value};
 use crate::overlay::Subst;
 
 impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
@@ -52,7 +50,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 }
                 let v = self.constant(v, et, e.pos)?;
                 let et = self.default_type(et);
-                return self.to_iface(v, et, t, e.pos);
+                return self.box_iface(v, et, t, e.pos);
             }
         }
         if let ExprKind::CompositeLit(c) = &strip_parens(e).kind {
@@ -68,10 +66,10 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
         let v = self.expr(e)?;
         if t_iface && !e_iface {
-            return self.to_iface(v, et, t, e.pos);
+            return self.box_iface(v, et, t, e.pos);
         }
         if t_iface && e_iface {
-            return self.iface_to_iface(v, et, t, e.pos);
+            return self.iface_box_iface(v, et, t, e.pos);
         }
         Ok(v)
     }
@@ -315,9 +313,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 // untyped constant on one side.
                 let iface = |b: &Self, t: TypeId| matches!(b.under(t), Type::Interface(_));
                 let x_nil = self.tv(x).is_some_and(|t| t.mode == Mode::NilValue);
-                let ct = if iface(self, yt) && !iface(self, xt) && !x_nil {
-                    yt
-                } else if self.tv(x).is_some_and(|t| t.val.is_some()) || x_nil {
+                let x_const = self.tv(x).is_some_and(|t| t.val.is_some());
+                let ct = if (iface(self, yt) && !iface(self, xt)) || x_const || x_nil {
                     yt
                 } else {
                     xt

@@ -5,7 +5,7 @@
 
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::Pos;
-use types::arena::{ObjId, Store, TypeId};
+use types::arena::{ObjId, TypeId};
 use types::operand::Mode;
 use types::predicates::{is_string, underlying};
 use types::ty::Type;
@@ -77,7 +77,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     /// A concrete value as a value of interface type `to`.
-    pub(super) fn to_iface(
+    pub(super) fn box_iface(
         &mut self,
         v: Vec<Value>,
         from: TypeId,
@@ -161,7 +161,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     }
 
     /// An interface value as a value of another interface type.
-    pub(super) fn iface_to_iface(
+    pub(super) fn iface_box_iface(
         &mut self,
         v: Vec<Value>,
         from: TypeId,

@@ -5,7 +5,7 @@
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::token::Operator;
 use syntax::Pos;
-use types::arena::{Store, TypeId};
+use types::arena::TypeId;
 use types::info::SelectionKind;
 use types::predicates::{is_string, is_unsigned};
 use types::ty::Type;

@@ -10,21 +10,18 @@
 
 use std::collections::HashMap;
 
-use syntax::ast::{self, AssignOp, Decl, Expr, ExprKind, Spec, Stmt, StmtKind};
-use syntax::token::{Operator, Token};
+use syntax::ast::{self, Decl, Expr, ExprKind, Spec};
+use syntax::token::Token;
 use syntax::{FileSet, Pos};
 use types::arena::{ObjId, PkgIdx, Store, TypeId};
 use types::info::{ExprKey, Info, TypeAndValue};
-use types::object::{Builtin, ObjKind};
+use types::object::ObjKind;
 use types::operand::Mode;
-use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned, underlying};
+use types::predicates::underlying;
 use types::ty::{BasicKind, Type};
 use types::universe;
 
-use crate::func::{
-    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, Data, Func, InstKind, Module, Term, Ty, UnOp,
-    Value,
-};
+use crate::func::{Block, Callee, Data, Func, InstKind, Module, Term, Ty, Value};
 use crate::layout;
 use crate::names;
 use crate::overlay::Subst;
@@ -480,7 +477,7 @@ struct FuncBuilder<'a, 'p, 'd, S: Subst> {
 fn sig_abi(s: &impl Store, recv: Option<TypeId>, sig: TypeId) -> (Vec<Ty>, Vec<Ty>) {
     let mut params = vec![Ty::PTR];
     let mut results = Vec::new();
-    let mut push_param = |t: TypeId, params: &mut Vec<Ty>| match layout::scalar_types(s, t) {
+    let push_param = |t: TypeId, params: &mut Vec<Ty>| match layout::scalar_types(s, t) {
         Some(tys) => params.extend(tys),
         None => params.push(Ty::PTR),
     };

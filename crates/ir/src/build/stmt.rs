@@ -3,19 +3,14 @@
 use syntax::ast::{self, AssignOp, Expr, ExprKind, Spec, Stmt, StmtKind};
 use syntax::token::{Operator, Token};
 use syntax::Pos;
-use types::arena::{ObjId, Store, TypeId};
-use types::info::ExprKey;
-use types::object::{Builtin, ObjKind};
-use types::operand::Mode;
-use types::predicates::{is_boolean, is_complex, is_float, is_string, is_unsigned, underlying};
-use types::ty::{BasicKind, Type};
+use types::arena::TypeId;
+use types::predicates::is_string;
+use types::ty::Type;
 use types::universe;
 
 use super::mem::Place;
 use super::*;
-use crate::func::{
-    BinOp, Block, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, UnOp, Value,
-};
+use crate::func::{BinOp, Block, CmpOp, ConvOp, InstKind, Term, Ty, Value};
 use crate::overlay::Subst;
 
 impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
