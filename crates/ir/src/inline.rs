@@ -49,7 +49,7 @@ pub fn run(m: &mut Module) {
 }
 
 /// Rewrites the operands of `k` through `map`.
-fn remap(k: &InstKind, map: &dyn Fn(Value) -> Value) -> InstKind {
+pub(crate) fn remap(k: &InstKind, map: &dyn Fn(Value) -> Value) -> InstKind {
     use InstKind::*;
     match k.clone() {
         Bin(op, a, b) => Bin(op, map(a), map(b)),

@@ -148,25 +148,54 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         inits.push(format!("{path}.init"));
     }
     descs.finish(&store, &mut module);
-    ir::inline::run(&mut module);
-    for f in &mut module.funcs {
-        ir::opt::run(f);
-    }
-    for f in &module.funcs {
-        if let Err(e) = ir::verify::verify(f) {
-            eprintln!(
-                "internal compiler error: invalid IR: {e}\n{}",
-                ir::print::func_string(f)
-            );
-            return Err(1);
-        }
-    }
+    verify_module(&module, "build")?;
     let name = exe_name(args, &pkg.dir);
     Ok(Program {
         module,
         inits,
         name,
     })
+}
+
+/// `compile_ir`, then the optimization passes.
+fn compile_program(args: &[OsString]) -> Result<Program, i32> {
+    let mut prog = compile_ir(args)?;
+    optimize(&mut prog.module, |_, _| {})?;
+    Ok(prog)
+}
+
+/// Checks every function of `m` (after `stage`); reports invalid IR.
+fn verify_module(m: &ir::func::Module, stage: &str) -> Result<(), i32> {
+    for f in &m.funcs {
+        if let Err(e) = ir::verify::verify(f) {
+            eprintln!(
+                "internal compiler error: invalid IR after {stage}: {e}\n{}",
+                ir::print::func_string(f)
+            );
+            return Err(1);
+        }
+    }
+    Ok(())
+}
+
+/// Runs the optimization passes (inlining, then `ir::opt::PASSES`),
+/// verifying after each and handing the module to `after` with the
+/// pass's name.
+fn optimize(
+    m: &mut ir::func::Module,
+    mut after: impl FnMut(&str, &ir::func::Module),
+) -> Result<(), i32> {
+    ir::inline::run(m);
+    verify_module(m, "inline")?;
+    after("inline", m);
+    for (name, pass) in ir::opt::PASSES {
+        for f in &mut m.funcs {
+            pass(f);
+        }
+        verify_module(m, name)?;
+        after(name, m);
+    }
+    Ok(())
 }
 
 /// The executable's default name: the first file's or the package
@@ -222,7 +251,7 @@ pub fn build(args: &[OsString]) -> i32 {
         let built = if entry.lookup() {
             Ok(())
         } else {
-            match compile_ir(&parsed.args) {
+            match compile_program(&parsed.args) {
                 Ok(prog) => entry.store(|p| build_executable(&prog, p)),
                 Err(s) => return s,
             }
@@ -237,7 +266,7 @@ pub fn build(args: &[OsString]) -> i32 {
             }
         };
     }
-    let prog = match compile_ir(&parsed.args) {
+    let prog = match compile_program(&parsed.args) {
         Ok(p) => p,
         Err(s) => return s,
     };
@@ -285,7 +314,7 @@ pub fn run(args: &[OsString]) -> i32 {
     let exe = match cached_entry(&args[..n]) {
         Some(entry) => {
             if !entry.lookup() {
-                let prog = match compile_ir(&args[..n]) {
+                let prog = match compile_program(&args[..n]) {
                     Ok(p) => p,
                     Err(s) => return s,
                 };
@@ -297,7 +326,7 @@ pub fn run(args: &[OsString]) -> i32 {
             entry.path
         }
         None => {
-            let prog = match compile_ir(&args[..n]) {
+            let prog = match compile_program(&args[..n]) {
                 Ok(p) => p,
                 Err(s) => return s,
             };
@@ -352,6 +381,15 @@ pub fn tool_ir(args: &[OsString]) -> i32 {
         Err(s) => return s,
     };
     let only = parsed.string("func");
+    let mut prog = prog;
+    println!("// after build");
     print!("{}", ir::print::module_string(&prog.module, only));
-    0
+    let r = optimize(&mut prog.module, |pass, m| {
+        println!("// after {pass}");
+        print!("{}", ir::print::module_string(m, only));
+    });
+    match r {
+        Ok(()) => 0,
+        Err(s) => s,
+    }
 }

@@ -16,9 +16,10 @@ fn loops_make_block_parameters_for_the_variables_they_change() {
     );
     let o = rgo_in(&dir, &["tool", "ir", "-func", "main.sum", "m.go"]);
     assert_eq!(o.status, 0, "{}", o.stderr);
-    // `n` is passed around the loop as a block parameter too: trivial
-    // parameters are not removed yet (copy propagation will).
-    let want = "\
+    // As built, `n` is passed around the loop as a block parameter too;
+    // copy propagation removes that trivial parameter.
+    let built = "\
+// after build
 func main.sum(v0 i64, v1 i64) -> (i64)
 b0(v0: i64, v1: i64):
     v2 = iconst.i64 0                    // line 4
@@ -38,7 +39,57 @@ b4():
     ret v7
 
 ";
-    assert_eq!(o.stdout, want);
+    let propagated = "\
+// after copyprop
+func main.sum(v0 i64, v1 i64) -> (i64)
+b0(v0: i64, v1: i64):
+    v2 = iconst.i64 0                    // line 4
+    v3 = iconst.i64 0                    // line 5
+    jump b1(v3, v2)
+b1(v4: i64, v7: i64):
+    v6 = cmp.slt v4, v1                  // line 5
+    br v6, b2(), b4()
+b2():
+    v8 = add v7, v4                      // line 6
+    jump b3()
+b3():
+    v9 = iconst.i64 1                    // line 5
+    v10 = add v4, v9                     // line 5
+    jump b1(v10, v8)
+b4():
+    ret v7
+
+";
+    assert!(o.stdout.starts_with(built), "{}", o.stdout);
+    assert!(o.stdout.contains(propagated), "{}", o.stdout);
+    for pass in ["inline", "copyprop", "constfold", "bce", "nilcheck", "dce"] {
+        assert!(
+            o.stdout.contains(&format!("// after {pass}\n")),
+            "{pass}: {}",
+            o.stdout
+        );
+    }
+}
+
+#[test]
+fn passes_remove_checks_that_cannot_fail() {
+    let dir = scratch("ir-checks");
+    write_tree(
+        &dir,
+        &[(
+            "m.go",
+            "package main\n\nfunc sum(s []int) int {\n\tt := 0\n\tfor i := range s {\n\t\tt += s[i] / 2\n\t}\n\treturn t\n}\n\nfunc main() {\n\tprintln(sum([]int{1, 2, 3}))\n}\n",
+        )],
+    );
+    let o = rgo_in(&dir, &["tool", "ir", "-func", "main.sum", "m.go"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let last = o.stdout.rsplit("// after dce\n").next().unwrap();
+    // The loop condition proves the index; 2 is not zero.
+    assert!(!last.contains("boundscheck"), "{last}");
+    assert!(!last.contains("divcheck"), "{last}");
+    let (out, status) = (rgo_in(&dir, &["run", "m.go"]), 0);
+    assert_eq!(out.status, status, "{}", out.stderr);
+    assert_eq!(out.stderr, "2\n");
 }
 
 #[test]
