@@ -64,7 +64,11 @@ pub fn nil_checks(f: &mut Func) {
                     InstKind::Load(_, a, off) | InstKind::Store(a, _, off) => {
                         let (base, c) = based(f, &consts, *a);
                         let total = c + *off as i64;
-                        if base == p && (0..GUARD).contains(&total) {
+                        // A constant nil pointer folded into a constant
+                        // address faults there too.
+                        let nil_const = consts.get(&p) == Some(&0)
+                            && consts.get(&base).is_some_and(|&b| (0..GUARD).contains(&(b + total)));
+                        if nil_const || (base == p && (0..GUARD).contains(&total)) {
                             dead.insert(i.0);
                             break;
                         }

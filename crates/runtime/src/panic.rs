@@ -276,7 +276,16 @@ unsafe fn preprintpanics(mut p: *mut Panic) {
     unsafe {
         while !p.is_null() {
             let l = (*p).link;
-            if !l.is_null() && (*l).arg_type == (*p).arg_type && (*l).arg_data == (*p).arg_data {
+            // gc compares the values (`==` of the interfaces): two
+            // run-time errors with the same text are one repanic.
+            let same = !l.is_null()
+                && (*l).recovered
+                && (*l).arg_type == (*p).arg_type
+                && ((*l).arg_data == (*p).arg_data
+                    || (!(*p).arg_type.is_null()
+                        && !(*(*p).arg_type).equal.is_null()
+                        && crate::hash::dyn_equal((*p).arg_type, (*l).arg_data, (*p).arg_data)));
+            if same {
                 (*l).repanicked = true;
                 p = l;
                 continue;

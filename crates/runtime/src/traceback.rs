@@ -7,7 +7,8 @@
 //!         /path/x.go:12 +0x1d
 //! ```
 //!
-//! hiding runtime frames and wrapper functions, showing a deferred call
+//! hiding runtime frames and wrapper functions (but a wrapper where the
+//! panic started), showing a deferred call
 //! run by a panic as a `panic({type, data})` frame, eliding the middle of
 //! stacks over 100 frames as gc does (`...N frames elided...`).
 
@@ -40,7 +41,10 @@ fn walk(mut fp: usize, mut pc: usize, mut f: impl FnMut(usize, usize, Shown) -> 
                 return;
             }
         } else if let Some(func) = abi::findfunc(pc) {
-            if func.flags & abi::FUNC_FLAG_WRAPPER == 0 && !f(pc, fp, Shown::Func(func)) {
+            // A wrapper shows only where the panic started in it (gc
+            // elides wrappers except those calling panic functions).
+            let shown = func.flags & abi::FUNC_FLAG_WRAPPER == 0 || first;
+            if shown && !f(pc, fp, Shown::Func(func)) {
                 return;
             }
         }
