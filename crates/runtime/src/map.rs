@@ -289,12 +289,42 @@ fn zero_area(size: usize) -> *mut u8 {
 /// Key comparison and hashing for one kind of access.
 trait KeyOps {
     fn hash(&self, mt: &MapType, seed: u64) -> u64;
+    /// gc's mapKeyError: a lookup in a nil or empty map still panics on
+    /// a key of an unhashable dynamic type.
+    fn key_error(&self, _: &MapType) {}
     /// Whether the key stored at `stored` equals the probe key.
     fn eq(&self, mt: &MapType, stored: *const u8) -> bool;
 }
 
 struct Generic(*const u8);
 impl KeyOps for Generic {
+    fn key_error(&self, mt: &MapType) {
+        // SAFETY: mt.key is a valid descriptor and the key an interface
+        // value when its kind says so.
+        unsafe {
+            let kt = &*mt.key;
+            if kt.kind & crate::abi::KIND_MASK != crate::abi::kind::INTERFACE {
+                return;
+            }
+            let w0 = *(self.0 as *const *const u8);
+            if w0.is_null() {
+                return;
+            }
+            let empty = (*(mt.key as *const crate::abi::InterfaceType)).mlen == 0;
+            let t: *const crate::abi::Type = if empty {
+                w0 as *const crate::abi::Type
+            } else {
+                *(w0.add(8) as *const *const crate::abi::Type)
+            };
+            if (*t).equal.is_null() {
+                let mut msg = b"hash of unhashable type: ".to_vec();
+                msg.extend_from_slice(crate::abi::type_string(t));
+                let msg: &'static str =
+                    Box::leak(String::from_utf8_lossy(&msg).into_owned().into_boxed_str());
+                crate::error::panic_plain(msg);
+            }
+        }
+    }
     #[inline(always)]
     fn hash(&self, mt: &MapType, seed: u64) -> u64 {
         call_hash(mt.hasher, self.0, seed)
@@ -398,11 +428,9 @@ fn access<K: KeyOps>(mt: *const MapType, m: *mut Map, k: K) -> Access2 {
                     ok: 1,
                 };
             }
-        } else {
-            // gc hashes the key anyway so that unhashable keys panic.
-            if mt.flags & crate::abi::MAP_HASH_MIGHT_PANIC != 0 {
-                k.hash(mt, 0);
-            }
+        }
+        if (m.is_null() || (*m).count == 0) && mt.flags & crate::abi::MAP_HASH_MIGHT_PANIC != 0 {
+            k.key_error(mt);
         }
         Access2 {
             elem: zero_area((*mt.elem).size),
