@@ -67,7 +67,9 @@ pub fn nil_checks(f: &mut Func) {
                         // A constant nil pointer folded into a constant
                         // address faults there too.
                         let nil_const = consts.get(&p) == Some(&0)
-                            && consts.get(&base).is_some_and(|&b| (0..GUARD).contains(&(b + total)));
+                            && consts
+                                .get(&base)
+                                .is_some_and(|&b| (0..GUARD).contains(&(b + total)));
                         if nil_const || (base == p && (0..GUARD).contains(&total)) {
                             dead.insert(i.0);
                             break;
