@@ -97,8 +97,11 @@ pub fn nil_checks(f: &mut Func) {
     }
 }
 
+/// A pass over one function.
+pub type Pass = fn(&mut Func);
+
 /// The passes in order, with their names (for `rgo tool ir`'s dumps).
-pub const PASSES: &[(&str, fn(&mut Func))] = &[
+pub const PASSES: &[(&str, Pass)] = &[
     ("copyprop", copy_prop),
     ("constfold", const_fold),
     ("bce", bounds_checks),
@@ -168,14 +171,14 @@ pub fn copy_prop(f: &mut Func) {
         let p = preds(f);
         let mut rename: HashMap<Value, Value> = HashMap::new();
         let mut drop: Vec<(usize, usize)> = Vec::new();
-        for b in 1..f.blocks.len() {
-            if p[b].is_empty() {
+        for (b, incoming) in p.iter().enumerate().skip(1) {
+            if incoming.is_empty() {
                 continue;
             }
             for (k, &param) in f.blocks[b].params.iter().enumerate() {
                 let mut same: Option<Value> = None;
                 let mut trivial = true;
-                for &(pb, edge) in &p[b] {
+                for &(pb, edge) in incoming {
                     let args = match &f.blocks[pb].term {
                         Some(Term::Jump(_, a)) => a,
                         Some(Term::Branch(_, _, a1, _, a2)) => {
