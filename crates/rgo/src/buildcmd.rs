@@ -119,6 +119,26 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         checked_pkgs.push((id, files, checked.info));
     }
     let store = ir::overlay::Overlay::new(&world);
+    let mut program = ir::build::Program::default();
+    let report = |u: ir::build::Unsupported, path: &str| {
+        let at = fset
+            .position(u.pos)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| path.to_string());
+        eprintln!(
+            "{at}: internal compiler error: {} not implemented yet",
+            u.what
+        );
+        1
+    };
+    let link_path = |id: usize| {
+        let p = &graph.packages[id];
+        if p.name == "main" {
+            "main".to_string()
+        } else {
+            p.import_path.clone()
+        }
+    };
     for (id, files, info) in &checked_pkgs {
         let p = &graph.packages[*id];
         let path = if p.name == "main" {
@@ -134,18 +154,39 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
             pkg: pkg_idx(*id),
             path: &path,
         };
-        if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs) {
-            let at = fset
-                .position(u.pos)
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| path.clone());
-            eprintln!(
-                "{at}: internal compiler error: {} not implemented yet",
-                u.what
-            );
-            return Err(1);
+        if let Err(u) = ir::build::build_package(&input, &mut module, &mut descs, &mut program) {
+            return Err(report(u, &path));
         }
         inits.push(format!("{path}.init"));
+    }
+    // Instances of generic code other packages asked for, built where it
+    // is declared (which may ask for more).
+    loop {
+        let waiting = program.waiting();
+        if waiting.is_empty() {
+            break;
+        }
+        for k in waiting {
+            let Some((id, files, info)) = checked_pkgs.iter().find(|(id, _, _)| pkg_idx(*id) == k)
+            else {
+                eprintln!("internal compiler error: instances requested of an unknown package");
+                return Err(1);
+            };
+            let path = link_path(*id);
+            let input = ir::build::Package {
+                fset,
+                files,
+                info,
+                store: &store,
+                pkg: k,
+                path: &path,
+            };
+            if let Err(u) =
+                ir::build::build_instances(&input, &mut module, &mut descs, &mut program)
+            {
+                return Err(report(u, &path));
+            }
+        }
     }
     descs.finish(&store, &mut module);
     verify_module(&module, "build")?;

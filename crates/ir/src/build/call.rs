@@ -145,16 +145,25 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             .map(|&t| names::type_string_linked(self.p.store, t))
             .collect();
         let name = format!("{base}[{}]", strs.join(","));
-        if self.sh.inst_done.insert(name.clone()) {
+        if self.sh.prog.done.insert(name.clone()) {
             let sig = self.p.store.subst(ft, &smap);
-            self.sh.insts.push(PendingInst {
+            let inst = PendingInst {
                 name: name.clone(),
                 decl: obj.pos,
                 sig,
                 smap,
-            });
+            };
+            self.request(obj.pkg, inst);
         }
         Ok(name)
+    }
+
+    /// Queues an instance: here, or for the package declaring it.
+    fn request(&mut self, pkg: Option<types::arena::PkgIdx>, inst: PendingInst) {
+        match pkg {
+            Some(k) if k != self.p.pkg => self.sh.prog.foreign.push((k, inst)),
+            _ => self.sh.insts.push(inst),
+        }
     }
 
     /// Requests the method `mname` of instance `named` (its link name).
@@ -167,20 +176,27 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     ) -> Result<String> {
         let mname = self.p.store.obj(m).name.to_string();
         let name = names::method_name(self.p.store, named, ptr_recv, &mname);
-        if self.sh.inst_done.contains(&name) {
+        if self.sh.prog.done.contains(&name) {
             return Ok(name);
         }
         let Type::Named(n) = self.p.store.ty(named).clone() else {
             return Ok(name);
         };
-        let mpos = self.p.store.obj(m).pos;
-        let Some(&(_, fd)) = self.sh.decls.get(&mpos) else {
-            return Err(unsupported(pos, "methods of other packages' generic types"));
+        // The method as declared (on the generic type).
+        let origin = n.origin.unwrap_or(named);
+        let decl = match self.p.store.ty(origin) {
+            Type::Named(on) => on
+                .methods
+                .iter()
+                .copied()
+                .find(|&x| self.p.store.obj(x).name.as_str() == mname),
+            _ => None,
         };
-        let Some(&def) = self.p.info.defs.get(&fd.name.pos) else {
+        let Some(decl) = decl else {
             return Err(unsupported(pos, "this method"));
         };
-        let dt = self.p.store.obj(def).typ.unwrap_or(universe::INVALID);
+        let mpos = self.p.store.obj(decl).pos;
+        let dt = self.p.store.obj(decl).typ.unwrap_or(universe::INVALID);
         let Type::Signature(sg) = self.p.store.ty(dt).clone() else {
             return Err(unsupported(pos, "this method"));
         };
@@ -191,13 +207,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             .zip(n.targs.iter().copied())
             .collect();
         let sig = self.p.store.subst(dt, &smap);
-        self.sh.inst_done.insert(name.clone());
-        self.sh.insts.push(PendingInst {
+        self.sh.prog.done.insert(name.clone());
+        let inst = PendingInst {
             name: name.clone(),
             decl: mpos,
             sig,
             smap,
-        });
+        };
+        self.request(self.p.store.obj(decl).pkg, inst);
         Ok(name)
     }
 

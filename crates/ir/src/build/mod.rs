@@ -57,12 +57,56 @@ pub struct Package<'a, S: Subst> {
     pub path: &'a str,
 }
 
+/// What building one package leaves for the program: instances of
+/// generic code declared in other packages, to build in their context.
+#[derive(Default)]
+pub struct Program {
+    /// Instances requested or built (by link name).
+    done: std::collections::HashSet<String>,
+    /// Requests for instances declared in other packages.
+    foreign: Vec<(PkgIdx, PendingInst)>,
+    /// Rounds of instance building (for unique string symbol names).
+    rounds: u32,
+}
+
+impl Program {
+    /// The packages with instances waiting to be built in their context.
+    pub fn waiting(&self) -> Vec<PkgIdx> {
+        let mut v: Vec<PkgIdx> = self.foreign.iter().map(|(p, _)| *p).collect();
+        v.sort_by_key(|p| p.0);
+        v.dedup();
+        v
+    }
+}
+
 /// Builds the IR of a package into `m`. The package initializer is named
 /// `PATH.init`.
 pub fn build_package<S: Subst>(
     p: &Package<'_, S>,
     m: &mut Module,
     descs: &mut TypeDescs,
+    prog: &mut Program,
+) -> Result<()> {
+    build_package_part(p, m, descs, prog, false)
+}
+
+/// Builds the instances other packages asked of package `p` (and what
+/// they ask for in turn).
+pub fn build_instances<S: Subst>(
+    p: &Package<'_, S>,
+    m: &mut Module,
+    descs: &mut TypeDescs,
+    prog: &mut Program,
+) -> Result<()> {
+    build_package_part(p, m, descs, prog, true)
+}
+
+fn build_package_part<S: Subst>(
+    p: &Package<'_, S>,
+    m: &mut Module,
+    descs: &mut TypeDescs,
+    prog: &mut Program,
+    instances_only: bool,
 ) -> Result<()> {
     // Globals.
     let mut globals: HashMap<ObjId, String> = HashMap::new();
@@ -84,14 +128,17 @@ pub fn build_package<S: Subst>(
                             } else {
                                 format!("{}.{}", p.path, n.value)
                             };
-                            m.data.push(Data {
-                                name: name.clone(),
-                                size: layout::size(p.store, t).max(1),
-                                align: layout::align(p.store, t),
-                                init: None,
-                                relocs: Vec::new(),
-                                readonly: false,
-                            });
+                            // (Defined once, by the package's own build.)
+                            if !instances_only {
+                                m.data.push(Data {
+                                    name: name.clone(),
+                                    size: layout::size(p.store, t).max(1),
+                                    align: layout::align(p.store, t),
+                                    init: None,
+                                    relocs: Vec::new(),
+                                    readonly: false,
+                                });
+                            }
                             globals.insert(obj, name);
                         }
                     }
@@ -103,10 +150,16 @@ pub fn build_package<S: Subst>(
     let mut sh = Shared {
         globals,
         strings: Strings {
-            prefix: p.path.to_string(),
+            prefix: if instances_only {
+                prog.rounds += 1;
+                format!("{}#{}", p.path, prog.rounds)
+            } else {
+                p.path.to_string()
+            },
             ..Strings::default()
         },
         descs,
+        prog,
         escapes,
         pending: Vec::new(),
         funcvals: HashMap::new(),
@@ -114,7 +167,6 @@ pub fn build_package<S: Subst>(
         fm_done: Default::default(),
         decls: HashMap::new(),
         insts: Vec::new(),
-        inst_done: Default::default(),
         out: Vec::new(),
     };
     for (fi, file) in p.files.iter().enumerate() {
@@ -123,6 +175,17 @@ pub fn build_package<S: Subst>(
                 sh.decls.insert(fd.name.pos, (fi as u32, fd));
             }
         }
+    }
+    if instances_only {
+        let mine: Vec<PendingInst> = {
+            let all = std::mem::take(&mut sh.prog.foreign);
+            let (mine, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(k, _)| *k == p.pkg);
+            sh.prog.foreign = rest;
+            mine.into_iter().map(|(_, i)| i).collect()
+        };
+        sh.insts.extend(mine);
+        build_pending(p, &mut sh)?;
+        return finish_package(sh, m);
     }
     let mut inits: Vec<String> = Vec::new();
     for (fi, file) in p.files.iter().enumerate() {
@@ -223,11 +286,27 @@ pub fn build_package<S: Subst>(
     let f = fb.finish();
     sh.out.push(f);
     build_pending(p, &mut sh)?;
-    m.funcs.append(&mut sh.out);
+    finish_package(sh, m)
+}
+
+/// Moves what a package's build made into the module (a static closure
+/// or wrapper another package made already is not added twice).
+fn finish_package(sh: Shared<'_, '_>, m: &mut Module) -> Result<()> {
+    let have: std::collections::HashSet<String> = m
+        .funcs
+        .iter()
+        .map(|f| f.name.clone())
+        .chain(m.data.iter().map(|d| d.name.clone()))
+        .collect();
+    m.funcs
+        .extend(sh.out.into_iter().filter(|f| !have.contains(&f.name)));
     m.data.extend(sh.strings.data);
     let mut fv: Vec<(String, String)> = sh.funcvals.into_iter().collect();
     fv.sort();
     for (sym, func) in fv {
+        if have.contains(&sym) {
+            continue;
+        }
         m.data.push(Data {
             name: sym,
             size: 8,
@@ -381,7 +460,7 @@ struct PendingLit<'p> {
 }
 
 /// An instance of a generic function or method waiting to be built.
-struct PendingInst {
+pub struct PendingInst {
     name: String,
     /// The position of the declaration's name.
     decl: Pos,
@@ -405,7 +484,7 @@ struct Shared<'p, 'd> {
     /// Every function declaration, by the position of its name.
     decls: HashMap<Pos, (u32, &'p ast::FuncDecl)>,
     insts: Vec<PendingInst>,
-    inst_done: std::collections::HashSet<String>,
+    prog: &'d mut Program,
     /// Method value wrappers (`-fm`) already made.
     fm_done: std::collections::HashSet<String>,
     out: Vec<Func>,
