@@ -86,9 +86,15 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             }
             _ => {
                 let v = self.expr(fun)?[0];
-                let code = self.ins1(InstKind::Load(Ty::PTR, v, 0), e.pos);
                 args.push(v);
-                Callee::Indirect(code)
+                if self.defer_call {
+                    // The deferred call loads the code when it runs (a
+                    // nil function panics then, not at the defer).
+                    Callee::Indirect(v)
+                } else {
+                    let code = self.ins1(InstKind::Load(Ty::PTR, v, 0), e.pos);
+                    Callee::Indirect(code)
+                }
             }
         };
         self.call_args(e, c, &sig, &mut args)?;

@@ -258,8 +258,22 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 return self.defer_builtin(b, c, pos);
             }
         }
-        let (callee, args) = self.prepare_call(e, c)?;
-        let indirect = matches!(callee, Callee::Indirect(_));
+        self.defer_call = true;
+        let prepared = self.prepare_call(e, c);
+        self.defer_call = false;
+        let (callee, args) = prepared?;
+        // A function value's code is loaded from it when the call runs;
+        // an interface method's code (from the itab) is saved now.
+        let (indirect, args) = match callee {
+            Callee::Indirect(c) if args.first() == Some(&c) => (true, args),
+            Callee::Indirect(c) => {
+                let mut a = args;
+                a.push(c);
+                (true, a)
+            }
+            Callee::Direct(_) => (false, args),
+        };
+        let saved_code = matches!(callee, Callee::Indirect(c) if args.first() != Some(&c));
         // The closure object: code, then every argument in a word.
         let n = args.len();
         let size = self.iconst(Ty::I64, 8 + 8 * n as i64, pos);
@@ -292,15 +306,16 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         w.wrapper = true;
         let b0 = Block(0);
         let ctx = w.params()[0];
-        let loaded: Vec<Value> = tys
+        let mut loaded: Vec<Value> = tys
             .iter()
             .enumerate()
             .map(|(i, &ty)| w.push(b0, InstKind::Load(ty, ctx, 8 + 8 * i as i32), line)[0])
             .collect();
-        let results = match &callee {
-            Callee::Direct(_) | Callee::Indirect(_) => self.call_result_tys(fun),
-        };
-        let callee = if indirect {
+        let results = self.call_result_tys(fun);
+        let callee = if saved_code {
+            let code = loaded.pop().expect("the saved code pointer");
+            Callee::Indirect(code)
+        } else if indirect {
             let code = w.push(b0, InstKind::Load(Ty::PTR, loaded[0], 0), line)[0];
             Callee::Indirect(code)
         } else {
