@@ -974,6 +974,15 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let mut vals = Vec::new();
                 for a in &c.args {
                     let t = self.type_of(a);
+                    if let Type::Tuple(vs) = self.p.store.ty(t).clone() {
+                        // print(f()) with several results.
+                        let parts = self.split_multi(a)?;
+                        for (v, var) in parts.into_iter().zip(vs) {
+                            let vt = self.obj_type(var);
+                            vals.push((v, vt, a.pos));
+                        }
+                        continue;
+                    }
                     let t = self.default_type(t);
                     vals.push((self.expr_as(a, t)?, t, a.pos));
                 }

@@ -223,9 +223,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 Pos::NONE,
             );
             if let Some(o) = o {
-                if self.p.store.obj(o).name.as_str() != "_" {
-                    self.mem_local(o, addr);
-                }
+                self.mem_local(o, addr);
             }
             storage.push(addr);
         }

@@ -580,6 +580,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 Ok(vec![a, len, len])
             }
             Type::Map(..) => self.map_literal(e, c, t),
+            Type::Pointer(elem) => {
+                // An elided `&T{...}` whose element type is a named
+                // pointer type.
+                let v = self.composite(e, c, elem)?;
+                let a = self.new_object(elem, pos);
+                self.store_value(a, elem, &v, pos)?;
+                Ok(vec![a])
+            }
             _ => Err(unsupported(pos, "this composite literal")),
         }
     }
