@@ -502,6 +502,22 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         self.load_value(p, vt, pos)
     }
 
+    /// A map index expression's map type descriptor, map, key address
+    /// and element type.
+    pub(super) fn map_operands(
+        &mut self,
+        x: &Expr,
+        i: &Expr,
+        pos: Pos,
+    ) -> Result<(Value, Value, Value, TypeId)> {
+        let mt = self.type_of(x);
+        let (kt, vt) = self.map_types(mt);
+        let m = self.expr(x)?[0];
+        let k = self.key_addr(i, kt)?;
+        let td = self.type_desc(mt, pos);
+        Ok((td, m, k, vt))
+    }
+
     pub(super) fn map_store(&mut self, l: &Expr, x: &Expr, i: &Expr, v: Vec<Value>) -> Result<()> {
         let pos = l.pos;
         let mt = self.type_of(x);

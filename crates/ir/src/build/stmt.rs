@@ -245,9 +245,16 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     ) -> Result<()> {
         let t = self.type_of(x);
         if self.is_map_index(x) {
-            let cur = self.expr(x)?;
+            // The map and key once: `m[k] op= v`.
+            let ExprKind::Index(mx, idx) = &strip_parens(x).kind else {
+                unreachable!()
+            };
+            let (td, m, k, vt) = self.map_operands(mx, &idx[0], pos)?;
+            let p = self.call_runtime("runtime.mapaccess1", vec![td, m, k], vec![Ty::PTR], pos)[0];
+            let cur = self.load_value(p, vt, pos)?;
             let v = f(self, &cur)?;
-            return self.store_to(x, v);
+            let p = self.call_runtime("runtime.mapassign", vec![td, m, k], vec![Ty::PTR], pos)[0];
+            return self.store_value(p, vt, &v, pos);
         }
         let pl = self
             .place(x)?
