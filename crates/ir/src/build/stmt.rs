@@ -647,8 +647,19 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let next = self.new_block();
                 let cond = match &tag {
                     Some((tt, tv)) => {
-                        let cv = self.expr_as(c, *tt)?;
-                        self.compare(Operator::Eql, *tt, tv, &cv, c.pos)?
+                        let ct = self.type_of(c);
+                        let iface = |b: &Self, t: TypeId| matches!(b.under(t), Type::Interface(_));
+                        let is_nil = self.tv(c).is_some_and(|t| t.mode == Mode::NilValue);
+                        if iface(self, ct) && !iface(self, *tt) && !is_nil {
+                            // A concrete tag against an interface case:
+                            // compared as interfaces.
+                            let tag_i = self.coerce(tv.clone(), *tt, ct, c.pos)?;
+                            let cv = self.expr(c)?;
+                            self.compare(Operator::Eql, ct, &tag_i, &cv, c.pos)?
+                        } else {
+                            let cv = self.expr_as(c, *tt)?;
+                            self.compare(Operator::Eql, *tt, tv, &cv, c.pos)?
+                        }
                     }
                     None => self.expr(c)?[0],
                 };
