@@ -52,6 +52,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         e: &Expr,
         c: &ast::CallExpr,
     ) -> Result<(Callee, Vec<Value>)> {
+        // Only this call is deferred (not calls inside its operands).
+        let lazy = std::mem::replace(&mut self.defer_call, false);
         let fun = strip_parens(&c.fun);
         let ftv = self.tv(fun).cloned().expect("checked");
         let Type::Signature(sig) = self.under(self.sub(ftv.typ)).clone() else {
@@ -87,7 +89,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             _ => {
                 let v = self.expr(fun)?[0];
                 args.push(v);
-                if self.defer_call {
+                if lazy {
                     // The deferred call loads the code when it runs (a
                     // nil function panics then, not at the defer).
                     Callee::Indirect(v)
