@@ -188,8 +188,8 @@ pub unsafe extern "C" fn growslice_buf(
         if old != buf && old_len != 0 {
             ptr::copy(old, buf, old_len as usize * size);
         }
-        let new_cap = (roundupsize(new_len as usize * size, !(*et).has_pointers()) / size.max(1))
-            .min(buf_len as usize) as isize;
+        // gc hands out the whole buffer.
+        let new_cap = buf_len;
         if new_len < new_cap {
             ptr::write_bytes(
                 buf.add(new_len as usize * size),

@@ -20,6 +20,10 @@ use crate::func::{BinOp, BoundsKind, Callee, CmpOp, ConvOp, InstKind, Term, Ty, 
 use crate::func::{Block, Func};
 use crate::overlay::Subst;
 
+/// The bytes of the frame buffer appends to a slice that does not
+/// escape start in (gc's).
+const APPEND_BUF: u32 = 32;
+
 /// A value being followed through embedded fields: in place, or a value.
 pub(super) enum Operand {
     Place(Place),
@@ -1215,6 +1219,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let Type::Slice(elem) = self.under(st).clone() else {
             unreachable!()
         };
+        let buf_for = self.append_to.take();
         let es = self.size_of(elem);
         let multi = c.args.len() == 1
             && matches!(self.p.store.ty(self.type_of(&c.args[0])), Type::Tuple(_));
@@ -1272,12 +1277,34 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         self.branch(over, grow, join);
         self.enter(grow);
         let et = self.type_desc(elem, pos);
-        let g = self.call_runtime(
-            "runtime.growslice",
-            vec![s[0], newlen, s[2], num, et],
-            vec![Ty::PTR, Ty::I64, Ty::I64],
-            pos,
-        );
+        // A slice that does not escape starts in a 32-byte buffer in the
+        // frame, as under gc.
+        let g = match buf_for.filter(|_| es > 0 && es <= APPEND_BUF) {
+            Some(x) => {
+                let slot = match self.append_bufs.get(&x) {
+                    Some(&sl) => sl,
+                    None => {
+                        let sl = self.f.new_slot(APPEND_BUF, 8);
+                        self.append_bufs.insert(x, sl);
+                        sl
+                    }
+                };
+                let buf = self.ins1(InstKind::SlotAddr(slot), pos);
+                let n = self.iconst(Ty::I64, (APPEND_BUF / es) as i64, pos);
+                self.call_runtime(
+                    "runtime.growsliceBuf",
+                    vec![s[0], newlen, s[2], num, et, buf, n],
+                    vec![Ty::PTR, Ty::I64, Ty::I64],
+                    pos,
+                )
+            }
+            None => self.call_runtime(
+                "runtime.growslice",
+                vec![s[0], newlen, s[2], num, et],
+                vec![Ty::PTR, Ty::I64, Ty::I64],
+                pos,
+            ),
+        };
         let b1 = self.cur();
         self.ssa.write(pv, b1, g[0]);
         self.ssa.write(cv, b1, g[2]);

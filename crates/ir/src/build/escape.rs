@@ -22,6 +22,8 @@ use types::ty::Type;
 pub struct Escapes<'p> {
     /// Every function literal, by key.
     pub lits: HashMap<ExprKey, &'p ast::FuncLit>,
+    /// Slice variables that never escape their function (`slices`).
+    pub local_slices: HashSet<ObjId>,
     pub boxed: HashSet<ObjId>,
     /// Captured variables of each function literal, by the literal's key.
     pub captures: HashMap<ExprKey, Vec<ObjId>>,

@@ -32,6 +32,7 @@ mod escape;
 mod expr;
 mod iface;
 mod mem;
+mod slices;
 mod stmt;
 use crate::ssa::{Ssa, Var};
 use crate::typedesc::TypeDescs;
@@ -146,7 +147,11 @@ fn build_package_part<S: Subst>(
             }
         }
     }
-    let escapes = escape::analyze(p.files, p.info, p.store, &globals, p.pkg);
+    let mut escapes = escape::analyze(p.files, p.info, p.store, &globals, p.pkg);
+    escapes.local_slices = slices::nonescaping(p.files, p.info, p.store, &escapes.boxed);
+    for o in globals.keys() {
+        escapes.local_slices.remove(o);
+    }
     let mut sh = Shared {
         globals,
         strings: Strings {
@@ -548,6 +553,11 @@ struct FuncBuilder<'a, 'p, 'd, S: Subst> {
     smap: Vec<(TypeId, TypeId)>,
     /// Preparing a deferred call (function values are not loaded yet).
     defer_call: bool,
+    /// The variable `x` of `x = append(x, ...)` being built, when it
+    /// does not escape (its appends may start in a frame buffer).
+    append_to: Option<ObjId>,
+    /// Those frame buffers, per variable.
+    append_bufs: HashMap<ObjId, crate::func::Slot>,
 }
 
 /// The machine parameters and results of a Go signature under rgo's ABI:
@@ -635,6 +645,8 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
             block_params: 0,
             smap: Vec::new(),
             defer_call: false,
+            append_to: None,
+            append_bufs: HashMap::new(),
         };
         b.ssa.seal(&mut b.f, Block(0));
         Ok(b)

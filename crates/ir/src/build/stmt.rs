@@ -180,6 +180,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let vals: Vec<Vec<Value>> = if rhs.len() == lhs.len() {
                     let mut v = Vec::new();
                     for (l, r) in lhs.iter().zip(rhs) {
+                        self.append_to = self.self_append(l, r);
                         if is_blank(l) {
                             // Evaluated for its effects only.
                             if self.tv(r).is_none_or(|t| t.val.is_none()) {
@@ -227,6 +228,23 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 Ok(())
             }
         }
+    }
+
+    /// `x` when `l = r` is `x = append(x, ...)` for a slice variable
+    /// that does not escape.
+    fn self_append(&self, l: &Expr, r: &Expr) -> Option<ObjId> {
+        let x = self.use_of(strip_parens(l))?;
+        if !self.sh.escapes.local_slices.contains(&x) || !self.locals.contains_key(&x) {
+            return None;
+        }
+        let ExprKind::Call(c) = &strip_parens(r).kind else {
+            return None;
+        };
+        let is_append = self
+            .tv(strip_parens(&c.fun))
+            .is_some_and(|t| t.mode == Mode::Builtin(types::object::Builtin::Append));
+        (is_append && c.args.first().and_then(|a| self.use_of(strip_parens(a))) == Some(x))
+            .then_some(x)
     }
 
     pub(super) fn is_map_index(&self, l: &Expr) -> bool {
