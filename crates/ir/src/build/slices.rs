@@ -155,11 +155,9 @@ impl<S: Store> Walker<'_, S> {
     fn expr(&mut self, e: &Expr, safe: bool) {
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x, safe),
-            ExprKind::Name(_) => {
-                if !safe {
-                    if let Some(o) = self.var_of(e) {
-                        self.leaks.insert(o);
-                    }
+            ExprKind::Name(_) if !safe => {
+                if let Some(o) = self.var_of(e) {
+                    self.leaks.insert(o);
                 }
             }
             ExprKind::Index(x, idx) => {
