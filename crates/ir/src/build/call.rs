@@ -2,7 +2,7 @@
 //! literals and their closure objects, conversions, and the built-in
 //! functions.
 
-use super::PendingInst;
+use super::{LitBody, PendingInst};
 use syntax::ast::{self, Expr, ExprKind};
 use syntax::token::Operator;
 use syntax::Pos;
@@ -753,12 +753,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             .get(&key)
             .cloned()
             .unwrap_or_default();
-        let lit = *self
-            .sh
-            .escapes
-            .lits
-            .get(&key)
-            .ok_or_else(|| unsupported(e.pos, "this function literal"))?;
+        let lit = LitBody::Func(
+            *self
+                .sh
+                .escapes
+                .lits
+                .get(&key)
+                .ok_or_else(|| unsupported(e.pos, "this function literal"))?,
+        );
         let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
         let n = self.sh.lit_count.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -773,6 +775,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             lit,
             captures: caps.clone(),
             smap: self.smap.clone(),
+            label: None,
+            outer_results: Vec::new(),
         });
         if caps.is_empty() {
             return Ok(vec![self.static_closure(&name, e.pos)]);

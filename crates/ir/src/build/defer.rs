@@ -246,6 +246,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// `defer f(args)`.
     pub(super) fn defer_stmt(&mut self, e: &Expr, pos: Pos) -> Result<()> {
+        if self.range_func.is_some() {
+            return Err(unsupported(pos, "defer in a range-over-func body"));
+        }
         let e = strip_parens(e);
         let ExprKind::Call(c) = &e.kind else {
             return Err(unsupported(pos, "this defer"));

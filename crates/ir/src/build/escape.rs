@@ -22,6 +22,8 @@ use types::ty::Type;
 pub struct Escapes<'p> {
     /// Every function literal, by key.
     pub lits: HashMap<ExprKey, &'p ast::FuncLit>,
+    /// Bodies of range-over-func loops, by the key of the ranged function.
+    pub range_bodies: HashMap<ExprKey, (&'p ast::RangeClause, &'p ast::Block)>,
     /// Slice variables that never escape their function (`slices`).
     pub local_slices: HashSet<ObjId>,
     pub boxed: HashSet<ObjId>,
@@ -161,6 +163,11 @@ impl<'p, S: Store> Walker<'_, 'p, S> {
             .is_some_and(|t| matches!(self.s.ty(underlying(self.s, t)), Type::Array(..)))
     }
 
+    fn is_func(&self, e: &Expr) -> bool {
+        self.type_of(e)
+            .is_some_and(|t| matches!(self.s.ty(underlying(self.s, t)), Type::Signature(_)))
+    }
+
     fn is_pointer(&self, e: &Expr) -> bool {
         self.type_of(e)
             .is_some_and(|t| matches!(self.s.ty(underlying(self.s, t)), Type::Pointer(_)))
@@ -288,6 +295,29 @@ impl<'p, S: Store> Walker<'_, 'p, S> {
                 }
             }
             StmtKind::For(f) => {
+                if let Some(init) = &f.init {
+                    if let StmtKind::Range(r) = &init.kind {
+                        if self.is_func(&r.x) {
+                            // The body becomes the yield function: a
+                            // closure over the variables it uses.
+                            self.expr(&r.x);
+                            self.out
+                                .range_bodies
+                                .insert(self.key(&r.x), (&**r, &f.body));
+                            self.lits.push(Lit {
+                                key: self.key(&r.x),
+                                start: s.pos,
+                                end: f.body.rbrace,
+                                caps: Vec::new(),
+                            });
+                            self.exprs(&r.lhs);
+                            self.stmts(&f.body.stmts);
+                            let l = self.lits.pop().expect("pushed above");
+                            self.out.captures.insert(l.key, l.caps);
+                            return;
+                        }
+                    }
+                }
                 if let Some(x) = &f.init {
                     self.stmt(x);
                 }

@@ -328,6 +328,10 @@ fn finish_package(sh: Shared<'_, '_>, m: &mut Module) -> Result<()> {
 fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> Result<()> {
     while let Some(lit) = sh.pending.pop() {
         let lit: PendingLit<'p> = lit;
+        let LitBody::Func(fl) = lit.lit else {
+            build_range_body(p, sh, lit)?;
+            continue;
+        };
         let sig = p
             .info
             .types
@@ -339,11 +343,11 @@ fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
             sh,
             lit.key.file,
             lit.name,
-            lit.lit.typ.pos,
+            fl.typ.pos,
             sig,
             None,
-            &lit.lit.typ,
-            &lit.lit.body.stmts,
+            &fl.typ,
+            &fl.body.stmts,
             lit.captures,
             true,
             lit.smap,
@@ -378,6 +382,77 @@ fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
             return build_pending(p, sh);
         }
     }
+    Ok(())
+}
+
+/// Builds the yield function of a range-over-func loop: its parameters
+/// are the iteration values, its body the loop's; `continue` returns
+/// true, `break` and `return` record why in the loop state and return
+/// false.
+fn build_range_body<'p, S: Subst>(
+    p: &Package<'p, S>,
+    sh: &mut Shared<'p, '_>,
+    lit: PendingLit<'p>,
+) -> Result<()> {
+    let LitBody::Range(clause, body, yt) = lit.lit else {
+        unreachable!()
+    };
+    let yt = p.store.subst(yt, &lit.smap);
+    let outer = lit.outer_results.clone();
+    let mut fb = FuncBuilder::new(p, lit.key.file, sh, lit.name, body.pos, yt)?;
+    fb.captures = lit.captures.clone();
+    fb.is_lit = true;
+    fb.smap = lit.smap;
+    let entry = Block(0);
+    let Type::Signature(sig) = fb.under(yt).clone() else {
+        return Err(unsupported(body.pos, "this range function"));
+    };
+    let ptys: Vec<TypeId> = match p.store.ty(sig.params) {
+        Type::Tuple(vs) => vs.iter().map(|&v| fb.obj_type(v)).collect(),
+        _ => Vec::new(),
+    };
+    let mut vals = Vec::new();
+    for &t in &ptys {
+        let v: Vec<Value> = fb
+            .value_tys(t)
+            .into_iter()
+            .map(|ty| fb.f.add_param(entry, ty))
+            .collect();
+        vals.push(v);
+    }
+    fb.params(
+        None,
+        &ast::FuncType {
+            pos: body.pos,
+            params: Vec::new(),
+            results: Vec::new(),
+            end: body.pos,
+        },
+        None,
+    )?;
+    let ctx = fb.f.params()[0];
+    let state = fb.ins1(
+        InstKind::Load(Ty::PTR, ctx, 8 + 8 * lit.captures.len() as i32),
+        body.pos,
+    );
+    fb.range_func = Some(RangeFunc {
+        state,
+        label: lit.label,
+        results: outer,
+    });
+    for (l, v) in clause.lhs.iter().zip(vals) {
+        if matches!(&l.kind, ExprKind::Name(n) if n.as_str() == "_") {
+            continue;
+        }
+        fb.range_assign(l, clause.def, v)?;
+    }
+    fb.block(&body.stmts)?;
+    if fb.cur.is_some() {
+        let t = fb.iconst(Ty::I8, 1, body.rbrace);
+        fb.terminate(Term::Return(vec![t]));
+    }
+    let f = fb.finish();
+    sh.out.push(f);
     Ok(())
 }
 
@@ -457,10 +532,46 @@ impl Strings {
 struct PendingLit<'p> {
     name: String,
     key: ExprKey,
-    lit: &'p ast::FuncLit,
+    lit: LitBody<'p>,
     captures: Vec<ObjId>,
     /// The type arguments of the instance it is in.
     smap: Vec<(TypeId, TypeId)>,
+    /// Range bodies: the loop's label and the outer function's results.
+    label: Option<ast::Symbol>,
+    outer_results: Vec<TypeId>,
+}
+
+/// What a pending closure is made of.
+#[derive(Clone, Copy)]
+enum LitBody<'p> {
+    Func(&'p ast::FuncLit),
+    /// The yield function of a range-over-func loop: the loop's clause
+    /// and body, the yield function's type, and the outer function's
+    /// result types (a `return` in the body stores them).
+    Range(&'p ast::RangeClause, &'p ast::Block, TypeId),
+}
+
+/// The yield function of a range-over-func loop being built.
+#[derive(Clone)]
+struct RangeFunc {
+    /// The loop state (heap): exit code (0 go on, 1 break, 2 return),
+    /// then the outer function's results.
+    state: Value,
+    label: Option<ast::Symbol>,
+    results: Vec<TypeId>,
+}
+
+/// The offsets of the results in a range-over-func loop's state.
+fn range_state_offsets(s: &impl Store, results: &[TypeId]) -> (Vec<u32>, u32) {
+    let mut off: u32 = 8;
+    let mut offs = Vec::new();
+    for &r in results {
+        let a = layout::align(s, r).max(1);
+        off = off.div_ceil(a) * a;
+        offs.push(off);
+        off += layout::size(s, r);
+    }
+    (offs, off.max(8))
 }
 
 /// An instance of a generic function or method waiting to be built.
@@ -558,6 +669,8 @@ struct FuncBuilder<'a, 'p, 'd, S: Subst> {
     append_to: Option<ObjId>,
     /// Those frame buffers, per variable.
     append_bufs: HashMap<ObjId, crate::func::Slot>,
+    /// Building the yield function of a range-over-func loop.
+    range_func: Option<RangeFunc>,
 }
 
 /// The machine parameters and results of a Go signature under rgo's ABI:
@@ -647,6 +760,7 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
             defer_call: false,
             append_to: None,
             append_bufs: HashMap::new(),
+            range_func: None,
         };
         b.ssa.seal(&mut b.f, Block(0));
         Ok(b)

@@ -10,6 +10,7 @@ use types::universe;
 
 use super::mem::Place;
 use super::*;
+use super::{range_state_offsets, LitBody, PendingLit};
 use crate::func::{BinOp, Block, CmpOp, ConvOp, InstKind, Term, Ty, Value};
 use crate::overlay::Subst;
 
@@ -311,8 +312,122 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
     }
 
+    /// `for ... := range f { body }` for a function `f`: calls `f` with
+    /// the body as its yield function, then acts on how the body ended.
+    fn range_func_loop(
+        &mut self,
+        label: Option<ast::Symbol>,
+        r: &ast::RangeClause,
+        pos: Pos,
+    ) -> Result<()> {
+        let key = self.key(&r.x);
+        let Some(&(_, body)) = self.sh.escapes.range_bodies.get(&key) else {
+            return Err(unsupported(pos, "this range over a function"));
+        };
+        let clause = self.sh.escapes.range_bodies[&key].0;
+        let caps = self
+            .sh
+            .escapes
+            .captures
+            .get(&key)
+            .cloned()
+            .unwrap_or_default();
+        let ft = self.type_of(&r.x);
+        let Type::Signature(sig) = self.under(ft).clone() else {
+            unreachable!()
+        };
+        let yt = match self.p.store.ty(sig.params) {
+            Type::Tuple(vs) => self.p.store.obj(vs[0]).typ.unwrap_or(universe::INVALID),
+            _ => universe::INVALID,
+        };
+        // The outer function's results (a range body inside a range body
+        // returns for the outermost function).
+        let outer: Vec<TypeId> = match &self.range_func {
+            Some(rf) => rf.results.clone(),
+            None => self.results.iter().map(|r| r.typ).collect(),
+        };
+        let f = self.expr(&r.x)?[0];
+        let (_, size) = range_state_offsets(self.p.store, &outer);
+        let n = self.iconst(Ty::I64, size as i64, pos);
+        let z = self.iconst(Ty::PTR, 0, pos);
+        let one = self.iconst(Ty::I8, 1, pos);
+        let state = self.call_runtime("runtime.mallocgc", vec![n, z, one], vec![Ty::PTR], pos)[0];
+        // The yield closure: code, captured boxes, the state.
+        let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
+        let k = self.sh.lit_count.entry(base.clone()).or_insert(0);
+        *k += 1;
+        let name = if self.is_lit {
+            format!("{base}.{k}")
+        } else {
+            format!("{base}.func{k}")
+        };
+        let yt_raw = yt;
+        self.sh.pending.push(PendingLit {
+            name: name.clone(),
+            key,
+            lit: LitBody::Range(clause, body, yt_raw),
+            captures: caps.clone(),
+            smap: self.smap.clone(),
+            label,
+            outer_results: outer.clone(),
+        });
+        let size = self.iconst(Ty::I64, 16 + 8 * caps.len() as i64, pos);
+        let obj = self.call_runtime("runtime.mallocgc", vec![size, z, one], vec![Ty::PTR], pos)[0];
+        let code = self.ins1(InstKind::FuncAddr(name), pos);
+        self.ins(InstKind::Store(obj, code, 0), pos);
+        for (i, o) in caps.iter().enumerate() {
+            let Some(Local::Mem(var)) = self.locals.get(o).cloned() else {
+                return Err(unsupported(pos, "capturing this variable"));
+            };
+            let b = self.cur();
+            let a = self.ssa.read(&mut self.f, var, b);
+            self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
+        }
+        self.ins(InstKind::Store(obj, state, 8 + 8 * caps.len() as i32), pos);
+        let fcode = self.ins1(InstKind::Load(Ty::PTR, f, 0), pos);
+        self.ins(
+            InstKind::Call {
+                callee: Callee::Indirect(fcode),
+                args: vec![f, obj],
+                results: vec![],
+            },
+            pos,
+        );
+        // A `return` in the body returns now.
+        let exit = self.ins1(InstKind::Load(Ty::I64, state, 0), pos);
+        let two = self.iconst(Ty::I64, 2, pos);
+        let returned = self.ins1(InstKind::Cmp(CmpOp::Eq, exit, two), pos);
+        let ret_b = self.new_block();
+        let next = self.new_block();
+        self.branch(returned, ret_b, next);
+        self.enter(ret_b);
+        let (offs, _) = range_state_offsets(self.p.store, &outer);
+        let mut vals = Vec::new();
+        for (i, &t) in outer.iter().enumerate() {
+            let a = self.offset(state, offs[i] as i64, pos);
+            vals.push(self.load_value(a, t, pos)?);
+        }
+        self.ret_values(vals, pos)?;
+        self.enter(next);
+        Ok(())
+    }
+
     pub(super) fn ret(&mut self, pos: Pos, results: &[Expr]) -> Result<()> {
         let mut vals: Vec<Vec<Value>> = Vec::new();
+        if let Some(rf) = self.range_func.clone() {
+            // Values for the enclosing function's results.
+            if results.is_empty() && !rf.results.is_empty() {
+                return Err(unsupported(pos, "a bare return in a range-over-func body"));
+            }
+            if results.len() == rf.results.len() {
+                for (r, &t) in results.iter().zip(&rf.results) {
+                    vals.push(self.expr_as(r, t)?);
+                }
+            } else if !results.is_empty() {
+                vals = self.split_multi_as(&results[0], &rf.results)?;
+            }
+            return self.ret_values(vals, pos);
+        }
         if results.is_empty() {
             for o in self.named_results.clone() {
                 let t = self.obj_type(o);
@@ -334,6 +449,24 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             }
         } else {
             vals = self.split_multi(&results[0])?;
+        }
+        self.ret_values(vals, pos)
+    }
+
+    /// Returns the Go results `vals` (in a range body: for the enclosing
+    /// function, through the loop state).
+    pub(super) fn ret_values(&mut self, vals: Vec<Vec<Value>>, pos: Pos) -> Result<()> {
+        if let Some(rf) = self.range_func.clone() {
+            let (offs, _) = range_state_offsets(self.p.store, &rf.results);
+            for (i, v) in vals.into_iter().enumerate() {
+                let a = self.offset(rf.state, offs[i] as i64, pos);
+                self.store_value(a, rf.results[i], &v, pos)?;
+            }
+            let two = self.iconst(Ty::I64, 2, pos);
+            self.ins(InstKind::Store(rf.state, two, 0), pos);
+            let f = self.iconst(Ty::I8, 0, pos);
+            self.terminate(Term::Return(vec![f]));
+            return Ok(());
         }
         if self.defer_frame.is_some() {
             return self.defer_return(vals, pos);
@@ -526,6 +659,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 (Over::Elems(elem), p, n)
             }
             Type::Map(..) => return self.range_map(label, r, body, pos),
+            Type::Signature(_) => return self.range_func_loop(label, r, pos),
             _ => return Err(unsupported(pos, "range over this type")),
         };
         let ity = self.f.ty(len);
@@ -730,6 +864,22 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             Some(l) => t.label == Some(l.value),
             None => tok == Token::Break || t.cont.is_some(),
         });
+        if target.is_none() {
+            if let Some(rf) = self.range_func.clone() {
+                if label.is_none() || label.map(|l| l.value) == rf.label {
+                    // The range-over-func loop itself: continue returns
+                    // true from the yield function, break false.
+                    if tok == Token::Break {
+                        let one = self.iconst(Ty::I64, 1, pos);
+                        self.ins(InstKind::Store(rf.state, one, 0), pos);
+                    }
+                    let v = self.iconst(Ty::I8, (tok == Token::Continue) as i64, pos);
+                    self.terminate(Term::Return(vec![v]));
+                    return Ok(());
+                }
+                return Err(unsupported(pos, "a branch out of a range-over-func body"));
+            }
+        }
         let to = match (tok, target) {
             (Token::Break, Some(t)) => t.brk,
             (Token::Continue, Some(t)) => t.cont.ok_or_else(|| unsupported(pos, "continue"))?,
