@@ -797,6 +797,17 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             };
             for c in cases {
                 let next = self.new_block();
+                // A constant tag and a constant case: decided now (the
+                // dead case's code is never built into a branch).
+                let tag_const = s.tag.as_ref().and_then(|t| self.tv(t)).and_then(|t| t.val.clone());
+                let case_const = self.tv(c).and_then(|t| t.val.clone());
+                if let (Some(a), Some(b)) = (tag_const, case_const) {
+                    let eq = a.compare(types::constant::CompareOp::Eql, &b);
+                    let v = self.iconst(Ty::I8, eq as i64, c.pos);
+                    self.branch(v, bodies[i], next);
+                    self.enter(next);
+                    continue;
+                }
                 let cond = match &tag {
                     Some((tt, tv)) => {
                         let ct = self.type_of(c);
