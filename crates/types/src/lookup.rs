@@ -229,7 +229,8 @@ pub fn named_methods(s: &impl Store, t: TypeId) -> Vec<ObjId> {
 }
 
 /// All methods of an interface type: declared ones and those of embedded
-/// interfaces, each name once, in declaration order. (Duplicate names with
+/// interfaces, each method once (by name, and package for unexported
+/// names), in declaration order. (Duplicate names with
 /// different signatures are reported by the checker, not here.)
 pub fn interface_methods(s: &impl Store, iface: TypeId) -> Vec<ObjId> {
     let mut out = Vec::new();
@@ -250,8 +251,14 @@ fn collect_interface_methods(
     }
     if let Type::Interface(it) = s.ty(u) {
         for &m in &it.methods {
-            let name = s.obj(m).name;
-            if !out.iter().any(|&o| s.obj(o).name == name) {
+            // Unexported names of different packages are different
+            // methods.
+            let mo = s.obj(m);
+            let same = |o: ObjId| {
+                let oo = s.obj(o);
+                oo.name == mo.name && (mo.is_exported() || oo.pkg == mo.pkg)
+            };
+            if !out.iter().any(|&o| same(o)) {
                 out.push(m);
             }
         }
