@@ -34,6 +34,11 @@ fn inlinable(f: &Func) -> bool {
 }
 
 pub fn run(m: &mut Module) {
+    run_leaf(m);
+    run_multi(m);
+}
+
+fn run_leaf(m: &mut Module) {
     let cands: HashMap<String, Func> = m
         .funcs
         .iter()
@@ -165,4 +170,166 @@ fn inline_calls(f: &mut Func, cands: &HashMap<String, Func>) {
             }
         }
     }
+}
+
+/// Small pure functions of several blocks (loops included, as gc
+/// inlines them): the call's block is split, the callee's blocks copied
+/// in between, its returns jumping to the continuation with the results.
+const MAX_BLOCKS: usize = 8;
+const MAX_MULTI_INSTS: usize = 60;
+/// Inlined calls per function at most (no blow-up).
+const MAX_PER_FUNC: usize = 16;
+
+fn pure_multi(f: &Func) -> bool {
+    let n: usize = f.blocks.iter().map(|b| b.insts.len()).sum();
+    f.blocks.len() > 1
+        && f.blocks.len() <= MAX_BLOCKS
+        && n <= MAX_MULTI_INSTS
+        && f.slots.is_empty()
+        && f.blocks.iter().all(|b| {
+            b.insts.iter().all(|&i| {
+                !matches!(
+                    f.insts[i.0 as usize].kind,
+                    InstKind::Call { .. }
+                        | InstKind::ReturnAddr
+                        | InstKind::SlotAddr(_)
+                        | InstKind::NilCheck(_)
+                        | InstKind::BoundsCheck { .. }
+                        | InstKind::DivCheck(_)
+                        | InstKind::Load(..)
+                        | InstKind::Store(..)
+                        | InstKind::Copy(..)
+                        | InstKind::Zero(..)
+                )
+            }) && !matches!(b.term, Some(Term::Unreachable) | None)
+        })
+}
+
+pub fn run_multi(m: &mut Module) {
+    let cands: HashMap<String, Func> = m
+        .funcs
+        .iter()
+        .filter(|f| pure_multi(f))
+        .map(|f| (f.name.clone(), f.clone()))
+        .collect();
+    if cands.is_empty() {
+        return;
+    }
+    for f in &mut m.funcs {
+        let mut done = 0;
+        while done < MAX_PER_FUNC && inline_one_multi(f, &cands) {
+            done += 1;
+        }
+    }
+}
+
+/// Inlines the first call of a candidate in `f`; whether there was one.
+fn inline_one_multi(f: &mut Func, cands: &HashMap<String, Func>) -> bool {
+    use crate::func::Block;
+    let mut site = None;
+    'find: for b in 0..f.blocks.len() {
+        for (k, &i) in f.blocks[b].insts.iter().enumerate() {
+            if let InstKind::Call {
+                callee: Callee::Direct(name),
+                args,
+                ..
+            } = &f.insts[i.0 as usize].kind
+            {
+                if let Some(c) = cands.get(name) {
+                    if *name != f.name && c.params().len() == args.len() {
+                        site = Some((b, k, i));
+                        break 'find;
+                    }
+                }
+            }
+        }
+    }
+    let Some((b, k, call)) = site else {
+        return false;
+    };
+    let d = f.insts[call.0 as usize].clone();
+    let InstKind::Call {
+        callee: Callee::Direct(name),
+        args,
+        ..
+    } = &d.kind
+    else {
+        unreachable!()
+    };
+    let c = &cands[name];
+    let line = d.line;
+    // The continuation: the rest of the block, taking the results.
+    let cont = f.new_block();
+    let rest: Vec<_> = f.blocks[b].insts.split_off(k + 1);
+    f.blocks[b].insts.pop(); // the call
+    f.blocks[cont.0 as usize].insts = rest;
+    f.blocks[cont.0 as usize].term = f.blocks[b].term.take();
+    let mut rename: HashMap<Value, Value> = HashMap::new();
+    for &r in &d.results {
+        let ty = f.ty(r);
+        let p = f.add_param(cont, ty);
+        rename.insert(r, p);
+    }
+    // The callee's blocks.
+    let blocks: Vec<Block> = (0..c.blocks.len()).map(|_| f.new_block()).collect();
+    let mut map: HashMap<Value, Value> = HashMap::new();
+    for (&p, &a) in c.params().iter().zip(args) {
+        map.insert(p, a);
+    }
+    for (cb, data) in c.blocks.iter().enumerate().skip(1) {
+        for &p in &data.params {
+            let np = f.add_param(blocks[cb], c.ty(p));
+            map.insert(p, np);
+        }
+    }
+    for (cb, data) in c.blocks.iter().enumerate() {
+        for &ci in &data.insts {
+            let cd = &c.insts[ci.0 as usize];
+            let kind = remap(&cd.kind, &|v| map.get(&v).copied().unwrap_or(v));
+            let res = f.push(blocks[cb], kind, line);
+            for (&r, &nr) in cd.results.iter().zip(&res) {
+                map.insert(r, nr);
+            }
+        }
+    }
+    let get = |map: &HashMap<Value, Value>, v: Value| map.get(&v).copied().unwrap_or(v);
+    for (cb, data) in c.blocks.iter().enumerate() {
+        let t = match data.term.clone().expect("verified") {
+            Term::Jump(t, a) => Term::Jump(
+                blocks[t.0 as usize],
+                a.iter().map(|&v| get(&map, v)).collect(),
+            ),
+            Term::Branch(cv, t, ta, e, ea) => Term::Branch(
+                get(&map, cv),
+                blocks[t.0 as usize],
+                ta.iter().map(|&v| get(&map, v)).collect(),
+                blocks[e.0 as usize],
+                ea.iter().map(|&v| get(&map, v)).collect(),
+            ),
+            Term::Return(vals) => Term::Jump(cont, vals.iter().map(|&v| get(&map, v)).collect()),
+            Term::Unreachable => Term::Unreachable,
+        };
+        f.blocks[blocks[cb].0 as usize].term = Some(t);
+    }
+    f.blocks[b].term = Some(Term::Jump(blocks[0], vec![]));
+    // Uses of the call's results are the continuation's parameters.
+    let get = |v: Value| rename.get(&v).copied().unwrap_or(v);
+    for k in 0..f.insts.len() {
+        let kind = remap(&f.insts[k].kind, &get);
+        f.insts[k].kind = kind;
+    }
+    for bd in &mut f.blocks {
+        match &mut bd.term {
+            Some(Term::Jump(_, a)) | Some(Term::Return(a)) => {
+                a.iter_mut().for_each(|v| *v = get(*v))
+            }
+            Some(Term::Branch(cv, _, a1, _, a2)) => {
+                *cv = get(*cv);
+                a1.iter_mut().for_each(|v| *v = get(*v));
+                a2.iter_mut().for_each(|v| *v = get(*v));
+            }
+            _ => {}
+        }
+    }
+    true
 }

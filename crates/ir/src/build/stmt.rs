@@ -799,7 +799,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let next = self.new_block();
                 // A constant tag and a constant case: decided now (the
                 // dead case's code is never built into a branch).
-                let tag_const = s.tag.as_ref().and_then(|t| self.tv(t)).and_then(|t| t.val.clone());
+                let tag_const = s
+                    .tag
+                    .as_ref()
+                    .and_then(|t| self.tv(t))
+                    .and_then(|t| t.val.clone());
                 let case_const = self.tv(c).and_then(|t| t.val.clone());
                 if let (Some(a), Some(b)) = (tag_const, case_const) {
                     let eq = a.compare(types::constant::CompareOp::Eql, &b);
