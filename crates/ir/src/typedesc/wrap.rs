@@ -301,8 +301,11 @@ pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Metho
 
 /// The type of method `m` found on `base`, without receiver.
 fn method_type(s: &impl Store, d: &mut TypeDescs, base: TypeId, e: &MEntry) -> N {
-    let m = e.obj;
-    let sub = recv_map(s, owner_of(s, base, &e.path), m);
+    let owner = owner_of(s, base, &e.path);
+    // On an instance, the method as declared on the generic type (its
+    // signature in terms of the receiver's type parameters).
+    let m = origin_method(s, owner, e.obj);
+    let sub = recv_map(s, owner, m);
     let (params, results, variadic) = match s.obj(m).typ.map(|t| s.ty(t)) {
         Some(Type::Signature(sig)) => (sig.params, sig.results, sig.variadic),
         _ => {
@@ -354,6 +357,26 @@ fn owner_of(s: &impl Store, base: TypeId, path: &[usize]) -> TypeId {
         cur = *e;
     }
     unalias(s, cur)
+}
+
+/// The declaration of method `m` of instance `owner` (on its generic
+/// type), or `m` itself.
+fn origin_method(s: &impl Store, owner: TypeId, m: ObjId) -> ObjId {
+    let Type::Named(n) = s.ty(owner) else {
+        return m;
+    };
+    let Some(origin) = n.origin.filter(|&o| o != owner) else {
+        return m;
+    };
+    let Type::Named(on) = s.ty(origin) else {
+        return m;
+    };
+    let name = s.obj(m).name;
+    on.methods
+        .iter()
+        .copied()
+        .find(|&x| s.obj(x).name == name)
+        .unwrap_or(m)
 }
 
 /// The receiver type parameters of method `m` paired with the type
