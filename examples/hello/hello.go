@@ -1,6 +1,5 @@
-// Hello is the example program of the README: the first program rgo will
-// build and run. Until the back end lands, `rgo check` and `rgo tool parse`
-// read it.
+// Hello uses the standard library: `rgo check` reads it today; `rgo run`
+// will once compiled programs can import std.
 package main
 
 import (
