@@ -218,7 +218,7 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         tab_bytes[base + 40..base + 48].copy_from_slice(&(f.file.len() as u64).to_le_bytes());
         tab_relocs.push(((base + 48) as u32, lines_id));
         tab_bytes[base + 56..base + 64].copy_from_slice(&(c.lines.len() as u64).to_le_bytes());
-        let flags: u32 = f.wrapper as u32;
+        let flags: u32 = f.wrapper as u32 | ((f.no_args as u32) << 1);
         tab_bytes[base + 68..base + 72].copy_from_slice(&flags.to_le_bytes());
     }
     tab.define(tab_bytes.into_boxed_slice());

@@ -322,6 +322,9 @@ pub struct Func {
     /// The name tracebacks show, when not the link name (the body of a
     /// function with defers shows as the function).
     pub display: Option<String>,
+    /// The Go function takes no arguments (tracebacks print `f()`, as
+    /// gc does; else `f(...)`).
+    pub no_args: bool,
 }
 
 impl Func {
@@ -337,6 +340,7 @@ impl Func {
             slots: Vec::new(),
             wrapper: false,
             display: None,
+            no_args: false,
         };
         let entry = f.new_block();
         for &t in params {

@@ -219,6 +219,8 @@ pub struct FuncInfo {
 /// tracebacks and transparent to `recover` (the closures made for
 /// `defer f(args)`).
 pub const FUNC_FLAG_WRAPPER: u32 = 1;
+/// The function takes no arguments: tracebacks print `f()`.
+pub const FUNC_FLAG_NO_ARGS: u32 = 2;
 
 impl FuncInfo {
     pub fn name(&self) -> &[u8] {

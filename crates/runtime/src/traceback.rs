@@ -103,7 +103,11 @@ pub fn traceback(fp: usize, pc: usize, panics: *mut Panic, fatal: bool) {
             Shown::Func(f) => {
                 if shown {
                     print_func_name(f.name());
-                    pstr("(...)\n\t");
+                    if f.flags & abi::FUNC_FLAG_NO_ARGS != 0 {
+                        pstr("()\n\t");
+                    } else {
+                        pstr("(...)\n\t");
+                    }
                     gwrite(f.file());
                     pstr(":");
                     puint(f.line(pc - 1) as u64);

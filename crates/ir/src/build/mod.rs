@@ -1028,6 +1028,7 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
             fields.extend(r.iter());
         }
         fields.extend(ft.params.iter());
+        self.f.no_args = fields.is_empty();
         for field in fields {
             let mut names: Vec<Option<ObjId>> = field
                 .names
