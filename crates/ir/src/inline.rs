@@ -175,8 +175,8 @@ fn inline_calls(f: &mut Func, cands: &HashMap<String, Func>) {
 /// Small pure functions of several blocks (loops included, as gc
 /// inlines them): the call's block is split, the callee's blocks copied
 /// in between, its returns jumping to the continuation with the results.
-const MAX_BLOCKS: usize = 8;
-const MAX_MULTI_INSTS: usize = 60;
+const MAX_BLOCKS: usize = 24;
+const MAX_MULTI_INSTS: usize = 100;
 /// Inlined calls per function at most (no blow-up).
 const MAX_PER_FUNC: usize = 16;
 

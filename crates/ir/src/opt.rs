@@ -485,34 +485,42 @@ pub fn bounds_checks(f: &mut Func) {
     // Non-negative counters: block parameters whose every incoming value
     // is a non-negative constant or the parameter plus a positive
     // constant.
+    // (To a fixpoint: a counter may start at another counter plus a
+    // constant, as `for j := i + 1; ...`.)
     let mut counter: HashSet<Value> = HashSet::new();
-    for (b, d) in f.blocks.iter().enumerate() {
-        for (k, &param) in d.params.iter().enumerate() {
-            if b == 0 || p[b].is_empty() {
-                continue;
-            }
-            let ok = p[b].iter().all(|&(pb, edge)| {
-                let args = match &f.blocks[pb].term {
-                    Some(Term::Jump(_, a)) => a,
-                    Some(Term::Branch(_, _, a1, _, a2)) => {
-                        if edge == 0 {
-                            a1
-                        } else {
-                            a2
-                        }
-                    }
-                    _ => return false,
-                };
-                let a = args[k];
-                if consts.get(&a).is_some_and(|&c| c >= 0) {
-                    return true;
+    loop {
+        let before = counter.len();
+        for (b, d) in f.blocks.iter().enumerate() {
+            for (k, &param) in d.params.iter().enumerate() {
+                if b == 0 || p[b].is_empty() || counter.contains(&param) {
+                    continue;
                 }
-                let (base, c) = based(f, &consts, a);
-                base == param && c > 0
-            });
-            if ok {
-                counter.insert(param);
+                let ok = p[b].iter().all(|&(pb, edge)| {
+                    let args = match &f.blocks[pb].term {
+                        Some(Term::Jump(_, a)) => a,
+                        Some(Term::Branch(_, _, a1, _, a2)) => {
+                            if edge == 0 {
+                                a1
+                            } else {
+                                a2
+                            }
+                        }
+                        _ => return false,
+                    };
+                    let a = args[k];
+                    if consts.get(&a).is_some_and(|&c| c >= 0) {
+                        return true;
+                    }
+                    let (base, c) = based(f, &consts, a);
+                    (base == param && c > 0) || (counter.contains(&base) && c >= 0)
+                });
+                if ok {
+                    counter.insert(param);
+                }
             }
+        }
+        if counter.len() == before {
+            break;
         }
     }
     let mut dead: HashSet<u32> = HashSet::new();

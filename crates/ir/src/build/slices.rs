@@ -52,7 +52,16 @@ pub fn nonescaping<S: Store>(
     }
     // Optimistic summaries: every slice parameter stays in its function
     // until a use says otherwise.
+    let spans: Vec<(syntax::Pos, syntax::Pos)> = funcs
+        .iter()
+        .map(|(_, fd, _, _)| (fd.pos, fd.body.as_ref().map_or(fd.pos, |b| b.rbrace)))
+        .collect();
+    let local = |o: ObjId| {
+        let p = s.obj(o).pos;
+        spans.iter().any(|&(a, b)| p >= a && p <= b)
+    };
     let mut leaks: HashSet<ObjId> = boxed.clone();
+    let mut aliases: Vec<(ObjId, ObjId)> = Vec::new();
     loop {
         let before = leaks.len();
         let summary: HashMap<ObjId, Vec<bool>> = funcs
@@ -66,9 +75,24 @@ pub fn nonescaping<S: Store>(
                 file,
                 summary: &summary,
                 leaks: &mut leaks,
+                aliases: &mut aliases,
             };
             if let Some(b) = &fd.body {
                 w.stmts(&b.stmts);
+            }
+        }
+        // An escaping alias takes its source along.
+        loop {
+            let n = leaks.len();
+            for &(y, x) in &aliases {
+                // (An alias that is not one of these functions' locals,
+                // a package variable, escapes.)
+                if leaks.contains(&y) || !local(y) {
+                    leaks.insert(x);
+                }
+            }
+            if leaks.len() == n {
+                break;
             }
         }
         if leaks.len() == before {
@@ -77,14 +101,10 @@ pub fn nonescaping<S: Store>(
     }
     // The candidates: slice-typed variables declared in these functions
     // (every use of them was walked).
-    let spans: Vec<(syntax::Pos, syntax::Pos)> = funcs
-        .iter()
-        .map(|(_, fd, _, _)| (fd.pos, fd.body.as_ref().map_or(fd.pos, |b| b.rbrace)))
-        .collect();
     let mut out = HashSet::new();
     for &o in info.defs.values() {
         let obj = s.obj(o);
-        if !spans.iter().any(|&(a, b)| obj.pos >= a && obj.pos <= b) {
+        if !local(o) {
             continue;
         }
         if let ObjKind::Var {
@@ -107,6 +127,8 @@ struct Walker<'a, S: Store> {
     file: u32,
     summary: &'a HashMap<ObjId, Vec<bool>>,
     leaks: &'a mut HashSet<ObjId>,
+    /// (y, x) for `y := x[i:j]`: if y escapes, so does x.
+    aliases: &'a mut Vec<(ObjId, ObjId)>,
 }
 
 impl<S: Store> Walker<'_, S> {
@@ -262,6 +284,18 @@ impl<S: Store> Walker<'_, S> {
                         continue;
                     }
                     let _ = op;
+                    // `y := x[i:j]` (or `y = x`): y aliases x's array; x
+                    // escapes only if y does.
+                    let dst = lv.or_else(|| self.info.defs.get(&l.pos).copied());
+                    if let (Some(d), Some(src)) = (dst, self.alias_source(r)) {
+                        if let ExprKind::Slice(se) = &r.unparen().kind {
+                            for i in se.index.iter().flatten() {
+                                self.escape(i);
+                            }
+                        }
+                        self.aliases.push((d, src));
+                        continue;
+                    }
                     self.escape(r);
                     // Storing into a variable: it holds something that
                     // may be shared; the variable is not tracked then.
@@ -374,6 +408,15 @@ impl<S: Store> Walker<'_, S> {
                 self.exprs(idx, false);
             }
             _ => self.expr(l, true),
+        }
+    }
+
+    /// The variable `r` (`x` or `x[i:j]`) shares the array of.
+    fn alias_source(&self, r: &Expr) -> Option<ObjId> {
+        match &r.unparen().kind {
+            ExprKind::Slice(se) => self.var_of(&se.x),
+            ExprKind::Name(_) => self.var_of(r),
+            _ => None,
         }
     }
 
