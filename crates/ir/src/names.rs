@@ -42,6 +42,31 @@ pub fn type_link_name(s: &impl Store, named: TypeId) -> String {
     }
 }
 
+/// `method_name` for a method that may come from another package
+/// (promoted through an embedded field): an unexported name of another
+/// package is qualified by its path (`main.T.other/pkg.m`), so it does
+/// not collide with the type's own method of the same name.
+pub fn method_name_from(
+    s: &impl Store,
+    named: TypeId,
+    ptr: bool,
+    m: &str,
+    mpkg: Option<PkgIdx>,
+) -> String {
+    let named = unalias(s, named);
+    let tpkg = match s.ty(named) {
+        Type::Named(n) => s.obj(n.obj).pkg,
+        _ => None,
+    };
+    match mpkg {
+        Some(p) if Some(p) != tpkg => {
+            let q = format!("{}.{m}", s.package(p).1);
+            method_name(s, named, ptr, &q)
+        }
+        _ => method_name(s, named, ptr, m),
+    }
+}
+
 /// The link name of method `m` of defined type `named`, with a pointer
 /// receiver (`main.(*T).M`) or a value receiver (`main.T.M`).
 pub fn method_name(s: &impl Store, named: TypeId, ptr: bool, m: &str) -> String {

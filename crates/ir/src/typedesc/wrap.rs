@@ -412,7 +412,7 @@ fn fn_for(
     e: &MEntry,
     mtyp: N,
 ) -> String {
-    let name = method_name(s, base, ptr, &e.name);
+    let name = crate::names::method_name_from(s, base, ptr, &e.name, e.pkg);
     if e.path.len() == 1 && e.ptr_recv == ptr {
         return name;
     }
