@@ -255,6 +255,14 @@ entry!("nilinterhash", crate::hash::nilinterhash);
 entry!("typehash", crate::hash::typehash_entry);
 entry!("interequal", crate::hash::interequal);
 entry!("nilinterequal", crate::hash::nilinterequal);
+entry!("newproc", crate::proc::newproc);
+entry!("block", crate::proc::block);
+entry!("makechan", crate::chan::makechan);
+entry!("chansend1", crate::chan::chansend1);
+entry!("chanrecv1", crate::chan::chanrecv1);
+entry!("chanrecv2", crate::chan::chanrecv2);
+entry!("closechan", crate::chan::closechan);
+entry!("selectgo", crate::chan::selectgo);
 use crate::panic as p;
 
 shim!("gopanic", "rdx", "rcx", p::gopanic_impl);

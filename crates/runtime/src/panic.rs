@@ -262,6 +262,7 @@ fn fatalpanic(gp: *mut G) -> ! {
         puint(g.goid.max(1));
         pstr(" [running]:\n");
         traceback::traceback((*top).fp, (*top).pc, (*top).link, false);
+        crate::proc::print_created_by(gp);
     }
     crate::print::printunlock();
     crate::print::flush_all();
