@@ -482,9 +482,9 @@ pub extern "C" fn selectgo(
     };
     // Random poll order over the non-nil channels.
     let mut norder = 0usize;
-    for i in 0..ncases {
-        if scases[i].c.is_null() {
-            scases[i].elem = ptr::null_mut();
+    for (i, cas) in scases.iter_mut().enumerate() {
+        if cas.c.is_null() {
+            cas.elem = ptr::null_mut();
             continue;
         }
         let j = (crate::hash::rand64() % (norder as u64 + 1)) as usize;
@@ -496,10 +496,11 @@ pub extern "C" fn selectgo(
     let lockorder = &mut lockorder[..norder];
     // Lock order: by channel address (insertion sort; one thread holds
     // no locks yet, but later Ms will).
-    for i in 0..norder {
+    for (i, &v) in pollorder.iter().enumerate() {
         let mut j = i;
-        let v = pollorder[i];
-        while j > 0 && (scases[lockorder[j - 1] as usize].c as usize) > (scases[v as usize].c as usize) {
+        while j > 0
+            && (scases[lockorder[j - 1] as usize].c as usize) > (scases[v as usize].c as usize)
+        {
             lockorder[j] = lockorder[j - 1];
             j -= 1;
         }
@@ -519,7 +520,10 @@ pub extern "C" fn selectgo(
             let sg = ch.recvq.dequeue();
             if !sg.is_null() {
                 send(ch, sg, cas.elem);
-                return SelectResult { chosen: casi as i64, recv_ok: 0 };
+                return SelectResult {
+                    chosen: casi as i64,
+                    recv_ok: 0,
+                };
             }
             if ch.qcount < ch.dataqsiz {
                 ch.copy(ch.slot(ch.sendx), cas.elem);
@@ -528,13 +532,19 @@ pub extern "C" fn selectgo(
                     ch.sendx = 0;
                 }
                 ch.qcount += 1;
-                return SelectResult { chosen: casi as i64, recv_ok: 0 };
+                return SelectResult {
+                    chosen: casi as i64,
+                    recv_ok: 0,
+                };
             }
         } else {
             let sg = ch.sendq.dequeue();
             if !sg.is_null() {
                 recv(ch, sg, cas.elem);
-                return SelectResult { chosen: casi as i64, recv_ok: 1 };
+                return SelectResult {
+                    chosen: casi as i64,
+                    recv_ok: 1,
+                };
             }
             if ch.qcount > 0 {
                 let qp = ch.slot(ch.recvx);
@@ -545,16 +555,25 @@ pub extern "C" fn selectgo(
                     ch.recvx = 0;
                 }
                 ch.qcount -= 1;
-                return SelectResult { chosen: casi as i64, recv_ok: 1 };
+                return SelectResult {
+                    chosen: casi as i64,
+                    recv_ok: 1,
+                };
             }
             if ch.closed != 0 {
                 ch.clear(cas.elem);
-                return SelectResult { chosen: casi as i64, recv_ok: 0 };
+                return SelectResult {
+                    chosen: casi as i64,
+                    recv_ok: 0,
+                };
             }
         }
     }
     if block == 0 {
-        return SelectResult { chosen: -1, recv_ok: 0 };
+        return SelectResult {
+            chosen: -1,
+            recv_ok: 0,
+        };
     }
 
     // Pass 2: wait on every channel.
