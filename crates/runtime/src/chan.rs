@@ -169,12 +169,12 @@ impl WaitQ {
 pub extern "C" fn makechan(t: *const ChanType, size: i64) -> *mut HChan {
     // SAFETY: t is a channel type descriptor (ABI).
     let elem = unsafe { &*(*t).elem };
+    if elem.size >= 1 << 16 {
+        crate::panic::throw("makechan: invalid channel element type");
+    }
     let mem = (elem.size as u128) * (size.max(0) as u128);
     if size < 0 || mem > (MAX_ALLOC - HCHAN_SIZE) as u128 {
         crate::error::panic_plain("makechan: size out of range");
-    }
-    if elem.size >= 1 << 16 {
-        crate::panic::throw("makechan: invalid channel element type");
     }
     let mem = mem as usize;
     // SAFETY: sizes checked above; the allocator returns zeroed memory.

@@ -172,3 +172,13 @@ pub fn ensure_g() -> *mut G {
     setg(g);
     g
 }
+
+const _: () = assert!(core::mem::offset_of!(G, status) == 176);
+const _: () = assert!(core::mem::offset_of!(G, waitreason) == 180);
+const _: () = assert!(core::mem::offset_of!(G, schedlink) == 184);
+const _: () = assert!(core::mem::offset_of!(G, alllink) == 192);
+const _: () = assert!(core::mem::offset_of!(G, param) == 200);
+const _: () = assert!(core::mem::offset_of!(G, select_done) == 208);
+const _: () = assert!(core::mem::offset_of!(G, gopc) == 216);
+const _: () = assert!(core::mem::offset_of!(G, parent_goid) == 224);
+const _: () = assert!(core::mem::offset_of!(G, goid) == 72);

@@ -535,3 +535,26 @@ fn goroutine_stack_overflow_is_reported() {
         .collect();
     assert_eq!(parts[1] - parts[0], 512 << 10, "{err}");
 }
+
+// ---- makechan size checks ------------------------------------------------
+
+unsafe extern "C" fn makechan_neg_main() {
+    make(-1);
+}
+
+#[test]
+fn child_makechan_neg() {
+    if is_child("sched::child_makechan_neg") {
+        child_program(makechan_neg_main, false);
+    }
+}
+
+#[test]
+fn makechan_negative_size_panics() {
+    let (code, err) = run_child("sched::child_makechan_neg");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("panic: makechan: size out of range\n\ngoroutine 1 [running]:\n"),
+        "{err}"
+    );
+}
