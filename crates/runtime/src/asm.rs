@@ -268,6 +268,7 @@ use crate::panic as p;
 shim!("gopanic", "rdx", "rcx", p::gopanic_impl);
 shim!("gorecover", "rsi", "rdx", p::gorecover_impl);
 shim!("deferreturn", "rdi", "rsi", p::deferreturn_impl);
+shim!("Goexit", "rdi", "rsi", crate::proc::goexit_impl);
 shim!("panicdivide", "rdi", "rsi", e::panicdivide_impl);
 shim!("panicshift", "rdi", "rsi", e::panicshift_impl);
 shim!("panicmem", "rdi", "rsi", e::panicmem_impl);

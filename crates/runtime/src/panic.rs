@@ -84,7 +84,7 @@ pub unsafe extern "C" fn deferpush(closure: *const usize) {
     }
 }
 
-fn free_defer(g: &mut G, d: *mut Defer) {
+pub fn free_defer(g: &mut G, d: *mut Defer) {
     // SAFETY: d was just unlinked from g's list and is not used again.
     unsafe {
         (*d).closure = ptr::null();

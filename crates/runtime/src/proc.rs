@@ -7,7 +7,7 @@
 //! switch `runtime.gogo_switch` (assembly) that saves the callee-saved
 //! registers and `rsp` in the old G and loads them, with `r15` = G, from
 //! the new one. Entry points: `runtime.newproc`, `runtime.Gosched`,
-//! `runtime.block`. When the running goroutine blocks and nothing is
+//! `runtime.block`, `runtime.Goexit`. When the running goroutine blocks and nothing is
 //! runnable, nothing can ever wake anything (no timers yet): gc's
 //! `all goroutines are asleep - deadlock!` report, exit status 2.
 
@@ -386,6 +386,44 @@ pub extern "C" fn gosched() {
     schedule(gp);
 }
 
+/// `runtime.Goexit()` (through its shim; `fp`/`pc` are the caller's):
+/// runs every pending deferred call of the goroutine (recover returns
+/// nil in them, as in gc), then ends the goroutine.
+pub extern "C" fn goexit_impl(fp: usize, pc: usize) -> ! {
+    let gp = g::getg();
+    let mut p = crate::panic::Panic {
+        // SAFETY: gp is the running G.
+        link: unsafe { (*gp).panic },
+        arg_type: ptr::null(),
+        arg_data: ptr::null_mut(),
+        fp,
+        pc,
+        recovered: false,
+        repanicked: false,
+        goexit: true,
+        text: crate::rtype::GoStr::EMPTY,
+        has_text: false,
+    };
+    // SAFETY: p stays on the panic list while this frame runs the
+    // deferred calls; the goroutine ends afterwards.
+    unsafe {
+        (*gp).panic = &mut p;
+        loop {
+            let d = (*gp).defer;
+            if d.is_null() {
+                break;
+            }
+            (*gp).defer = (*d).link;
+            let c = (*d).closure;
+            crate::panic::free_defer(&mut *gp, d);
+            crate::asm::calldeferred(c, gp, fp, pc);
+        }
+        (*gp).panic = ptr::null_mut();
+        (*gp).deferframe = ptr::null_mut();
+    }
+    goexit1()
+}
+
 /// `runtime.block()`: `select {}`, blocks forever.
 pub extern "C" fn block() {
     gopark(WaitReason::SelectNoCases);
@@ -397,8 +435,24 @@ pub extern "C" fn block() {
 /// with every goroutine and exits 2.
 fn checkdead(cur: *mut G) -> ! {
     printlock();
-    pstr("fatal error: all goroutines are asleep - deadlock!\n");
     let head = SCHED.lock().0.allg_head;
+    let mut live = 0;
+    let mut gp = head;
+    while !gp.is_null() {
+        // SAFETY: allg walks live Gs (never freed).
+        unsafe {
+            live += ((*gp).status != G_DEAD) as usize;
+            gp = (*gp).alllink;
+        }
+    }
+    if live == 0 {
+        // Only possible when main.main called Goexit.
+        pstr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        crate::print::printunlock();
+        crate::print::flush_all();
+        crate::sys::exit(2)
+    }
+    pstr("fatal error: all goroutines are asleep - deadlock!\n");
     let mut gp = head;
     while !gp.is_null() {
         // SAFETY: allg walks live Gs (never freed).

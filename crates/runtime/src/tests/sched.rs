@@ -558,3 +558,55 @@ fn makechan_negative_size_panics() {
         "{err}"
     );
 }
+
+// ---- Goexit runs the deferred calls, then ends the goroutine -------------
+
+extern "C" fn say(c: *const Clo) {
+    // SAFETY: c is a closure whose `a` is a &'static str's pointer and
+    // `b` its length.
+    let s = unsafe { core::slice::from_raw_parts((*c).a as *const u8, (*c).b) };
+    eprintln!("{}", String::from_utf8_lossy(s));
+}
+
+fn say_closure(s: &'static str) -> usize {
+    Box::leak(Box::new(Clo {
+        code: say as usize,
+        a: s.as_ptr() as usize,
+        b: s.len(),
+    })) as *const Clo as usize
+}
+
+extern "C" fn goexit_body(ctx: usize, _block: usize) {
+    // SAFETY: ctx is a closure; inside a withdefers frame.
+    unsafe { super::deferpush(ctx as *const usize) };
+    proc::goexit_impl(0, 0);
+}
+
+extern "C" fn goexit_goroutine(_c: *const Clo) {
+    super::with_defers(goexit_body, say_closure("deferred in g"), 0);
+    eprintln!("not reached");
+}
+
+unsafe extern "C" fn goexit_main() {
+    go(goexit_goroutine, 0, 0);
+    super::with_defers(goexit_body, say_closure("main deferred"), 0);
+    eprintln!("not reached");
+}
+
+#[test]
+fn child_goexit() {
+    if is_child("sched::child_goexit") {
+        child_program(goexit_main, false);
+    }
+}
+
+#[test]
+fn goexit_runs_defers_and_main_goexit_is_fatal_at_the_end() {
+    let (code, err) = run_child("sched::child_goexit");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "main deferred\ndeferred in g\n\
+         fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"
+    );
+}
