@@ -161,6 +161,23 @@ unsafe extern "C" {
 
 const _: () = assert!(g::G_SCHED == 120);
 
+/// (live goroutines, Gs ever made) — live ones are gc's NumGoroutine
+/// without its system goroutines.
+pub fn gcount() -> (usize, usize) {
+    let s = SCHED.lock();
+    let (mut live, mut all) = (0, 0);
+    let mut gp = s.0.allg_head;
+    while !gp.is_null() {
+        // SAFETY: allg walks Gs that are never freed.
+        unsafe {
+            live += ((*gp).status != G_DEAD) as usize;
+            all += 1;
+            gp = (*gp).alllink;
+        }
+    }
+    (live, all)
+}
+
 /// Registers the main goroutine (running) with the scheduler.
 pub fn register_main(gp: *mut G) {
     // SAFETY: gp is a fresh G owned by the caller.
@@ -436,15 +453,7 @@ pub extern "C" fn block() {
 fn checkdead(cur: *mut G) -> ! {
     printlock();
     let head = SCHED.lock().0.allg_head;
-    let mut live = 0;
-    let mut gp = head;
-    while !gp.is_null() {
-        // SAFETY: allg walks live Gs (never freed).
-        unsafe {
-            live += ((*gp).status != G_DEAD) as usize;
-            gp = (*gp).alllink;
-        }
-    }
+    let live = gcount().0;
     if live == 0 {
         // Only possible when main.main called Goexit.
         pstr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
