@@ -1,4 +1,5 @@
-//! Goroutines' `G` structure (its fixed head is part of the ABI: compiled
+//! Goroutines' `G` structure (head fixed by the ABI, then the saved
+//! context and scheduler fields) (its fixed head is part of the ABI: compiled
 //! code reads `stackguard0` at offset 16 through `r15`), the current G of
 //! each thread (a thread-local for Rust code; `r15` in compiled code), and
 //! goroutine stacks: the main goroutine's 1 GB stack is reserved with
@@ -51,7 +52,42 @@ pub struct G {
     pub sigcode0: u64,
     pub sigcode1: u64,
     pub sigpc: u64,
+    /// Saved context while not running (offset 120; see `proc`).
+    pub sched: Gobuf,
+    /// Scheduler state (`proc::G_*` statuses) and, while waiting, why.
+    pub status: u32,
+    pub waitreason: u32,
+    /// Run-queue / free-list link.
+    pub schedlink: *mut G,
+    /// Next G in creation order (all Gs ever made).
+    pub alllink: *mut G,
+    /// Wake-up parameter: the sudog that completed (channels, select).
+    pub param: *mut crate::chan::Sudog,
+    /// A select of this G has already been completed by some channel.
+    pub select_done: bool,
+    /// Return address of the `go` statement and the creating goroutine.
+    pub gopc: usize,
+    pub parent_goid: u64,
 }
+
+/// Callee-saved registers and stack pointer of a G that is not running
+/// (offsets relative to `G::sched`: sp 0, bp 8, bx 16, r12 24, r13 32,
+/// r14 40, r15 48), saved and restored by `runtime.gogo_switch`.
+#[repr(C)]
+#[derive(Default)]
+pub struct Gobuf {
+    pub sp: usize,
+    pub bp: usize,
+    pub bx: usize,
+    pub r12: usize,
+    pub r13: usize,
+    pub r14: usize,
+    pub r15: usize,
+}
+
+/// Offset of `sched`, used by the context switch.
+pub const G_SCHED: usize = 120;
+const _: () = assert!(core::mem::offset_of!(G, sched) == G_SCHED);
 
 /// Offset of `deferframe`, used by assembly.
 pub const G_DEFERFRAME: usize = 48;
@@ -136,3 +172,13 @@ pub fn ensure_g() -> *mut G {
     setg(g);
     g
 }
+
+const _: () = assert!(core::mem::offset_of!(G, status) == 176);
+const _: () = assert!(core::mem::offset_of!(G, waitreason) == 180);
+const _: () = assert!(core::mem::offset_of!(G, schedlink) == 184);
+const _: () = assert!(core::mem::offset_of!(G, alllink) == 192);
+const _: () = assert!(core::mem::offset_of!(G, param) == 200);
+const _: () = assert!(core::mem::offset_of!(G, select_done) == 208);
+const _: () = assert!(core::mem::offset_of!(G, gopc) == 216);
+const _: () = assert!(core::mem::offset_of!(G, parent_goid) == 224);
+const _: () = assert!(core::mem::offset_of!(G, goid) == 72);

@@ -22,6 +22,9 @@
 //! - `hash` — hash and equal functions and their closure objects;
 //! - `map` — Go maps (swiss tables);
 //! - `traceback` — gc-format tracebacks from frame pointers;
+//! - `proc` — the scheduler: G states, run queues, context switch,
+//!   `newproc`, `Gosched`, deadlock detection;
+//! - `chan` — channels and `select`;
 //! - `stack` — `morestack` (overflow report, preemption requests);
 //! - `signal` — SIGSEGV/SIGBUS/SIGFPE handling;
 //! - `lock`, `sys` — runtime locks and the OS interface.
@@ -38,6 +41,7 @@
 
 pub mod abi;
 pub mod asm;
+pub mod chan;
 pub mod complex;
 pub mod error;
 pub mod g;
@@ -48,6 +52,7 @@ pub mod malloc;
 pub mod map;
 pub mod panic;
 pub mod print;
+pub mod proc;
 pub mod rtype;
 pub mod signal;
 pub mod slice;

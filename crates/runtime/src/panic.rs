@@ -84,7 +84,7 @@ pub unsafe extern "C" fn deferpush(closure: *const usize) {
     }
 }
 
-fn free_defer(g: &mut G, d: *mut Defer) {
+pub fn free_defer(g: &mut G, d: *mut Defer) {
     // SAFETY: d was just unlinked from g's list and is not used again.
     unsafe {
         (*d).closure = ptr::null();
@@ -262,6 +262,7 @@ fn fatalpanic(gp: *mut G) -> ! {
         puint(g.goid.max(1));
         pstr(" [running]:\n");
         traceback::traceback((*top).fp, (*top).pc, (*top).link, false);
+        crate::proc::print_created_by(gp);
     }
     crate::print::printunlock();
     crate::print::flush_all();

@@ -51,6 +51,7 @@ pub unsafe fn run_main(size: usize, entry: usize) -> ! {
         crate::panic::throw("cannot allocate the main goroutine's stack");
     };
     let gp = g::new_g(1, lo, hi);
+    crate::proc::register_main(gp);
     g::setg(gp);
     // SAFETY: [lo, hi) is a fresh stack; rt0_switch never returns.
     unsafe { asm::rt0_switch(gp, hi & !15, entry) }

@@ -14,6 +14,8 @@ use core::ptr;
 use std::process::Command;
 use std::sync::OnceLock;
 
+mod sched;
+
 // ---- assembly stand-ins for compiled code ------------------------------
 
 global_asm!(
