@@ -97,13 +97,16 @@ fn unsupported_constructs_are_reported_not_miscompiled() {
     let dir = scratch("ir-unsupported");
     write_tree(
         &dir,
-        &[("m.go", "package main\n\nfunc main() {\n\tgo main()\n}\n")],
+        &[(
+            "m.go",
+            "package main\n\nfunc seq(yield func(int) bool) {}\n\nfunc main() {\n\tfor range seq {\n\t\tdefer main()\n\t}\n}\n",
+        )],
     );
     let o = rgo_in(&dir, &["tool", "ir", "m.go"]);
     assert_eq!(o.status, 1);
     assert!(
         o.stderr
-            .ends_with("m.go:4:2: internal compiler error: this statement not implemented yet\n"),
+            .ends_with("m.go:7:3: internal compiler error: defer in a range-over-func body not implemented yet\n"),
         "{}",
         o.stderr
     );

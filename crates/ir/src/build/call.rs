@@ -1033,6 +1033,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                         let m = self.expr(a)?[0];
                         Ok(vec![self.nil_or_load(m, 0, pos)])
                     }
+                    Type::Chan(..) => {
+                        // hchan: qcount, then dataqsiz.
+                        let c = self.expr(a)?[0];
+                        let off = if b == Builtin::Len { 0 } else { 8 };
+                        Ok(vec![self.nil_or_load(c, off, pos)])
+                    }
                     _ => Err(unsupported(pos, "len of this type")),
                 }
             }
@@ -1062,6 +1068,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                         Ok(vec![p, len, cap])
                     }
                     Type::Map(..) => self.make_map(e, c, t),
+                    Type::Chan(..) => self.make_chan(e, c, t),
                     _ => Err(unsupported(pos, "make of this type")),
                 }
             }
@@ -1157,6 +1164,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 Ok(vec![v[0]])
             }
             Builtin::Delete => self.delete_map(e, c),
+            Builtin::Close => self.close_chan(&c.args[0], pos),
             Builtin::Recover => self.recover(e),
             _ => Err(unsupported(pos, "this built-in")),
         }

@@ -21,6 +21,29 @@ use super::*;
 use crate::func::{Callee, InstKind, Term, Ty, Value};
 use crate::overlay::Subst;
 
+/// What a call evaluated now is made for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Later {
+    Defer,
+    Go,
+}
+
+impl Later {
+    fn wrap_name(self) -> &'static str {
+        match self {
+            Later::Defer => "deferwrap",
+            Later::Go => "gowrap",
+        }
+    }
+
+    fn runtime_func(self) -> &'static str {
+        match self {
+            Later::Defer => "runtime.deferpush",
+            Later::Go => "runtime.newproc",
+        }
+    }
+}
+
 /// The frame block of a function with defers, as its body sees it.
 #[derive(Clone)]
 pub(super) struct DeferFrame {
@@ -249,6 +272,18 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if self.range_func.is_some() {
             return Err(unsupported(pos, "defer in a range-over-func body"));
         }
+        self.call_later(e, pos, Later::Defer)
+    }
+
+    /// `go f(args)`: the call as a closure, run by a new goroutine.
+    pub(super) fn go_stmt(&mut self, e: &Expr, pos: Pos) -> Result<()> {
+        self.call_later(e, pos, Later::Go)
+    }
+
+    /// `defer` or `go` of a call: the function and arguments evaluated
+    /// now into a closure object whose code (a wrapper) makes the call;
+    /// handed to `runtime.deferpush` or `runtime.newproc`.
+    fn call_later(&mut self, e: &Expr, pos: Pos, later: Later) -> Result<()> {
         let e = strip_parens(e);
         let ExprKind::Call(c) = &e.kind else {
             return Err(unsupported(pos, "this defer"));
@@ -256,7 +291,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let fun = strip_parens(&c.fun);
         if let Some(tv) = self.tv(fun) {
             if let Mode::Builtin(b) = tv.mode {
-                return self.defer_builtin(b, c, pos);
+                return self.defer_builtin(b, c, pos, later);
             }
         }
         self.defer_call = true;
@@ -285,7 +320,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let k = self
             .sh
             .lit_count
-            .entry(format!("{}#defer", self.f.name))
+            .entry(format!("{}#{}", self.f.name, later.wrap_name()))
             .or_insert(0);
         *k += 1;
         let base = self
@@ -293,14 +328,14 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             .display
             .clone()
             .unwrap_or_else(|| self.f.name.clone());
-        let wrap_name = format!("{base}.deferwrap{k}");
+        let wrap_name = format!("{base}.{}{k}", later.wrap_name());
         let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
         self.ins(InstKind::Store(obj, code, 0), pos);
         let tys: Vec<Ty> = args.iter().map(|&a| self.f.ty(a)).collect();
         for (i, &a) in args.iter().enumerate() {
             self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
         }
-        self.call_runtime("runtime.deferpush", vec![obj], vec![], pos);
+        self.call_runtime(later.runtime_func(), vec![obj], vec![], pos);
         // The wrapper making the call.
         let line = self.line(pos);
         let mut w = Func::new(wrap_name, self.f.file.clone(), line, &[Ty::PTR], vec![]);
@@ -338,7 +373,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
     /// `defer print(...)`, `defer println(...)`, `defer panic(v)`: the
     /// arguments now, the built-in's code in the wrapper.
-    fn defer_builtin(&mut self, b: Builtin, c: &ast::CallExpr, pos: Pos) -> Result<()> {
+    fn defer_builtin(
+        &mut self,
+        b: Builtin,
+        c: &ast::CallExpr,
+        pos: Pos,
+        later: Later,
+    ) -> Result<()> {
         let mut vals: Vec<(Vec<Value>, TypeId)> = Vec::new();
         match b {
             Builtin::Print | Builtin::Println => {
@@ -364,7 +405,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let k = self
             .sh
             .lit_count
-            .entry(format!("{}#defer", self.f.name))
+            .entry(format!("{}#{}", self.f.name, later.wrap_name()))
             .or_insert(0);
         *k += 1;
         let base = self
@@ -372,13 +413,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             .display
             .clone()
             .unwrap_or_else(|| self.f.name.clone());
-        let wrap_name = format!("{base}.deferwrap{k}");
+        let wrap_name = format!("{base}.{}{k}", later.wrap_name());
         let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
         self.ins(InstKind::Store(obj, code, 0), pos);
         for (i, &a) in flat.iter().enumerate() {
             self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
         }
-        self.call_runtime("runtime.deferpush", vec![obj], vec![], pos);
+        self.call_runtime(later.runtime_func(), vec![obj], vec![], pos);
         // The wrapper, built like any function (it prints or panics).
         let p = self.p;
         let file = self.file;

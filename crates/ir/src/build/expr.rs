@@ -190,6 +190,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let pl = self.place(e)?.expect("a dereference is a place");
                 self.load_place(&pl, t, e.pos)
             }
+            ExprKind::Operation(Operator::Recv, x, None) => self.recv_expr(e, x),
             ExprKind::Operation(op, x, None) => self.unary(e, *op, x),
             ExprKind::Operation(Operator::AndAnd | Operator::OrOr, ..) => {
                 // As a value: branch into a merge that receives the bool.

@@ -27,6 +27,7 @@ use crate::names;
 use crate::overlay::Subst;
 
 mod call;
+mod chan;
 mod defer;
 mod escape;
 mod expr;

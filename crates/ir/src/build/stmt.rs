@@ -49,6 +49,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             StmtKind::Switch(sw) => self.switch_stmt(sw),
             StmtKind::Branch(tok, label) => self.branch_stmt(s.pos, *tok, label.as_ref()),
             StmtKind::Call(Token::Defer, e) => self.defer_stmt(e, s.pos),
+            StmtKind::Call(Token::Go, e) => self.go_stmt(e, s.pos),
+            StmtKind::Send(c, v) => self.send_stmt(c, v, s.pos),
+            StmtKind::Select(sel) => self.select_stmt(sel, s.pos),
             _ => Err(unsupported(s.pos, "this statement")),
         }
     }
@@ -660,6 +663,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             }
             Type::Map(..) => return self.range_map(label, r, body, pos),
             Type::Signature(_) => return self.range_func_loop(label, r, pos),
+            Type::Chan(..) => return self.range_chan(label, r, body, pos),
             _ => return Err(unsupported(pos, "range over this type")),
         };
         let ity = self.f.ty(len);
