@@ -63,8 +63,10 @@ impl WaitReason {
 }
 
 /// Usable stack of a goroutine for compiled code (the runtime slack
-/// comes on top, the guard region below).
-pub const GOROUTINE_STACK: usize = 256 << 10;
+/// comes on top, the guard region below). Stacks cannot move yet (no
+/// stack maps), so each reserves room for deep recursion up front; the
+/// reservation is `MAP_NORESERVE`, only touched pages cost memory.
+pub const GOROUTINE_STACK: usize = 64 << 20;
 
 const RUNQ_SIZE: usize = 256;
 

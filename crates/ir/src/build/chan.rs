@@ -132,6 +132,12 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// the chosen clause (-1: default).
     pub(super) fn select_stmt(&mut self, sel: &ast::SelectStmt, pos: Pos) -> Result<()> {
         let label = self.pending_label.take();
+        if sel.body.is_empty() {
+            // select {}: blocks forever.
+            self.call_runtime("runtime.block", vec![], vec![], pos);
+            self.terminate(Term::Unreachable);
+            return Ok(());
+        }
         // Each clause: (is send, channel, element buffer, recv stmt).
         struct Case<'s> {
             send: bool,
@@ -209,11 +215,6 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             pos,
         );
         let (chosen, recv_ok) = (r[0], r[1]);
-        if sel.body.is_empty() {
-            // select {}: blocks forever.
-            self.terminate(Term::Unreachable);
-            return Ok(());
-        }
         let exit = self.new_block();
         let bodies: Vec<Block> = sel.body.iter().map(|_| self.new_block()).collect();
         // Dispatch on the chosen index.

@@ -393,6 +393,13 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 let any = self.empty_iface();
                 vals.push((self.expr_as(&c.args[0], any)?, any));
             }
+            Builtin::Close | Builtin::Delete | Builtin::Copy => {
+                for a in &c.args {
+                    let t = self.type_of(a);
+                    let t = self.default_type(t);
+                    vals.push((self.expr_as(a, t)?, t));
+                }
+            }
             _ => return Err(unsupported(pos, "deferring this built-in")),
         }
         let flat: Vec<Value> = vals.iter().flat_map(|(v, _)| v.iter().copied()).collect();
@@ -441,6 +448,33 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let (v, _) = parts.pop().expect("one argument");
             w.call_runtime("runtime.gopanic", v, vec![], pos);
             w.terminate(Term::Unreachable);
+        } else if b == Builtin::Close {
+            let (v, _) = parts.pop().expect("one argument");
+            w.call_runtime("runtime.closechan", v, vec![], pos);
+        } else if b == Builtin::Delete {
+            let (k, kt) = parts.pop().expect("a key");
+            let (m, mt) = parts.pop().expect("a map");
+            let ka = if w.is_mem(kt) {
+                k[0]
+            } else {
+                let a = w.temp(kt, pos);
+                w.store_value(a, kt, &k, pos)?;
+                a
+            };
+            let td = w.type_desc(mt, pos);
+            w.call_runtime("runtime.mapdelete", vec![td, m[0], ka], vec![], pos);
+        } else if b == Builtin::Copy {
+            let (src, _) = parts.pop().expect("a source");
+            let (dst, dt) = parts.pop().expect("a destination");
+            let Type::Slice(elem) = w.under(dt).clone() else {
+                return Err(unsupported(pos, "this deferred copy"));
+            };
+            let lt = w.ins1(InstKind::Cmp(crate::func::CmpOp::SLt, dst[1], src[1]), pos);
+            let n = w.ins1(InstKind::Select(lt, dst[1], src[1]), pos);
+            let es = w.size_of(elem);
+            let sz = w.iconst(Ty::I64, es as i64, pos);
+            let bytes = w.ins1(InstKind::Bin(crate::func::BinOp::Mul, n, sz), pos);
+            w.call_runtime("runtime.memmove", vec![dst[0], src[0], bytes], vec![], pos);
         } else {
             w.call_runtime("runtime.printlock", vec![], vec![], pos);
             for (i, (v, t)) in parts.into_iter().enumerate() {

@@ -649,6 +649,11 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                     };
                     (Over::Elems(elem), a, n)
                 } else {
+                    // len(x) is constant: x is evaluated only if it has
+                    // calls or receives (the spec's exception).
+                    if has_effects(&r.x) {
+                        self.expr(&r.x)?;
+                    }
                     let z = self.iconst(Ty::PTR, 0, pos);
                     (Over::Elems(elem), z, n)
                 }
@@ -729,12 +734,39 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 (vec![i], v, elem)
             }
         };
-        if let Some(k) = key {
-            self.range_assign(k, r.def, kv)?;
-        }
-        if let (Some(v), Some(vals)) = (val, vv) {
-            let _ = vt;
-            self.range_assign(v, r.def, vals)?;
+        if !r.def && val.is_some() && key.is_some() {
+            // `k, x[k] = range ...`: both places first, then the stores
+            // (an assignment's two phases).
+            let k = key.expect("checked");
+            let v = val.expect("checked");
+            let kt = self.type_of(k);
+            let pk = self.place(k)?;
+            let pv = self.place(v)?;
+            let vt2 = self.type_of(v);
+            match (pk, pv, vv) {
+                (Some(pk), Some(pv), Some(vals))
+                    if !self.is_map_index(k) && !self.is_map_index(v) =>
+                {
+                    let kv = self.coerce(kv, universe::INT, kt, pos)?;
+                    self.store_place(&pk, kt, &kv, pos)?;
+                    let vals = self.coerce(vals, vt, vt2, pos)?;
+                    self.store_place(&pv, vt2, &vals, pos)?;
+                }
+                (_, _, vv) => {
+                    self.range_assign(k, r.def, kv)?;
+                    if let Some(vals) = vv {
+                        self.range_assign(v, r.def, vals)?;
+                    }
+                }
+            }
+        } else {
+            if let Some(k) = key {
+                self.range_assign(k, r.def, kv)?;
+            }
+            if let (Some(v), Some(vals)) = (val, vv) {
+                let _ = vt;
+                self.range_assign(v, r.def, vals)?;
+            }
         }
         self.targets.push(Target {
             label,
@@ -911,4 +943,18 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
 
 fn is_blank(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Name(n) if n.as_str() == "_")
+}
+
+/// Whether evaluating `e` may call a function or receive from a channel.
+fn has_effects(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::BasicLit(_) => false,
+        ExprKind::Paren(x) | ExprKind::Selector(x, _) => has_effects(x),
+        ExprKind::Index(x, idx) => has_effects(x) || idx.iter().any(has_effects),
+        ExprKind::Operation(Operator::Recv, _, None) => true,
+        ExprKind::Operation(_, x, y) => has_effects(x) || y.as_deref().is_some_and(has_effects),
+        ExprKind::CompositeLit(c) => c.elems.iter().any(has_effects),
+        ExprKind::KeyValue(k, v) => has_effects(k) || has_effects(v),
+        _ => true,
+    }
 }

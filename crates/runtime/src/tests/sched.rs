@@ -537,13 +537,17 @@ fn goroutine_stack_overflow_is_reported() {
         n.contains("goroutine 2 gp=0xX m=0 mp=0xX [running]:\nmain.rec(...)\n"),
         "{n:.600}"
     );
-    // The stack is 256 KiB (+ slack): [lo, hi) spans 512 KiB.
+    // The stack is GOROUTINE_STACK plus the runtime's slack.
     let i = err.find("stack=[").unwrap() + 7;
     let parts: Vec<u64> = err[i..err[i..].find(']').unwrap() + i]
         .split(", ")
         .map(|h| u64::from_str_radix(h.trim_start_matches("0x"), 16).unwrap())
         .collect();
-    assert_eq!(parts[1] - parts[0], 512 << 10, "{err}");
+    assert_eq!(
+        parts[1] - parts[0],
+        (crate::proc::GOROUTINE_STACK + crate::g::STACK_SLACK) as u64,
+        "{err}"
+    );
 }
 
 // ---- makechan size checks ------------------------------------------------
