@@ -734,11 +734,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 (vec![i], v, elem)
             }
         };
-        if !r.def && val.is_some() && key.is_some() {
+        if let (false, Some(k), Some(v)) = (r.def, key, val) {
             // `k, x[k] = range ...`: both places first, then the stores
             // (an assignment's two phases).
-            let k = key.expect("checked");
-            let v = val.expect("checked");
             let kt = self.type_of(k);
             let pk = self.place(k)?;
             let pv = self.place(v)?;
