@@ -169,6 +169,26 @@ pub fn lower<M: Module>(
                     vec![]
                 }
                 InstKind::ReturnAddr => vec![b.ins().get_return_address(types::I64)],
+                InstKind::Poll => {
+                    // The prologue's check: sp below G.stackguard0 (a
+                    // preemption request poisons it) calls morestack.
+                    let g = b.ins().get_pinned_reg(types::I64);
+                    let trusted = MemFlagsData::trusted();
+                    let guard = b.ins().load(types::I64, trusted, g, 16);
+                    let sp = b.ins().get_stack_pointer(types::I64);
+                    let low = b.ins().icmp(IntCC::UnsignedLessThan, sp, guard);
+                    let slow = b.create_block();
+                    let cont = b.create_block();
+                    b.ins().brif(low, slow, &[], cont, &[]);
+                    b.set_cold_block(slow);
+                    b.switch_to_block(slow);
+                    let morestack = syms.func("runtime.morestack", &[], &[]);
+                    let r = syms.module.declare_func_in_func(morestack, b.func);
+                    b.ins().call(r, &[]);
+                    b.ins().jump(cont, &[]);
+                    b.switch_to_block(cont);
+                    vec![]
+                }
                 InstKind::SlotAddr(sl) => {
                     vec![b.ins().stack_addr(types::I64, slots[sl.0 as usize], 0)]
                 }

@@ -257,6 +257,9 @@ pub enum InstKind {
     Zero(Value, u32),
     /// The function's own return address (for `recover`).
     ReturnAddr,
+    /// A preemption point (a loop's back edge): the prologue's stack
+    /// check, which a preemption request makes fail.
+    Poll,
 }
 
 /// How a block ends.
@@ -448,7 +451,8 @@ impl Func {
             | InstKind::BoundsCheck { .. }
             | InstKind::DivCheck(_)
             | InstKind::Copy(..)
-            | InstKind::Zero(..) => Vec::new(),
+            | InstKind::Zero(..)
+            | InstKind::Poll => Vec::new(),
         }
     }
 

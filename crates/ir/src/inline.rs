@@ -21,6 +21,7 @@ fn inlinable(f: &Func) -> bool {
                 f.insts[i.0 as usize].kind,
                 InstKind::Call { .. }
                     | InstKind::ReturnAddr
+                    | InstKind::Poll
                     | InstKind::SlotAddr(_)
                     | InstKind::NilCheck(_)
                     | InstKind::BoundsCheck { .. }
@@ -192,6 +193,7 @@ fn pure_multi(f: &Func) -> bool {
                     f.insts[i.0 as usize].kind,
                     InstKind::Call { .. }
                         | InstKind::ReturnAddr
+                        | InstKind::Poll
                         | InstKind::SlotAddr(_)
                         | InstKind::NilCheck(_)
                         | InstKind::BoundsCheck { .. }

@@ -79,6 +79,7 @@ pub fn nil_checks(f: &mut Func) {
                         }
                     }
                     InstKind::Call { .. }
+                    | InstKind::Poll
                     | InstKind::Copy(..)
                     | InstKind::Zero(..)
                     | InstKind::NilCheck(_)

@@ -116,5 +116,6 @@ fn inst_string(k: &InstKind) -> String {
         InstKind::Copy(d, s, n) => format!("copy {d}, {s}, {n}"),
         InstKind::Zero(d, n) => format!("zero {d}, {n}"),
         InstKind::ReturnAddr => "return_address".to_string(),
+        InstKind::Poll => "poll".to_string(),
     }
 }

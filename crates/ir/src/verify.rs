@@ -123,7 +123,8 @@ pub fn operands(k: &InstKind) -> Vec<Value> {
         | InstKind::SlotAddr(_)
         | InstKind::SymAddr(..)
         | InstKind::FuncAddr(_)
-        | InstKind::ReturnAddr => Vec::new(),
+        | InstKind::ReturnAddr
+        | InstKind::Poll => Vec::new(),
         InstKind::Bin(_, a, b) | InstKind::Cmp(_, a, b) => vec![*a, *b],
         InstKind::Un(_, a)
         | InstKind::Conv(_, a, _)

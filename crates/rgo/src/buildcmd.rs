@@ -120,6 +120,9 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
     }
     let store = ir::overlay::Overlay::new(&world);
     let mut program = ir::build::Program::default();
+    program.preempt = checked_pkgs
+        .iter()
+        .any(|(_, files, _)| ir::build::has_go_statement(files));
     let report = |u: ir::build::Unsupported, path: &str| {
         let at = fset
             .position(u.pos)

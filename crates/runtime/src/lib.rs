@@ -26,6 +26,7 @@
 //!   `newproc`, `Gosched`, deadlock detection;
 //! - `chan` — channels and `select`;
 //! - `stack` — `morestack` (overflow report, preemption requests);
+//! - `preempt` — the 10 ms ticker asking running goroutines to yield;
 //! - `signal` — SIGSEGV/SIGBUS/SIGFPE handling;
 //! - `lock`, `sys` — runtime locks and the OS interface.
 //!
@@ -51,6 +52,7 @@ pub mod lock;
 pub mod malloc;
 pub mod map;
 pub mod panic;
+pub mod preempt;
 pub mod print;
 pub mod proc;
 pub mod rtype;

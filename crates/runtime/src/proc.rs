@@ -213,6 +213,7 @@ pub extern "C" fn newproc(f: *const usize) {
 
 /// Makes a runnable G for closure `f` (not queued).
 pub fn newproc1(f: *const usize) -> *mut G {
+    crate::preempt::start();
     let reuse = {
         let mut s = SCHED.lock();
         let gp = s.0.gfree;

@@ -1,6 +1,6 @@
 //! Stack checks: `runtime.morestack`, the prologue's slow path. Stacks
 //! are fixed-size for now, so it either notices a preemption request
-//! (the guard poisoned with `STACK_PREEMPT`; nothing to do yet) or
+//! (the guard poisoned with `STACK_PREEMPT`: it yields) or
 //! reports gc's stack overflow and exits with status 2.
 
 use crate::g::{self, MAX_STACK, STACK_GUARD, STACK_PREEMPT, STACK_SLACK};
@@ -13,9 +13,11 @@ pub extern "C" fn morestack_impl(fp: usize, pc: usize, sp: usize) {
     // SAFETY: gp is this thread's G.
     let g = unsafe { &mut *gp };
     if g.stackguard0 == STACK_PREEMPT {
-        // Preemption request: no scheduler yet; restore the real guard.
+        // Preemption request (`preempt`): restore the real guard and let
+        // the other goroutines run.
         g.stackguard0 = g.stack_lo + STACK_GUARD + STACK_SLACK;
         if sp >= g.stackguard0 {
+            crate::proc::gosched();
             return;
         }
     }

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use syntax::ast::{self, Decl, Expr, ExprKind, Spec};
+use syntax::ast::{self, Decl, Expr, ExprKind, Spec, Stmt, StmtKind};
 use syntax::token::Token;
 use syntax::{FileSet, Pos};
 use types::arena::{ObjId, PkgIdx, Store, TypeId};
@@ -69,6 +69,84 @@ pub struct Program {
     foreign: Vec<(PkgIdx, PendingInst)>,
     /// Rounds of instance building (for unique string symbol names).
     rounds: u32,
+    /// The program starts goroutines: loops without calls get
+    /// preemption points on their back edges.
+    pub preempt: bool,
+}
+
+/// Whether any of `files` has a `go` statement, function literals
+/// included (then loops need preemption points; a program without
+/// goroutines runs without them).
+pub fn has_go_statement(files: &[&ast::File]) -> bool {
+    files.iter().any(|f| {
+        f.decls.iter().any(|d| match d {
+            Decl::Func(fd) => fd.body.as_ref().is_some_and(|b| stmts_go(&b.stmts)),
+            Decl::Gen(g) => g.specs.iter().any(|sp| match sp {
+                Spec::Value(vs) => vs.values.iter().any(expr_go),
+                _ => false,
+            }),
+        })
+    })
+}
+
+fn stmts_go(ss: &[Stmt]) -> bool {
+    ss.iter().any(stmt_go)
+}
+
+fn stmt_go(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Call(ast_tok, e) => *ast_tok == Token::Go || expr_go(e),
+        StmtKind::Expr(e) => expr_go(e),
+        StmtKind::Send(a, b) => expr_go(a) || expr_go(b),
+        StmtKind::Assign(_, l, r) => l.iter().chain(r).any(expr_go),
+        StmtKind::Return(r) => r.iter().any(expr_go),
+        StmtKind::Labeled(_, x) => stmt_go(x),
+        StmtKind::Block(b) => stmts_go(&b.stmts),
+        StmtKind::If(i) => {
+            i.init.as_ref().is_some_and(stmt_go)
+                || expr_go(&i.cond)
+                || stmts_go(&i.then.stmts)
+                || i.els.as_ref().is_some_and(stmt_go)
+        }
+        StmtKind::For(f) => {
+            f.init.as_ref().is_some_and(stmt_go)
+                || f.cond.as_ref().is_some_and(expr_go)
+                || f.post.as_ref().is_some_and(stmt_go)
+                || stmts_go(&f.body.stmts)
+        }
+        StmtKind::Range(r) => expr_go(&r.x),
+        StmtKind::Switch(sw) => {
+            sw.init.as_ref().is_some_and(stmt_go)
+                || sw.tag.as_ref().is_some_and(expr_go)
+                || sw
+                    .body
+                    .iter()
+                    .any(|c| c.cases.iter().flatten().any(expr_go) || stmts_go(&c.body))
+        }
+        StmtKind::Select(sel) => sel
+            .body
+            .iter()
+            .any(|c| c.comm.as_ref().is_some_and(stmt_go) || stmts_go(&c.body)),
+        StmtKind::Decl(g) => g.specs.iter().any(|sp| match sp {
+            Spec::Value(vs) => vs.values.iter().any(expr_go),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+fn expr_go(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::FuncLit(fl) => stmts_go(&fl.body.stmts),
+        ExprKind::Call(c) => expr_go(&c.fun) || c.args.iter().any(expr_go),
+        ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Assert(x, _) => expr_go(x),
+        ExprKind::Index(x, i) => expr_go(x) || i.iter().any(expr_go),
+        ExprKind::Slice(se) => expr_go(&se.x) || se.index.iter().flatten().any(expr_go),
+        ExprKind::Operation(_, x, y) => expr_go(x) || y.as_deref().is_some_and(expr_go),
+        ExprKind::CompositeLit(c) => c.elems.iter().any(expr_go),
+        ExprKind::KeyValue(k, v) => expr_go(k) || expr_go(v),
+        _ => false,
+    }
 }
 
 impl Program {

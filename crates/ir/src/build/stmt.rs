@@ -590,10 +590,34 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if let Some(p) = &s.post {
             self.stmt(p)?;
         }
+        self.back_edge_poll(head, s.body.pos);
         self.jump(head);
         self.ssa.seal(&mut self.f, head);
         self.enter(exit);
         Ok(())
+    }
+
+    /// A preemption point on a loop's back edge, unless the loop calls Go
+    /// functions (their prologues poll).
+    fn back_edge_poll(&mut self, head: Block, pos: Pos) {
+        if self.cur.is_none() || !self.sh.prog.preempt {
+            return;
+        }
+        let calls = self.f.blocks[head.0 as usize..].iter().any(|b| {
+            b.insts
+                .iter()
+                .any(|&i| match &self.f.insts[i.0 as usize].kind {
+                    InstKind::Call {
+                        callee: Callee::Direct(n),
+                        ..
+                    } => !n.starts_with("runtime."),
+                    InstKind::Call { .. } => true,
+                    _ => false,
+                })
+        });
+        if !calls {
+            self.ins(InstKind::Poll, pos);
+        }
     }
 
     /// `for k, v := range x { body }`.
@@ -778,6 +802,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let b = self.cur();
         let n = self.ssa.read(&mut self.f, next, b);
         self.ssa.write(iv, b, n);
+        self.back_edge_poll(head, pos);
         self.jump(head);
         self.ssa.seal(&mut self.f, head);
         self.enter(exit);
