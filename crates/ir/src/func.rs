@@ -262,6 +262,50 @@ pub enum InstKind {
     Poll,
 }
 
+impl InstKind {
+    /// This instruction with its operands rewritten through `map`.
+    pub fn map_operands(&self, map: &dyn Fn(Value) -> Value) -> InstKind {
+        use InstKind::*;
+        match self.clone() {
+            Bin(op, a, b) => Bin(op, map(a), map(b)),
+            Cmp(op, a, b) => Cmp(op, map(a), map(b)),
+            Un(op, a) => Un(op, map(a)),
+            Conv(op, a, t) => Conv(op, map(a), t),
+            Load(t, a, o) => Load(t, map(a), o),
+            NilCheck(a) => NilCheck(map(a)),
+            DivCheck(a) => DivCheck(map(a)),
+            Zero(a, n) => Zero(map(a), n),
+            Select(c, a, b) => Select(map(c), map(a), map(b)),
+            Store(a, v, o) => Store(map(a), map(v), o),
+            Copy(a, v, n) => Copy(map(a), map(v), n),
+            Call {
+                callee,
+                args,
+                results,
+            } => Call {
+                callee: match callee {
+                    Callee::Indirect(c) => Callee::Indirect(map(c)),
+                    d => d,
+                },
+                args: args.into_iter().map(map).collect(),
+                results,
+            },
+            BoundsCheck {
+                kind,
+                index,
+                len,
+                unsigned,
+            } => BoundsCheck {
+                kind,
+                index: map(index),
+                len: map(len),
+                unsigned,
+            },
+            other => other,
+        }
+    }
+}
+
 /// How a block ends.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Term {
@@ -453,6 +497,36 @@ impl Func {
             | InstKind::Copy(..)
             | InstKind::Zero(..)
             | InstKind::Poll => Vec::new(),
+        }
+    }
+
+    /// Replaces every use of a value by `rename`'s choice (followed
+    /// transitively), in instructions and terminators.
+    pub fn replace_uses(&mut self, rename: &std::collections::HashMap<Value, Value>) {
+        if rename.is_empty() {
+            return;
+        }
+        let get = |mut v: Value| {
+            while let Some(&n) = rename.get(&v) {
+                v = n;
+            }
+            v
+        };
+        for d in &mut self.insts {
+            d.kind = d.kind.map_operands(&get);
+        }
+        for b in &mut self.blocks {
+            match &mut b.term {
+                Some(Term::Jump(_, a)) | Some(Term::Return(a)) => {
+                    a.iter_mut().for_each(|v| *v = get(*v))
+                }
+                Some(Term::Branch(c, _, a1, _, a2)) => {
+                    *c = get(*c);
+                    a1.iter_mut().for_each(|v| *v = get(*v));
+                    a2.iter_mut().for_each(|v| *v = get(*v));
+                }
+                _ => {}
+            }
         }
     }
 

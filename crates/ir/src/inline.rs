@@ -14,24 +14,30 @@ fn inlinable(f: &Func) -> bool {
         && f.slots.is_empty()
         && matches!(f.blocks[0].term, Some(Term::Return(_)))
         && f.blocks[0].insts.len() <= MAX_INSTS
-        && f.blocks[0].insts.iter().all(|&i| {
-            // Nothing that can panic either: tracebacks would lose the
-            // inlined frame (gc keeps it with inlining tables).
-            !matches!(
-                f.insts[i.0 as usize].kind,
-                InstKind::Call { .. }
-                    | InstKind::ReturnAddr
-                    | InstKind::Poll
-                    | InstKind::SlotAddr(_)
-                    | InstKind::NilCheck(_)
-                    | InstKind::BoundsCheck { .. }
-                    | InstKind::DivCheck(_)
-                    | InstKind::Load(..)
-                    | InstKind::Store(..)
-                    | InstKind::Copy(..)
-                    | InstKind::Zero(..)
-            )
-        })
+        && f.blocks[0]
+            .insts
+            .iter()
+            .all(|&i| pure(&f.insts[i.0 as usize].kind))
+}
+
+/// An instruction an inlined copy may hold: no calls, frame slots or
+/// memory, and nothing that can panic (tracebacks would lose the inlined
+/// frame; gc keeps it with inlining tables).
+fn pure(k: &InstKind) -> bool {
+    !matches!(
+        k,
+        InstKind::Call { .. }
+            | InstKind::ReturnAddr
+            | InstKind::Poll
+            | InstKind::SlotAddr(_)
+            | InstKind::NilCheck(_)
+            | InstKind::BoundsCheck { .. }
+            | InstKind::DivCheck(_)
+            | InstKind::Load(..)
+            | InstKind::Store(..)
+            | InstKind::Copy(..)
+            | InstKind::Zero(..)
+    )
 }
 
 pub fn run(m: &mut Module) {
@@ -51,48 +57,6 @@ fn run_leaf(m: &mut Module) {
     }
     for f in &mut m.funcs {
         inline_calls(f, &cands);
-    }
-}
-
-/// Rewrites the operands of `k` through `map`.
-pub(crate) fn remap(k: &InstKind, map: &dyn Fn(Value) -> Value) -> InstKind {
-    use InstKind::*;
-    match k.clone() {
-        Bin(op, a, b) => Bin(op, map(a), map(b)),
-        Cmp(op, a, b) => Cmp(op, map(a), map(b)),
-        Un(op, a) => Un(op, map(a)),
-        Conv(op, a, t) => Conv(op, map(a), t),
-        Load(t, a, o) => Load(t, map(a), o),
-        NilCheck(a) => NilCheck(map(a)),
-        DivCheck(a) => DivCheck(map(a)),
-        Zero(a, n) => Zero(map(a), n),
-        Select(c, a, b) => Select(map(c), map(a), map(b)),
-        Store(a, v, o) => Store(map(a), map(v), o),
-        Copy(a, v, n) => Copy(map(a), map(v), n),
-        Call {
-            callee,
-            args,
-            results,
-        } => Call {
-            callee: match callee {
-                Callee::Indirect(c) => Callee::Indirect(map(c)),
-                d => d,
-            },
-            args: args.into_iter().map(map).collect(),
-            results,
-        },
-        BoundsCheck {
-            kind,
-            index,
-            len,
-            unsigned,
-        } => BoundsCheck {
-            kind,
-            index: map(index),
-            len: map(len),
-            unsigned,
-        },
-        other => other,
     }
 }
 
@@ -134,7 +98,7 @@ fn inline_calls(f: &mut Func, cands: &HashMap<String, Func>) {
             }
             for &ci in &c.blocks[0].insts {
                 let cd = &c.insts[ci.0 as usize];
-                let kind = remap(&cd.kind, &|v| map.get(&v).copied().unwrap_or(v));
+                let kind = cd.kind.map_operands(&|v| map.get(&v).copied().unwrap_or(v));
                 let res = f.push(crate::func::Block(b as u32), kind, d.line);
                 for (&r, &nr) in cd.results.iter().zip(&res) {
                     map.insert(r, nr);
@@ -149,27 +113,8 @@ fn inline_calls(f: &mut Func, cands: &HashMap<String, Func>) {
         }
         f.blocks[b].insts = new;
     }
-    if !changed || rename.is_empty() {
-        return;
-    }
-    let get = |v: Value| resolve(&rename, v);
-    for k in 0..f.insts.len() {
-        let kind = remap(&f.insts[k].kind, &get);
-        f.insts[k].kind = kind;
-    }
-    for b in &mut f.blocks {
-        if let Some(t) = &mut b.term {
-            match t {
-                Term::Jump(_, a) => a.iter_mut().for_each(|v| *v = get(*v)),
-                Term::Branch(c, _, a1, _, a2) => {
-                    *c = get(*c);
-                    a1.iter_mut().for_each(|v| *v = get(*v));
-                    a2.iter_mut().for_each(|v| *v = get(*v));
-                }
-                Term::Return(a) => a.iter_mut().for_each(|v| *v = get(*v)),
-                Term::Unreachable => {}
-            }
-        }
+    if changed {
+        f.replace_uses(&rename);
     }
 }
 
@@ -188,22 +133,8 @@ fn pure_multi(f: &Func) -> bool {
         && n <= MAX_MULTI_INSTS
         && f.slots.is_empty()
         && f.blocks.iter().all(|b| {
-            b.insts.iter().all(|&i| {
-                !matches!(
-                    f.insts[i.0 as usize].kind,
-                    InstKind::Call { .. }
-                        | InstKind::ReturnAddr
-                        | InstKind::Poll
-                        | InstKind::SlotAddr(_)
-                        | InstKind::NilCheck(_)
-                        | InstKind::BoundsCheck { .. }
-                        | InstKind::DivCheck(_)
-                        | InstKind::Load(..)
-                        | InstKind::Store(..)
-                        | InstKind::Copy(..)
-                        | InstKind::Zero(..)
-                )
-            }) && !matches!(b.term, Some(Term::Unreachable) | None)
+            b.insts.iter().all(|&i| pure(&f.insts[i.0 as usize].kind))
+                && !matches!(b.term, Some(Term::Unreachable) | None)
         })
 }
 
@@ -287,7 +218,7 @@ fn inline_one_multi(f: &mut Func, cands: &HashMap<String, Func>) -> bool {
     for (cb, data) in c.blocks.iter().enumerate() {
         for &ci in &data.insts {
             let cd = &c.insts[ci.0 as usize];
-            let kind = remap(&cd.kind, &|v| map.get(&v).copied().unwrap_or(v));
+            let kind = cd.kind.map_operands(&|v| map.get(&v).copied().unwrap_or(v));
             let res = f.push(blocks[cb], kind, line);
             for (&r, &nr) in cd.results.iter().zip(&res) {
                 map.insert(r, nr);
@@ -315,23 +246,6 @@ fn inline_one_multi(f: &mut Func, cands: &HashMap<String, Func>) -> bool {
     }
     f.blocks[b].term = Some(Term::Jump(blocks[0], vec![]));
     // Uses of the call's results are the continuation's parameters.
-    let get = |v: Value| rename.get(&v).copied().unwrap_or(v);
-    for k in 0..f.insts.len() {
-        let kind = remap(&f.insts[k].kind, &get);
-        f.insts[k].kind = kind;
-    }
-    for bd in &mut f.blocks {
-        match &mut bd.term {
-            Some(Term::Jump(_, a)) | Some(Term::Return(a)) => {
-                a.iter_mut().for_each(|v| *v = get(*v))
-            }
-            Some(Term::Branch(cv, _, a1, _, a2)) => {
-                *cv = get(*cv);
-                a1.iter_mut().for_each(|v| *v = get(*v));
-                a2.iter_mut().for_each(|v| *v = get(*v));
-            }
-            _ => {}
-        }
-    }
+    f.replace_uses(&rename);
     true
 }

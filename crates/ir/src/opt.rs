@@ -22,6 +22,17 @@ pub fn run(f: &mut Func) {
     }
 }
 
+/// Every integer constant of `f`, by value.
+fn int_consts(f: &Func) -> HashMap<Value, i64> {
+    let mut consts = HashMap::new();
+    for d in &f.insts {
+        if let InstKind::Iconst(_, c) = d.kind {
+            consts.insert(d.results[0], c);
+        }
+    }
+    consts
+}
+
 /// What a value is, when it is `base + small constant`.
 fn based(f: &Func, consts: &HashMap<Value, i64>, v: Value) -> (Value, i64) {
     if let ValueDef::Result(i, 0) = f.values[v.0 as usize].def {
@@ -38,12 +49,7 @@ fn based(f: &Func, consts: &HashMap<Value, i64>, v: Value) -> (Value, i64) {
 }
 
 pub fn nil_checks(f: &mut Func) {
-    let mut consts: HashMap<Value, i64> = HashMap::new();
-    for d in &f.insts {
-        if let InstKind::Iconst(_, c) = d.kind {
-            consts.insert(d.results[0], c);
-        }
-    }
+    let consts = int_consts(f);
     let mut dead: HashSet<u32> = HashSet::new();
     for b in 0..f.blocks.len() {
         let insts = f.blocks[b].insts.clone();
@@ -110,36 +116,6 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("dce", dce),
 ];
 
-/// Replaces every use of a value by `rename`'s choice (transitively).
-fn apply_renames(f: &mut Func, rename: &HashMap<Value, Value>) {
-    if rename.is_empty() {
-        return;
-    }
-    let get = |mut v: Value| {
-        while let Some(&n) = rename.get(&v) {
-            v = n;
-        }
-        v
-    };
-    for k in 0..f.insts.len() {
-        let kind = crate::inline::remap(&f.insts[k].kind, &get);
-        f.insts[k].kind = kind;
-    }
-    for b in &mut f.blocks {
-        match &mut b.term {
-            Some(Term::Jump(_, a)) | Some(Term::Return(a)) => {
-                a.iter_mut().for_each(|v| *v = get(*v))
-            }
-            Some(Term::Branch(c, _, a1, _, a2)) => {
-                *c = get(*c);
-                a1.iter_mut().for_each(|v| *v = get(*v));
-                a2.iter_mut().for_each(|v| *v = get(*v));
-            }
-            _ => {}
-        }
-    }
-}
-
 /// The incoming edges of every block: (predecessor, which edge of its
 /// terminator).
 fn preds(f: &Func) -> Vec<Vec<(usize, usize)>> {
@@ -155,6 +131,15 @@ fn preds(f: &Func) -> Vec<Vec<(usize, usize)>> {
         }
     }
     p
+}
+
+/// The `k`th argument `b`'s terminator passes along edge `edge`.
+fn edge_arg(f: &Func, b: usize, edge: usize, k: usize) -> Option<Value> {
+    match &f.blocks[b].term {
+        Some(Term::Jump(_, a)) => a.get(k).copied(),
+        Some(Term::Branch(_, _, a1, _, a2)) => (if edge == 0 { a1 } else { a2 }).get(k).copied(),
+        _ => None,
+    }
 }
 
 fn edge_args(f: &mut Func, b: usize, edge: usize) -> Option<&mut Vec<Value>> {
@@ -180,18 +165,7 @@ pub fn copy_prop(f: &mut Func) {
                 let mut same: Option<Value> = None;
                 let mut trivial = true;
                 for &(pb, edge) in incoming {
-                    let args = match &f.blocks[pb].term {
-                        Some(Term::Jump(_, a)) => a,
-                        Some(Term::Branch(_, _, a1, _, a2)) => {
-                            if edge == 0 {
-                                a1
-                            } else {
-                                a2
-                            }
-                        }
-                        _ => unreachable!(),
-                    };
-                    let a = args[k];
+                    let a = edge_arg(f, pb, edge, k).expect("an edge passes every parameter");
                     if a == param || Some(a) == same {
                         continue;
                     }
@@ -220,7 +194,7 @@ pub fn copy_prop(f: &mut Func) {
                 }
             }
         }
-        apply_renames(f, &rename);
+        f.replace_uses(&rename);
     }
 }
 
@@ -477,12 +451,7 @@ pub fn bounds_checks(f: &mut Func) {
             }
         }
     }
-    let mut consts: HashMap<Value, i64> = HashMap::new();
-    for d in &f.insts {
-        if let InstKind::Iconst(_, c) = d.kind {
-            consts.insert(d.results[0], c);
-        }
-    }
+    let consts = int_consts(f);
     // Non-negative counters: block parameters whose every incoming value
     // is a non-negative constant or the parameter plus a positive
     // constant.
@@ -497,18 +466,9 @@ pub fn bounds_checks(f: &mut Func) {
                     continue;
                 }
                 let ok = p[b].iter().all(|&(pb, edge)| {
-                    let args = match &f.blocks[pb].term {
-                        Some(Term::Jump(_, a)) => a,
-                        Some(Term::Branch(_, _, a1, _, a2)) => {
-                            if edge == 0 {
-                                a1
-                            } else {
-                                a2
-                            }
-                        }
-                        _ => return false,
+                    let Some(a) = edge_arg(f, pb, edge, k) else {
+                        return false;
                     };
-                    let a = args[k];
                     if consts.get(&a).is_some_and(|&c| c >= 0) {
                         return true;
                     }

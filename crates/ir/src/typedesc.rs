@@ -1410,28 +1410,15 @@ trait CanonicalName {
 }
 
 impl CanonicalName for BasicKind {
+    /// The kind's name as type strings spell it (types2's, but
+    /// `unsafe.Pointer` qualified; untyped kinds never get here).
     fn name_canonical(self) -> &'static str {
         use BasicKind::*;
         match self {
-            Bool => "bool",
-            Int => "int",
-            Int8 => "int8",
-            Int16 => "int16",
-            Int32 => "int32",
-            Int64 => "int64",
-            Uint => "uint",
-            Uint8 => "uint8",
-            Uint16 => "uint16",
-            Uint32 => "uint32",
-            Uint64 => "uint64",
-            Uintptr => "uintptr",
-            Float32 => "float32",
-            Float64 => "float64",
-            Complex64 => "complex64",
-            Complex128 => "complex128",
-            String => "string",
             UnsafePointer => "unsafe.Pointer",
-            _ => "invalid",
+            Invalid | UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex
+            | UntypedString | UntypedNil => "invalid",
+            k => k.name(),
         }
     }
 }

@@ -114,30 +114,27 @@ fn errorcheck_suite_floor() {
 /// bar is 90% of gc's 463).
 const RUN_FLOOR: u32 = 458;
 
-#[test]
-fn run_suite_floor() {
+/// `rgo run` (build cache off) over go/test's run tests that import
+/// nothing, with `filter` arguments; asserts at least `floor` pass.
+fn run_floor(filter: &[&str], floor: u32) {
     let rgo = shell_quote(common::rgo_path());
     let run = format!("RGOCACHE=off {rgo} run {{file}}");
     let rundir = format!("RGOCACHE=off {rgo} run {{dir}}");
-    let Some((passed, failed, text)) = conformance_mode(&[
-        "--mode",
-        "run",
-        "--tier",
-        "none",
-        "--sequential",
-        "-j",
-        "2",
-        "--run-cmd",
-        &run,
-        "--rundir-cmd",
-        &rundir,
-    ]) else {
+    let mut args = vec!["--mode", "run", "--tier", "none", "-j", "2"];
+    args.extend_from_slice(filter);
+    args.extend_from_slice(&["--run-cmd", &run, "--rundir-cmd", &rundir]);
+    let Some((passed, failed, text)) = conformance_mode(&args) else {
         return;
     };
     assert!(
-        passed >= RUN_FLOOR,
-        "run: {passed} passed, {failed} failed (floor {RUN_FLOOR}):\n{text}"
+        passed >= floor,
+        "run: {passed} passed, {failed} failed (floor {floor}):\n{text}"
     );
+}
+
+#[test]
+fn run_suite_floor() {
+    run_floor(&["--sequential"], RUN_FLOOR);
 }
 
 /// All of go/test's run tests that import nothing, goroutines and
@@ -146,25 +143,5 @@ const RUN_ALL_FLOOR: u32 = 503;
 
 #[test]
 fn run_suite_with_goroutines_floor() {
-    let rgo = shell_quote(common::rgo_path());
-    let run = format!("RGOCACHE=off {rgo} run {{file}}");
-    let rundir = format!("RGOCACHE=off {rgo} run {{dir}}");
-    let Some((passed, failed, text)) = conformance_mode(&[
-        "--mode",
-        "run",
-        "--tier",
-        "none",
-        "-j",
-        "2",
-        "--run-cmd",
-        &run,
-        "--rundir-cmd",
-        &rundir,
-    ]) else {
-        return;
-    };
-    assert!(
-        passed >= RUN_ALL_FLOOR,
-        "run: {passed} passed, {failed} failed (floor {RUN_ALL_FLOOR}):\n{text}"
-    );
+    run_floor(&[], RUN_ALL_FLOOR);
 }

@@ -613,17 +613,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             w.set_term(b0, Term::Return(res));
             self.sh.out.push(w);
         }
-        let size = self.iconst(Ty::I64, 8 + 8 * bound.len() as i64, pos);
-        let typ = self.iconst(Ty::PTR, 0, pos);
-        let one = self.iconst(Ty::I8, 1, pos);
-        let obj =
-            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
-        let code = self.ins1(InstKind::FuncAddr(wrapper), pos);
-        self.ins(InstKind::Store(obj, code, 0), pos);
-        for (i, &v) in bound.iter().enumerate() {
-            self.ins(InstKind::Store(obj, v, 8 + 8 * i as i32), pos);
-        }
-        Ok(vec![obj])
+        Ok(vec![self.closure_object(wrapper, &bound, pos)])
     }
 
     /// A method expression `T.m` / `(*T).m`: the method as a function.
@@ -761,14 +751,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 .get(&key)
                 .ok_or_else(|| unsupported(e.pos, "this function literal"))?,
         );
-        let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
-        let n = self.sh.lit_count.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let name = if self.is_lit {
-            format!("{base}.{n}")
-        } else {
-            format!("{base}.func{n}")
-        };
+        let name = self.next_lit_name();
         self.sh.pending.push(PendingLit {
             name: name.clone(),
             key,
@@ -781,25 +764,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         if caps.is_empty() {
             return Ok(vec![self.static_closure(&name, e.pos)]);
         }
-        let size = self.iconst(Ty::I64, 8 + 8 * caps.len() as i64, e.pos);
-        let typ = self.iconst(Ty::PTR, 0, e.pos);
-        let one = self.iconst(Ty::I8, 1, e.pos);
-        let obj = self.call_runtime(
-            "runtime.mallocgc",
-            vec![size, typ, one],
-            vec![Ty::PTR],
-            e.pos,
-        )[0];
-        let code = self.ins1(InstKind::FuncAddr(name), e.pos);
-        self.ins(InstKind::Store(obj, code, 0), e.pos);
-        for (k, o) in caps.iter().enumerate() {
-            let Some(Local::Mem(var)) = self.locals.get(o).cloned() else {
-                return Err(unsupported(e.pos, "capturing this variable"));
-            };
-            let b = self.cur();
-            let a = self.ssa.read(&mut self.f, var, b);
-            self.ins(InstKind::Store(obj, a, 8 + 8 * k as i32), e.pos);
-        }
+        let boxes = self.capture_boxes(&caps, e.pos)?;
+        let obj = self.closure_object(name, &boxes, e.pos);
         Ok(vec![obj])
     }
 
@@ -1170,7 +1136,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
     }
 
-    /// `p == nil ? 0 : *(i64*)(p + off)` (len of maps and channels).
+    /// `p == nil ? 0 : *(p + off)` (len of maps and channels, the type
+    /// of an itab).
     pub(super) fn nil_or_load(&mut self, p: Value, off: i32, pos: Pos) -> Value {
         let var = self.ssa.new_var(Ty::I64);
         let z = self.iconst(Ty::PTR, 0, pos);

@@ -20,16 +20,6 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
     }
 
-    /// The address of a copy of `v` (a value of type `t`) in the frame.
-    fn spill(&mut self, v: &[Value], t: TypeId, pos: Pos) -> Result<Value> {
-        if self.is_mem(t) {
-            return Ok(v[0]);
-        }
-        let a = self.temp(t, pos);
-        self.store_value(a, t, v, pos)?;
-        Ok(a)
-    }
-
     /// `make(chan T, n)`.
     pub(super) fn make_chan(
         &mut self,

@@ -311,30 +311,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         };
         let saved_code = matches!(callee, Callee::Indirect(c) if args.first() != Some(&c));
         // The closure object: code, then every argument in a word.
-        let n = args.len();
-        let size = self.iconst(Ty::I64, 8 + 8 * n as i64, pos);
-        let typ = self.iconst(Ty::PTR, 0, pos);
-        let one = self.iconst(Ty::I8, 1, pos);
-        let obj =
-            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
-        let k = self
-            .sh
-            .lit_count
-            .entry(format!("{}#{}", self.f.name, later.wrap_name()))
-            .or_insert(0);
-        *k += 1;
-        let base = self
-            .f
-            .display
-            .clone()
-            .unwrap_or_else(|| self.f.name.clone());
-        let wrap_name = format!("{base}.{}{k}", later.wrap_name());
-        let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
-        self.ins(InstKind::Store(obj, code, 0), pos);
+        let wrap_name = self.wrapper_name(later);
+        let obj = self.closure_object(wrap_name.clone(), &args, pos);
         let tys: Vec<Ty> = args.iter().map(|&a| self.f.ty(a)).collect();
-        for (i, &a) in args.iter().enumerate() {
-            self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
-        }
         self.call_runtime(later.runtime_func(), vec![obj], vec![], pos);
         // The wrapper making the call.
         let line = self.line(pos);
@@ -404,28 +383,8 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         }
         let flat: Vec<Value> = vals.iter().flat_map(|(v, _)| v.iter().copied()).collect();
         let tys: Vec<Ty> = flat.iter().map(|&a| self.f.ty(a)).collect();
-        let size = self.iconst(Ty::I64, 8 + 8 * flat.len() as i64, pos);
-        let typ = self.iconst(Ty::PTR, 0, pos);
-        let one = self.iconst(Ty::I8, 1, pos);
-        let obj =
-            self.call_runtime("runtime.mallocgc", vec![size, typ, one], vec![Ty::PTR], pos)[0];
-        let k = self
-            .sh
-            .lit_count
-            .entry(format!("{}#{}", self.f.name, later.wrap_name()))
-            .or_insert(0);
-        *k += 1;
-        let base = self
-            .f
-            .display
-            .clone()
-            .unwrap_or_else(|| self.f.name.clone());
-        let wrap_name = format!("{base}.{}{k}", later.wrap_name());
-        let code = self.ins1(InstKind::FuncAddr(wrap_name.clone()), pos);
-        self.ins(InstKind::Store(obj, code, 0), pos);
-        for (i, &a) in flat.iter().enumerate() {
-            self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
-        }
+        let wrap_name = self.wrapper_name(later);
+        let obj = self.closure_object(wrap_name.clone(), &flat, pos);
         self.call_runtime(later.runtime_func(), vec![obj], vec![], pos);
         // The wrapper, built like any function (it prints or panics).
         let p = self.p;
@@ -454,13 +413,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         } else if b == Builtin::Delete {
             let (k, kt) = parts.pop().expect("a key");
             let (m, mt) = parts.pop().expect("a map");
-            let ka = if w.is_mem(kt) {
-                k[0]
-            } else {
-                let a = w.temp(kt, pos);
-                w.store_value(a, kt, &k, pos)?;
-                a
-            };
+            let ka = w.spill(&k, kt, pos)?;
             let td = w.type_desc(mt, pos);
             w.call_runtime("runtime.mapdelete", vec![td, m[0], ka], vec![], pos);
         } else if b == Builtin::Copy {
@@ -491,6 +444,24 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         let f = w.finish();
         self.sh.out.push(f);
         Ok(())
+    }
+
+    /// The name of the next `defer`/`go` wrapper of this function
+    /// (`F.deferwrapN`, `F.gowrapN`).
+    fn wrapper_name(&mut self, later: Later) -> String {
+        let k = self
+            .sh
+            .lit_count
+            .entry(format!("{}#{}", self.f.name, later.wrap_name()))
+            .or_insert(0);
+        *k += 1;
+        let k = *k;
+        let base = self
+            .f
+            .display
+            .clone()
+            .unwrap_or_else(|| self.f.name.clone());
+        format!("{base}.{}{k}", later.wrap_name())
     }
 
     /// The scalar results of calling `fun`.

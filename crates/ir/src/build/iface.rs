@@ -138,26 +138,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             return v[0];
         }
         // tab == nil ? nil : tab.Type
-        self.nil_or_load_ptr(v[0], 8, pos)
-    }
-
-    fn nil_or_load_ptr(&mut self, p: Value, off: i32, pos: Pos) -> Value {
-        let var = self.ssa.new_var(Ty::PTR);
-        let z = self.iconst(Ty::PTR, 0, pos);
-        let b0 = self.cur();
-        self.ssa.write(var, b0, z);
-        let isnil = self.ins1(InstKind::Cmp(CmpOp::Eq, p, z), pos);
-        let load = self.new_block();
-        let join = self.new_block();
-        self.branch(isnil, join, load);
-        self.enter(load);
-        let v = self.ins1(InstKind::Load(Ty::PTR, p, off), pos);
-        let b1 = self.cur();
-        self.ssa.write(var, b1, v);
-        self.jump(join);
-        self.enter(join);
-        let b = self.cur();
-        self.ssa.read(&mut self.f, var, b)
+        self.nil_or_load(v[0], 8, pos)
     }
 
     /// An interface value as a value of another interface type.
@@ -458,12 +439,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// The address of a copy of key `k` (a map key argument).
     fn key_addr(&mut self, k: &Expr, kt: TypeId) -> Result<Value> {
         let v = self.expr_as(k, kt)?;
-        if self.is_mem(kt) {
-            return Ok(v[0]);
-        }
-        let tmp = self.temp(kt, k.pos);
-        self.store_value(tmp, kt, &v, k.pos)?;
-        Ok(tmp)
+        self.spill(&v, kt, k.pos)
     }
 
     fn map_types(&self, mt: TypeId) -> (TypeId, TypeId) {

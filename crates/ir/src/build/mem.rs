@@ -67,6 +67,16 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(())
     }
 
+    /// The address of a copy of `v` (a value of type `t`) in the frame.
+    pub(super) fn spill(&mut self, v: &[Value], t: TypeId, pos: Pos) -> Result<Value> {
+        if self.is_mem(t) {
+            return Ok(v[0]);
+        }
+        let a = self.temp(t, pos);
+        self.store_value(a, t, v, pos)?;
+        Ok(a)
+    }
+
     pub(super) fn load_place(&mut self, pl: &Place, t: TypeId, pos: Pos) -> Result<Vec<Value>> {
         match pl {
             Place::Ssa(vars) => {
@@ -566,15 +576,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             Type::Slice(elem) => {
                 let n = self.literal_len(c)?;
                 let es = self.size_of(elem);
-                let bytes = self.iconst(Ty::I64, (es as u64 * n) as i64, pos);
-                let typ = self.iconst(Ty::PTR, 0, pos);
-                let one = self.iconst(Ty::I8, 1, pos);
-                let a = self.call_runtime(
-                    "runtime.mallocgc",
-                    vec![bytes, typ, one],
-                    vec![Ty::PTR],
-                    pos,
-                )[0];
+                let a = self.alloc(es as u64 * n, pos);
                 self.fill_elems(a, elem, c)?;
                 let len = self.iconst(Ty::I64, n as i64, pos);
                 Ok(vec![a, len, len])

@@ -1042,10 +1042,54 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
     /// A zeroed heap object for a value of `t`.
     pub(super) fn new_object(&mut self, t: TypeId, pos: Pos) -> Value {
         let size = self.size_of(t);
+        self.alloc(size as u64, pos)
+    }
+
+    /// `size` zeroed bytes on the heap (no type: closure objects, loop
+    /// states, literal arrays).
+    pub(super) fn alloc(&mut self, size: u64, pos: Pos) -> Value {
         let n = self.iconst(Ty::I64, size as i64, pos);
         let typ = self.iconst(Ty::PTR, 0, pos);
         let one = self.iconst(Ty::I8, 1, pos);
         self.call_runtime("runtime.mallocgc", vec![n, typ, one], vec![Ty::PTR], pos)[0]
+    }
+
+    /// A heap closure object: the code of `func`, then `words` (one
+    /// 8-byte word each).
+    pub(super) fn closure_object(&mut self, func: String, words: &[Value], pos: Pos) -> Value {
+        let obj = self.alloc(8 + 8 * words.len() as u64, pos);
+        let code = self.ins1(InstKind::FuncAddr(func), pos);
+        self.ins(InstKind::Store(obj, code, 0), pos);
+        for (i, &w) in words.iter().enumerate() {
+            self.ins(InstKind::Store(obj, w, 8 + 8 * i as i32), pos);
+        }
+        obj
+    }
+
+    /// The heap boxes of captured variables, for a closure object.
+    pub(super) fn capture_boxes(&mut self, caps: &[ObjId], pos: Pos) -> Result<Vec<Value>> {
+        let mut out = Vec::new();
+        for o in caps {
+            let Some(Local::Mem(var)) = self.locals.get(o).cloned() else {
+                return Err(unsupported(pos, "capturing this variable"));
+            };
+            let b = self.cur();
+            out.push(self.ssa.read(&mut self.f, var, b));
+        }
+        Ok(out)
+    }
+
+    /// The link name of the next function literal (or range body) of
+    /// this function: `F.funcN`, or `F.funcM.N` inside a literal.
+    pub(super) fn next_lit_name(&mut self) -> String {
+        let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
+        let n = self.sh.lit_count.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if self.is_lit {
+            format!("{base}.{n}")
+        } else {
+            format!("{base}.func{n}")
+        }
     }
 
     pub(super) fn mem_local(&mut self, obj: ObjId, addr: Value) {

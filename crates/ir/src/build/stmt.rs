@@ -351,19 +351,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         };
         let f = self.expr(&r.x)?[0];
         let (_, size) = range_state_offsets(self.p.store, &outer);
-        let n = self.iconst(Ty::I64, size as i64, pos);
-        let z = self.iconst(Ty::PTR, 0, pos);
-        let one = self.iconst(Ty::I8, 1, pos);
-        let state = self.call_runtime("runtime.mallocgc", vec![n, z, one], vec![Ty::PTR], pos)[0];
+        let state = self.alloc(size as u64, pos);
         // The yield closure: code, captured boxes, the state.
-        let base = self.lit_base.clone().unwrap_or_else(|| self.f.name.clone());
-        let k = self.sh.lit_count.entry(base.clone()).or_insert(0);
-        *k += 1;
-        let name = if self.is_lit {
-            format!("{base}.{k}")
-        } else {
-            format!("{base}.func{k}")
-        };
+        let name = self.next_lit_name();
         let yt_raw = yt;
         self.sh.pending.push(PendingLit {
             name: name.clone(),
@@ -374,19 +364,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             label,
             outer_results: outer.clone(),
         });
-        let size = self.iconst(Ty::I64, 16 + 8 * caps.len() as i64, pos);
-        let obj = self.call_runtime("runtime.mallocgc", vec![size, z, one], vec![Ty::PTR], pos)[0];
-        let code = self.ins1(InstKind::FuncAddr(name), pos);
-        self.ins(InstKind::Store(obj, code, 0), pos);
-        for (i, o) in caps.iter().enumerate() {
-            let Some(Local::Mem(var)) = self.locals.get(o).cloned() else {
-                return Err(unsupported(pos, "capturing this variable"));
-            };
-            let b = self.cur();
-            let a = self.ssa.read(&mut self.f, var, b);
-            self.ins(InstKind::Store(obj, a, 8 + 8 * i as i32), pos);
-        }
-        self.ins(InstKind::Store(obj, state, 8 + 8 * caps.len() as i32), pos);
+        let mut words = self.capture_boxes(&caps, pos)?;
+        words.push(state);
+        let obj = self.closure_object(name, &words, pos);
         let fcode = self.ins1(InstKind::Load(Ty::PTR, f, 0), pos);
         self.ins(
             InstKind::Call {
