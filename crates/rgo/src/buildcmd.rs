@@ -272,7 +272,25 @@ fn runtime_library() -> Result<PathBuf, String> {
 
 /// Compiles and links the program into `out`.
 fn build_executable(p: &Program, out: &Path) -> Result<(), String> {
-    let obj = codegen::emit_object(&p.module, &p.inits)?;
+    // A bug in code generation is reported as the compiler's internal
+    // error, not as a Rust panic with a backtrace.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let emitted = std::panic::catch_unwind(|| codegen::emit_object(&p.module, &p.inits));
+    std::panic::set_hook(hook);
+    let obj = match emitted {
+        Ok(r) => r?,
+        Err(e) => {
+            let msg = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(format!(
+                "internal compiler error: code generation failed: {msg}"
+            ));
+        }
+    };
     let dir = std::env::temp_dir().join(format!("rgo-build-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("rgo: {e}"))?;
     let obj_path = dir.join("main.o");
