@@ -180,6 +180,32 @@ pub fn gcount() -> (usize, usize) {
     (live, all)
 }
 
+/// Calls `f` on every goroutine that is not dead (for the collector's
+/// roots and for dumps). The world must be stopped, or the caller must
+/// otherwise keep the Gs from changing state.
+pub fn for_each_g(mut f: impl FnMut(*mut G)) {
+    let mut gp = SCHED.lock().0.allg_head;
+    while !gp.is_null() {
+        // SAFETY: allg walks Gs that are never freed; alllink of a G is
+        // written once, before it is published.
+        unsafe {
+            if (*gp).status != G_DEAD {
+                f(gp);
+            }
+            gp = (*gp).alllink;
+        }
+    }
+}
+
+/// Stops every other goroutine at a safe point, so that the caller (the
+/// collector) sees all of them with their contexts saved in `G::sched`.
+/// With one M every other goroutine is already stopped; with more Ms this
+/// will preempt the running ones and wait.
+pub fn stop_the_world() {}
+
+/// Undoes `stop_the_world`.
+pub fn start_the_world() {}
+
 /// Registers the main goroutine (running) with the scheduler.
 pub fn register_main(gp: *mut G) {
     // SAFETY: gp is a fresh G owned by the caller.
