@@ -3,14 +3,18 @@
 //! hand-off to a waiting receiver or from a waiting sender, close waking
 //! every waiter. Entry points: `runtime.makechan`, `chansend1`,
 //! `chanrecv1`, `chanrecv2`, `closechan`, `selectgo` (all through `entry!`
-//! shims so panics and deadlock reports know the caller's frame). One
-//! thread for now: the per-channel lock of gc is implicit, but `select`
-//! still sorts its channels by address (its lock order).
+//! shims so panics and deadlock reports know the caller's frame). Each
+//! channel has a lock; `select` takes the locks of all its channels in
+//! address order. A goroutine that blocks parks with its lock(s) still
+//! held; the scheduler releases them once the goroutine is switched out
+//! (`proc::gopark`), so a waker always finds it parked. Lock order:
+//! channel locks, then the scheduler's.
 
 use crate::abi::Type;
 use crate::g::{self, G};
 use crate::proc::{self, WaitReason};
 use core::ptr;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 /// A waiting goroutine in a channel's queue.
 #[repr(C)]
@@ -50,6 +54,7 @@ pub struct HChan {
     recvx: usize,
     recvq: WaitQ,
     sendq: WaitQ,
+    lock: AtomicBool,
 }
 
 const _: () = assert!(core::mem::offset_of!(HChan, qcount) == 0);
@@ -80,16 +85,24 @@ pub struct SelectResult {
 
 const MAX_ALLOC: usize = 1 << 47;
 
-static mut SUDOG_FREE: *mut Sudog = ptr::null_mut();
+/// Free sudogs (linked through `waitlink`).
+struct SudogCache(*mut Sudog);
+// SAFETY: the sudogs are runtime metadata that live forever; the list
+// is only touched under its lock.
+unsafe impl Send for SudogCache {}
+static SUDOG_FREE: crate::lock::Mutex<SudogCache> =
+    crate::lock::Mutex::new(SudogCache(ptr::null_mut()));
 
 fn acquire_sudog() -> *mut Sudog {
-    // SAFETY: one thread runs goroutines (single M); the free list is
-    // only touched from goroutine context.
-    unsafe {
-        let s = SUDOG_FREE;
+    {
+        let mut free = SUDOG_FREE.lock();
+        let s = free.0;
         if !s.is_null() {
-            SUDOG_FREE = (*s).waitlink;
-            ptr::write_bytes(s, 0, 1);
+            // SAFETY: s is a free sudog nobody else references.
+            unsafe {
+                free.0 = (*s).waitlink;
+                ptr::write_bytes(s, 0, 1);
+            }
             return s;
         }
     }
@@ -97,11 +110,25 @@ fn acquire_sudog() -> *mut Sudog {
 }
 
 fn release_sudog(s: *mut Sudog) {
-    // SAFETY: s is no longer in any queue; single M (see acquire_sudog).
-    unsafe {
-        (*s).waitlink = SUDOG_FREE;
-        SUDOG_FREE = s;
-    }
+    let mut free = SUDOG_FREE.lock();
+    // SAFETY: s is no longer in any queue.
+    unsafe { (*s).waitlink = free.0 };
+    free.0 = s;
+}
+
+fn lock(c: *mut HChan) {
+    // SAFETY: c is a live channel.
+    crate::lock::acquire(unsafe { &(*c).lock });
+}
+
+fn unlock(c: *mut HChan) {
+    // SAFETY: c is a live channel whose lock we hold.
+    unsafe { (*c).lock.store(false, Ordering::Release) };
+}
+
+/// `gopark`'s unlock function for one channel.
+unsafe fn unlock_chan(c: usize) {
+    unlock(c as *mut HChan);
 }
 
 impl WaitQ {
@@ -128,13 +155,17 @@ impl WaitQ {
                 return s;
             }
             self.remove(s);
-            // SAFETY: s was a queued, live sudog of a waiting G.
+            // SAFETY: s was a queued, live sudog of a waiting G; the
+            // select's other channels' wakers race for `select_done`.
             unsafe {
                 if (*s).is_select {
-                    if (*(*s).g).select_done {
+                    let done = AtomicBool::from_ptr(&mut (*(*s).g).select_done);
+                    if done
+                        .compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
+                        .is_err()
+                    {
                         continue;
                     }
-                    (*(*s).g).select_done = true;
                 }
             }
             return s;
@@ -213,20 +244,6 @@ impl HChan {
             unsafe { ptr::write_bytes(p, 0, self.elemsize as usize) };
         }
     }
-
-    fn full(&self) -> bool {
-        if self.dataqsiz == 0 {
-            return self.recvq.first.is_null();
-        }
-        self.qcount == self.dataqsiz
-    }
-
-    fn empty(&self) -> bool {
-        if self.dataqsiz == 0 {
-            return self.sendq.first.is_null();
-        }
-        self.qcount == 0
-    }
 }
 
 /// Hands `ep` to the waiting receiver `sg` and makes it runnable.
@@ -279,20 +296,20 @@ pub fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> bool {
         if !block {
             return false;
         }
-        proc::gopark(WaitReason::ChanSendNilChan);
+        proc::gopark(WaitReason::ChanSendNilChan, None);
         crate::panic::throw("unreachable");
     }
-    // SAFETY: c is a live channel (ABI).
+    lock(c);
+    // SAFETY: c is a live channel (ABI) and we hold its lock.
     let ch = unsafe { &mut *c };
-    if !block && ch.closed == 0 && ch.full() {
-        return false;
-    }
     if ch.closed != 0 {
+        unlock(c);
         send_closed();
     }
     let sg = ch.recvq.dequeue();
     if !sg.is_null() {
         send(ch, sg, ep);
+        unlock(c);
         return true;
     }
     if ch.qcount < ch.dataqsiz {
@@ -302,9 +319,11 @@ pub fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> bool {
             ch.sendx = 0;
         }
         ch.qcount += 1;
+        unlock(c);
         return true;
     }
     if !block {
+        unlock(c);
         return false;
     }
     let gp = g::getg();
@@ -316,7 +335,7 @@ pub fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> bool {
         (*mysg).c = c;
         (*gp).param = ptr::null_mut();
         ch.sendq.enqueue(mysg);
-        proc::gopark(WaitReason::ChanSend);
+        proc::gopark(WaitReason::ChanSend, Some((unlock_chan, c as usize)));
         (*mysg).success
     };
     release_sudog(mysg);
@@ -332,29 +351,23 @@ pub fn chanrecv(c: *mut HChan, ep: *mut u8, block: bool) -> (bool, bool) {
         if !block {
             return (false, false);
         }
-        proc::gopark(WaitReason::ChanReceiveNilChan);
+        proc::gopark(WaitReason::ChanReceiveNilChan, None);
         crate::panic::throw("unreachable");
     }
-    // SAFETY: c is a live channel (ABI).
+    lock(c);
+    // SAFETY: c is a live channel (ABI) and we hold its lock.
     let ch = unsafe { &mut *c };
-    if !block && ch.empty() {
-        if ch.closed == 0 {
-            return (false, false);
-        }
-        if ch.empty() {
-            ch.clear(ep);
-            return (true, false);
-        }
-    }
     if ch.closed != 0 {
         if ch.qcount == 0 {
             ch.clear(ep);
+            unlock(c);
             return (true, false);
         }
     } else {
         let sg = ch.sendq.dequeue();
         if !sg.is_null() {
             recv(ch, sg, ep);
+            unlock(c);
             return (true, true);
         }
     }
@@ -367,9 +380,11 @@ pub fn chanrecv(c: *mut HChan, ep: *mut u8, block: bool) -> (bool, bool) {
             ch.recvx = 0;
         }
         ch.qcount -= 1;
+        unlock(c);
         return (true, true);
     }
     if !block {
+        unlock(c);
         return (false, false);
     }
     let gp = g::getg();
@@ -381,7 +396,7 @@ pub fn chanrecv(c: *mut HChan, ep: *mut u8, block: bool) -> (bool, bool) {
         (*mysg).c = c;
         (*gp).param = ptr::null_mut();
         ch.recvq.enqueue(mysg);
-        proc::gopark(WaitReason::ChanReceive);
+        proc::gopark(WaitReason::ChanReceive, Some((unlock_chan, c as usize)));
         (*mysg).success
     };
     release_sudog(mysg);
@@ -409,9 +424,11 @@ pub extern "C" fn closechan(c: *mut HChan) {
     if c.is_null() {
         crate::error::panic_plain("close of nil channel");
     }
-    // SAFETY: c is a live channel (ABI).
+    lock(c);
+    // SAFETY: c is a live channel (ABI) and we hold its lock.
     let ch = unsafe { &mut *c };
     if ch.closed != 0 {
+        unlock(c);
         crate::error::panic_plain("close of closed channel");
     }
     ch.closed = 1;
@@ -447,6 +464,7 @@ pub extern "C" fn closechan(c: *mut HChan) {
             }
         }
     }
+    unlock(c);
     while !list.is_null() {
         // SAFETY: list walks the collected sudogs; a G's sudog stays
         // valid until it runs again, which is after this loop.
@@ -494,8 +512,7 @@ pub extern "C" fn selectgo(
     }
     let pollorder = &mut pollorder[..norder];
     let lockorder = &mut lockorder[..norder];
-    // Lock order: by channel address (insertion sort; one thread holds
-    // no locks yet, but later Ms will).
+    // Lock order: by channel address (insertion sort).
     for (i, &v) in pollorder.iter().enumerate() {
         let mut j = i;
         while j > 0
@@ -507,6 +524,13 @@ pub extern "C" fn selectgo(
         lockorder[j] = v;
     }
 
+    let locks = SelLocks {
+        cases: scases.as_ptr(),
+        order: lockorder.as_ptr(),
+        n: norder,
+    };
+    locks.lock();
+
     // Pass 1: a case that is ready now.
     for &casi in pollorder.iter() {
         let casi = casi as usize;
@@ -515,11 +539,13 @@ pub extern "C" fn selectgo(
         let ch = unsafe { &mut *cas.c };
         if casi < nsends {
             if ch.closed != 0 {
+                locks.unlock();
                 send_closed();
             }
             let sg = ch.recvq.dequeue();
             if !sg.is_null() {
                 send(ch, sg, cas.elem);
+                locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
                     recv_ok: 0,
@@ -532,6 +558,7 @@ pub extern "C" fn selectgo(
                     ch.sendx = 0;
                 }
                 ch.qcount += 1;
+                locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
                     recv_ok: 0,
@@ -541,6 +568,7 @@ pub extern "C" fn selectgo(
             let sg = ch.sendq.dequeue();
             if !sg.is_null() {
                 recv(ch, sg, cas.elem);
+                locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
                     recv_ok: 1,
@@ -555,6 +583,7 @@ pub extern "C" fn selectgo(
                     ch.recvx = 0;
                 }
                 ch.qcount -= 1;
+                locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
                     recv_ok: 1,
@@ -562,6 +591,7 @@ pub extern "C" fn selectgo(
             }
             if ch.closed != 0 {
                 ch.clear(cas.elem);
+                locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
                     recv_ok: 0,
@@ -570,6 +600,7 @@ pub extern "C" fn selectgo(
         }
     }
     if block == 0 {
+        locks.unlock();
         return SelectResult {
             chosen: -1,
             recv_ok: 0,
@@ -609,7 +640,11 @@ pub extern "C" fn selectgo(
             }
         }
     }
-    proc::gopark(WaitReason::Select);
+    proc::gopark(
+        WaitReason::Select,
+        Some((SelLocks::unlock_arg, &locks as *const SelLocks as usize)),
+    );
+    locks.lock();
 
     // Pass 3: dequeue from the other channels; find the winner.
     // SAFETY: gp runs again; its sudogs are valid until released.
@@ -642,6 +677,7 @@ pub extern "C" fn selectgo(
             sg = next;
         }
     }
+    locks.unlock();
     if chosen < 0 {
         crate::panic::throw("selectgo: bad wakeup");
     }
@@ -654,5 +690,44 @@ pub extern "C" fn selectgo(
     SelectResult {
         chosen,
         recv_ok: ok as u64,
+    }
+}
+
+/// The channels of a select in lock order (duplicates adjacent).
+struct SelLocks {
+    cases: *const Scase,
+    order: *const u16,
+    n: usize,
+}
+
+impl SelLocks {
+    fn chan(&self, i: usize) -> *mut HChan {
+        // SAFETY: i < n; order indexes the cases (selectgo's arrays,
+        // alive while the select runs).
+        unsafe { (*self.cases.add(*self.order.add(i) as usize)).c }
+    }
+
+    fn lock(&self) {
+        for i in 0..self.n {
+            let c = self.chan(i);
+            if i == 0 || c != self.chan(i - 1) {
+                lock(c);
+            }
+        }
+    }
+
+    fn unlock(&self) {
+        for i in (0..self.n).rev() {
+            let c = self.chan(i);
+            if i == 0 || c != self.chan(i - 1) {
+                unlock(c);
+            }
+        }
+    }
+
+    /// `gopark`'s unlock function.
+    unsafe fn unlock_arg(p: usize) {
+        // SAFETY: p is the parked select's SelLocks, on its stack.
+        unsafe { (*(p as *const SelLocks)).unlock() };
     }
 }

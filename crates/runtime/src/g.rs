@@ -99,15 +99,35 @@ const _: () = assert!(core::mem::offset_of!(G, stackguard0) == 16);
 
 thread_local! {
     static CURG: Cell<*mut G> = const { Cell::new(ptr::null_mut()) };
+    static CURM: Cell<*mut crate::proc::M> = const { Cell::new(ptr::null_mut()) };
 }
 
+// The accessors are never inlined: a goroutine can resume on another
+// thread after a context switch, and a thread-local's address computed
+// before the switch must not be reused after it (LLVM treats it as
+// constant within a function).
+
 /// The current goroutine of this thread (null before one is installed).
+#[inline(never)]
 pub fn getg() -> *mut G {
     CURG.with(|c| c.get())
 }
 
+#[inline(never)]
 pub fn setg(g: *mut G) {
     CURG.with(|c| c.set(g));
+}
+
+/// The M (OS thread) running this code (null on threads the scheduler
+/// did not start, e.g. unit tests).
+#[inline(never)]
+pub fn getm() -> *mut crate::proc::M {
+    CURM.with(|c| c.get())
+}
+
+#[inline(never)]
+pub fn setm(m: *mut crate::proc::M) {
+    CURM.with(|c| c.set(m));
 }
 
 /// A new G (runtime metadata memory) for the stack `[lo, hi)`.

@@ -22,11 +22,11 @@
 //! - `hash` — hash and equal functions and their closure objects;
 //! - `map` — Go maps (swiss tables);
 //! - `traceback` — gc-format tracebacks from frame pointers;
-//! - `proc` — the scheduler: G states, run queues, context switch,
-//!   `newproc`, `Gosched`, deadlock detection;
+//! - `proc` — the G-M-P scheduler: Ms (threads) and Ps, G states, run
+//!   queues, work stealing, context switch, `newproc`, `Gosched`,
+//!   sysmon's preemption, stop-the-world, deadlock detection;
 //! - `chan` — channels and `select`;
 //! - `stack` — `morestack` (overflow report, preemption requests);
-//! - `preempt` — the 10 ms ticker asking running goroutines to yield;
 //! - `signal` — SIGSEGV/SIGBUS/SIGFPE handling;
 //! - `lock`, `sys` — runtime locks and the OS interface.
 //!
@@ -52,7 +52,6 @@ pub mod lock;
 pub mod malloc;
 pub mod map;
 pub mod panic;
-pub mod preempt;
 pub mod print;
 pub mod proc;
 pub mod rtype;

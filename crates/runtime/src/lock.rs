@@ -84,3 +84,82 @@ impl<T> Drop for Guard<'_, T> {
         self.m.locked.store(false, Ordering::Release);
     }
 }
+
+/// A one-shot wake-up between two threads (gc's `note`): one thread
+/// `sleep`s until another calls `wakeup`; `sleep` consumes the wake-up,
+/// so the note can be reused. Waits block on a futex.
+pub struct Note {
+    key: core::sync::atomic::AtomicU32,
+}
+
+impl Note {
+    pub const fn new() -> Note {
+        Note {
+            key: core::sync::atomic::AtomicU32::new(0),
+        }
+    }
+
+    /// Blocks until `wakeup` (or returns at once if it already happened),
+    /// then clears the note.
+    pub fn sleep(&self) {
+        while self.key.swap(0, Ordering::Acquire) == 0 {
+            futex_wait(&self.key, 0, -1);
+        }
+    }
+
+    /// Like `sleep` but gives up after `ns` nanoseconds; true if woken.
+    pub fn sleep_timeout(&self, ns: i64) -> bool {
+        if self.key.swap(0, Ordering::Acquire) != 0 {
+            return true;
+        }
+        futex_wait(&self.key, 0, ns);
+        self.key.swap(0, Ordering::Acquire) != 0
+    }
+
+    pub fn wakeup(&self) {
+        self.key.store(1, Ordering::Release);
+        futex_wake(&self.key, 1);
+    }
+}
+
+impl Default for Note {
+    fn default() -> Self {
+        Note::new()
+    }
+}
+
+/// Sleeps while `*addr == val` (at most `ns` nanoseconds if `ns >= 0`).
+pub fn futex_wait(addr: &core::sync::atomic::AtomicU32, val: u32, ns: i64) {
+    let ts = libc::timespec {
+        tv_sec: (ns.max(0) / 1_000_000_000) as libc::time_t,
+        tv_nsec: (ns.max(0) % 1_000_000_000) as libc::c_long,
+    };
+    let tsp = if ns >= 0 {
+        &ts as *const libc::timespec
+    } else {
+        core::ptr::null()
+    };
+    // SAFETY: FUTEX_WAIT on a live, aligned u32; the kernel only reads it.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            addr.as_ptr(),
+            libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG,
+            val,
+            tsp,
+        );
+    }
+}
+
+/// Wakes up to `n` threads sleeping on `addr`.
+pub fn futex_wake(addr: &core::sync::atomic::AtomicU32, n: i32) {
+    // SAFETY: FUTEX_WAKE on a live, aligned u32.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            addr.as_ptr(),
+            libc::FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG,
+            n,
+        );
+    }
+}

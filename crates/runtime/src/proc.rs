@@ -1,25 +1,48 @@
-//! The scheduler, for now one M with one P, cooperative: a goroutine runs
-//! until it blocks (`gopark`), exits or yields (`Gosched`). The shapes are
-//! gc's so that more Ms, stealing and preemption can come later: a G
-//! status machine (`G_RUNNABLE`/`G_RUNNING`/`G_WAITING`/`G_DEAD`), a
-//! per-P run queue (a 256-entry ring plus `runnext`) backed by a global
-//! queue, a free list of dead Gs whose stacks are reused, and the context
-//! switch `runtime.gogo_switch` (assembly) that saves the callee-saved
-//! registers and `rsp` in the old G and loads them, with `r15` = G, from
-//! the new one. Entry points: `runtime.newproc`, `runtime.Gosched`,
-//! `runtime.block`, `runtime.Goexit`. When the running goroutine blocks and nothing is
-//! runnable, nothing can ever wake anything (no timers yet): gc's
-//! `all goroutines are asleep - deadlock!` report, exit status 2.
+//! The scheduler: gc's G-M-P design. A G is a goroutine, an M an OS
+//! thread, a P a processor: the right to run Go code, with a local run
+//! queue (a 256-entry ring plus `runnext`). There are GOMAXPROCS Ps
+//! (the environment variable, else the number of CPUs) and as many Ms as
+//! are needed to keep the Ps with work busy.
+//!
+//! Every M has a `g0`: a G over the M's own thread stack that runs the
+//! scheduling loop (`schedule_loop`). A goroutine leaves the CPU by
+//! switching to its M's g0 (`runtime.gogo_switch`, which saves the
+//! callee-saved registers and `rsp` in the old G and loads the new one's)
+//! with a note of what to do with it (`After`: park it and release a
+//! lock, requeue it, or free it); only then is it visible as waiting or
+//! runnable, so no other M can resume a goroutine whose context is not
+//! saved yet. The g0 then picks the next G: the local queue (the global
+//! queue every 61st time), the global queue, then half of another P's
+//! queue (work stealing). An M with nothing to do gives its P back and
+//! sleeps on a futex; making a G runnable wakes one idle M (`wakep`) when
+//! there is an idle P and no M already looking for work ("spinning").
+//!
+//! All scheduler state is under one lock (`SCHED`): queues, idle lists,
+//! the world-stop state. `sysmon` (its own thread, started with the first
+//! `go` statement) asks goroutines that have run for 10 ms to yield by
+//! poisoning their stack guard; the next prologue or loop back-edge check
+//! calls `morestack`, which yields. `stop_the_world` uses the same
+//! request and waits until every other P is stopped.
+//!
+//! When every M is idle, nothing is runnable and nothing can wake anything
+//! (there are no timers yet), gc's `all goroutines are asleep -
+//! deadlock!` report is printed and the process exits with status 2.
+//!
+//! Entry points: `runtime.newproc`, `runtime.Gosched`, `runtime.block`,
+//! `runtime.Goexit`.
 
 use crate::g::{self, G};
-use crate::lock::Mutex;
+use crate::lock::{Mutex, Note};
+use crate::malloc::persistent;
 use crate::print::{printlock, pstr, puint};
 use core::arch::global_asm;
 use core::ptr;
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 pub const G_IDLE: u32 = 0;
 pub const G_RUNNABLE: u32 = 1;
 pub const G_RUNNING: u32 = 2;
+pub const G_SYSCALL: u32 = 3;
 pub const G_WAITING: u32 = 4;
 pub const G_DEAD: u32 = 6;
 
@@ -69,21 +92,88 @@ impl WaitReason {
 pub const GOROUTINE_STACK: usize = 64 << 20;
 
 const RUNQ_SIZE: usize = 256;
+/// The most Ps there can be.
+pub const MAX_PROCS: usize = 256;
 
-/// A processor: the local run queue.
-struct P {
+const P_IDLE: u32 = 0;
+const P_RUNNING: u32 = 1;
+const P_GCSTOP: u32 = 3;
+const P_DEAD: u32 = 4;
+
+/// A processor: what an M needs to run Go code, with its run queue.
+pub struct P {
+    id: usize,
+    status: u32,
     runq: [*mut G; RUNQ_SIZE],
     runqhead: usize,
     runqtail: usize,
     runnext: *mut G,
+    /// The M holding this P (null when idle or stopped).
+    m: *mut M,
+    /// Idle-list link.
+    link: *mut P,
+    /// Goroutines started on this P (sysmon compares it between looks).
+    schedtick: u64,
+    sysmon_tick: u64,
+    sysmon_when: i64,
 }
 
-/// Global scheduler state.
+impl P {
+    fn runq_len(&self) -> usize {
+        self.runqtail - self.runqhead
+    }
+
+    fn has_work(&self) -> bool {
+        self.runq_len() > 0 || !self.runnext.is_null()
+    }
+}
+
+/// What the g0 does with the goroutine that just switched to it.
+#[derive(Clone, Copy)]
+enum After {
+    None,
+    /// Now waiting: release the lock the goroutine held (`unlockf(arg)`).
+    Park {
+        unlockf: Option<unsafe fn(usize)>,
+        arg: usize,
+    },
+    /// Yield or preemption: to the global run queue.
+    Yield,
+    /// Finished: to the free list.
+    Exit,
+}
+
+/// An OS thread.
+pub struct M {
+    id: u64,
+    /// The G over this thread's own stack, running `schedule_loop`.
+    g0: *mut G,
+    /// The goroutine it runs (null while in the scheduler).
+    curg: *mut G,
+    p: *mut P,
+    /// The P handed over by whoever woke this M.
+    nextp: *mut P,
+    /// Looking for work (counted in `NMSPINNING`).
+    spinning: bool,
+    park: Note,
+    /// Idle-list link.
+    link: *mut M,
+    after: After,
+}
+
+/// Global scheduler state (under `SCHED`).
 struct Sched {
-    p: P,
+    allp: [*mut P; MAX_PROCS],
+    nprocs: usize,
+    pidle: *mut P,
+    midle: *mut M,
+    nmidle: usize,
+    /// Ms made (sysmon not counted).
+    mcount: usize,
     /// Global run queue (linked through `schedlink`).
     runq_head: *mut G,
     runq_tail: *mut G,
+    runqsize: usize,
     /// Dead Gs with their stacks (linked through `schedlink`).
     gfree: *mut G,
     /// All Gs in creation order (linked through `alllink`).
@@ -91,28 +181,48 @@ struct Sched {
     allg_tail: *mut G,
     /// The last goroutine id handed out.
     goidgen: u64,
+    /// A stop-the-world is in progress: Ps stop as they come by.
+    gcwaiting: bool,
+    /// Ps the stopper still waits for.
+    stopwait: usize,
 }
 
 /// Wrapper making the raw pointers of `Sched` sendable.
 struct SchedCell(Sched);
-// SAFETY: the Gs it points to live forever (persistent memory) and are
-// only touched under the scheduler lock or by the thread running them.
+// SAFETY: the Gs, Ms and Ps it points to live forever (persistent
+// memory) and their scheduler fields are only touched under the lock.
 unsafe impl Send for SchedCell {}
 
 static SCHED: Mutex<SchedCell> = Mutex::new(SchedCell(Sched {
-    p: P {
-        runq: [ptr::null_mut(); RUNQ_SIZE],
-        runqhead: 0,
-        runqtail: 0,
-        runnext: ptr::null_mut(),
-    },
+    allp: [ptr::null_mut(); MAX_PROCS],
+    nprocs: 0,
+    pidle: ptr::null_mut(),
+    midle: ptr::null_mut(),
+    nmidle: 0,
+    mcount: 0,
     runq_head: ptr::null_mut(),
     runq_tail: ptr::null_mut(),
+    runqsize: 0,
     gfree: ptr::null_mut(),
     allg_head: ptr::null_mut(),
     allg_tail: ptr::null_mut(),
     goidgen: 1,
+    gcwaiting: false,
+    stopwait: 0,
 }));
+
+/// Idle Ps and spinning Ms, readable without the lock (`wakep`'s test).
+static NPIDLE: AtomicU32 = AtomicU32::new(0);
+static NMSPINNING: AtomicU32 = AtomicU32::new(0);
+/// Where `stop_the_world` waits for the last P to stop.
+static STOPNOTE: Note = Note::new();
+/// Bumped whenever work another M could take is queued (a run queue's
+/// tail or the global queue): what spinning Ms watch.
+static WORK_HINT: AtomicUsize = AtomicUsize::new(0);
+/// `Sched::gcwaiting`, readable without the lock.
+static GCWAITING: AtomicBool = AtomicBool::new(false);
+static SYSMON_STARTED: AtomicBool = AtomicBool::new(false);
+static MIDGEN: AtomicUsize = AtomicUsize::new(0);
 
 global_asm!(
     r#"
@@ -150,6 +260,19 @@ global_asm!(
     call {goexit1}
     ud2
     .size "runtime.goexit", . - "runtime.goexit"
+
+    .p2align 4
+    .globl "runtime.main_g"
+    .type "runtime.main_g",@function
+"runtime.main_g":
+    sub rsp, 8
+    mov rax, [rdi + 8]
+    xor edi, edi
+    call rax
+    xor edi, edi
+    call "runtime.exit"
+    ud2
+    .size "runtime.main_g", . - "runtime.main_g"
 "#,
     goexit1 = sym goexit1,
 );
@@ -159,16 +282,159 @@ unsafe extern "C" {
     fn gogo_switch(old: *mut G, new: *mut G);
     #[link_name = "runtime.goexit"]
     static GOEXIT: u8;
+    #[link_name = "runtime.main_g"]
+    static MAIN_G: u8;
 }
 
 const _: () = assert!(g::G_SCHED == 120);
+
+fn now_ns() -> i64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime fills ts.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
+/// The number of CPUs this process may run on.
+pub fn ncpu() -> usize {
+    // SAFETY: sched_getaffinity fills a zeroed cpu_set_t.
+    unsafe {
+        let mut set: libc::cpu_set_t = core::mem::zeroed();
+        if libc::sched_getaffinity(0, core::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
+            return 1;
+        }
+        (libc::CPU_COUNT(&set) as usize).max(1)
+    }
+}
+
+/// GOMAXPROCS from the environment (a positive integer), else the CPUs.
+fn initial_procs() -> usize {
+    let n = std::env::var("GOMAXPROCS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(ncpu);
+    n.min(MAX_PROCS)
+}
+
+fn new_p(id: usize) -> *mut P {
+    let pp: *mut P = persistent::alloc_t();
+    // SAFETY: fresh zeroed memory for a P (all-zero is a valid empty P).
+    unsafe { (*pp).id = id };
+    pp
+}
+
+/// Sets up the Ps and makes the calling thread M0, holding P0. Called
+/// once by `start::run_main` on the main thread.
+pub fn schedinit() {
+    let m0 = new_m();
+    g::setm(m0);
+    let g0 = g::ensure_g();
+    // SAFETY: m0 is fresh and owned by this thread.
+    unsafe { (*m0).g0 = g0 };
+    let n = initial_procs();
+    let mut s = SCHED.lock();
+    let s = &mut s.0;
+    s.mcount = 1;
+    for i in 0..n {
+        s.allp[i] = new_p(i);
+    }
+    s.nprocs = n;
+    for i in (1..n).rev() {
+        pidleput(s, s.allp[i]);
+    }
+    acquirep(m0, s.allp[0]);
+}
+
+fn new_m() -> *mut M {
+    let m: *mut M = persistent::alloc_t();
+    // SAFETY: fresh zeroed memory; the Note and After are written in place.
+    unsafe {
+        ptr::write(&mut (*m).park, Note::new());
+        ptr::write(&mut (*m).after, After::None);
+        (*m).id = MIDGEN.fetch_add(1, Ordering::Relaxed) as u64;
+    }
+    m
+}
+
+fn acquirep(m: *mut M, pp: *mut P) {
+    // SAFETY: called under the lock (or before other threads exist) with
+    // an idle or stopped P.
+    unsafe {
+        (*m).p = pp;
+        (*pp).m = m;
+        (*pp).status = P_RUNNING;
+    }
+}
+
+fn pidleput(s: &mut Sched, pp: *mut P) {
+    // SAFETY: pp is a P nobody holds (under the lock).
+    unsafe {
+        (*pp).status = P_IDLE;
+        (*pp).m = ptr::null_mut();
+        (*pp).link = s.pidle;
+    }
+    s.pidle = pp;
+    NPIDLE.fetch_add(1, Ordering::Relaxed);
+}
+
+fn pidleget(s: &mut Sched) -> *mut P {
+    let pp = s.pidle;
+    if !pp.is_null() {
+        // SAFETY: pp is on the idle list (under the lock).
+        s.pidle = unsafe { (*pp).link };
+        NPIDLE.fetch_sub(1, Ordering::Relaxed);
+    }
+    pp
+}
+
+/// Removes `pp` from the idle list if it is there.
+fn pidleremove(s: &mut Sched, pp: *mut P) -> bool {
+    let mut link: *mut *mut P = &mut s.pidle;
+    // SAFETY: walks the idle list under the lock.
+    unsafe {
+        while !(*link).is_null() {
+            if *link == pp {
+                *link = (*pp).link;
+                NPIDLE.fetch_sub(1, Ordering::Relaxed);
+                return true;
+            }
+            link = &mut (**link).link;
+        }
+    }
+    false
+}
+
+fn mput(s: &mut Sched, m: *mut M) {
+    // SAFETY: m is the calling M, about to sleep (under the lock).
+    unsafe { (*m).link = s.midle };
+    s.midle = m;
+    s.nmidle += 1;
+}
+
+fn mget(s: &mut Sched) -> *mut M {
+    let m = s.midle;
+    if !m.is_null() {
+        // SAFETY: m is on the idle list (under the lock).
+        s.midle = unsafe { (*m).link };
+        s.nmidle -= 1;
+    }
+    m
+}
 
 /// (live goroutines, Gs ever made) — live ones are gc's NumGoroutine
 /// without its system goroutines.
 pub fn gcount() -> (usize, usize) {
     let s = SCHED.lock();
+    gcount_locked(&s.0)
+}
+
+fn gcount_locked(s: &Sched) -> (usize, usize) {
     let (mut live, mut all) = (0, 0);
-    let mut gp = s.0.allg_head;
+    let mut gp = s.allg_head;
     while !gp.is_null() {
         // SAFETY: allg walks Gs that are never freed.
         unsafe {
@@ -197,23 +463,6 @@ pub fn for_each_g(mut f: impl FnMut(*mut G)) {
     }
 }
 
-/// Stops every other goroutine at a safe point, so that the caller (the
-/// collector) sees all of them with their contexts saved in `G::sched`.
-/// With one M every other goroutine is already stopped; with more Ms this
-/// will preempt the running ones and wait.
-pub fn stop_the_world() {}
-
-/// Undoes `stop_the_world`.
-pub fn start_the_world() {}
-
-/// Registers the main goroutine (running) with the scheduler.
-pub fn register_main(gp: *mut G) {
-    // SAFETY: gp is a fresh G owned by the caller.
-    unsafe { (*gp).status = G_RUNNING };
-    let mut s = SCHED.lock();
-    allg_add(&mut s.0, gp);
-}
-
 fn allg_add(s: &mut Sched, gp: *mut G) {
     if s.allg_tail.is_null() {
         s.allg_head = gp;
@@ -224,46 +473,36 @@ fn allg_add(s: &mut Sched, gp: *mut G) {
     s.allg_tail = gp;
 }
 
-/// `runtime.newproc(fn)` (entry shim): starts a goroutine running
-/// `fn.code(fn)`; it goes into `runnext`, the caller keeps running.
-pub extern "C" fn newproc(f: *const usize) {
-    let cur = g::getg();
-    let gp = newproc1(f);
-    // SAFETY: cur is the running G; gp a fresh one.
+/// Makes the main goroutine (id 1) on a `size`-byte stack, running
+/// `entry` and then exiting the process, and queues it on P0.
+pub fn new_main(size: usize, entry: usize) {
+    let Some((lo, hi)) = g::alloc_stack(size) else {
+        crate::panic::throw("cannot allocate the main goroutine's stack");
+    };
+    let gp = g::new_g(1, lo, hi);
+    // The closure object `runtime.main_g` runs: its code, then `entry`.
+    let clo: *mut usize = persistent::alloc(16, 8).cast();
+    // SAFETY: clo has two words; gp is fresh.
     unsafe {
-        (*gp).gopc = (*cur).entry_pc;
-        (*gp).parent_goid = (*cur).goid;
+        *clo = &raw const MAIN_G as usize;
+        *clo.add(1) = entry;
+        init_context(gp, clo);
     }
-    runqput(gp, true);
+    let mut s = SCHED.lock();
+    allg_add(&mut s.0, gp);
+    let pp = s.0.allp[0];
+    runqput_locked(&mut s.0, pp, gp, true);
 }
 
-/// Makes a runnable G for closure `f` (not queued).
-pub fn newproc1(f: *const usize) -> *mut G {
-    crate::preempt::start();
-    let reuse = {
-        let mut s = SCHED.lock();
-        let gp = s.0.gfree;
-        if !gp.is_null() {
-            // SAFETY: gp is a dead G on the free list.
-            s.0.gfree = unsafe { (*gp).schedlink };
-        }
-        s.0.goidgen += 1;
-        (gp, s.0.goidgen)
-    };
-    let (mut gp, goid) = reuse;
-    if gp.is_null() {
-        let Some((lo, hi)) = g::alloc_stack(GOROUTINE_STACK + g::STACK_SLACK) else {
-            crate::panic::throw("out of memory allocating goroutine stack");
-        };
-        gp = g::new_g(goid, lo, hi);
-        let mut s = SCHED.lock();
-        allg_add(&mut s.0, gp);
-    }
-    // SAFETY: gp is a dead or fresh G nobody else uses; its stack top
-    // is writable.
+/// Points a G's saved context at `runtime.goexit`, which calls the
+/// closure `f` (`code(f)`) and then ends the goroutine.
+///
+/// # Safety
+/// gp is a fresh or dead G nobody else uses; its stack top is writable.
+unsafe fn init_context(gp: *mut G, f: *const usize) {
+    // SAFETY: the caller's contract.
     unsafe {
         let g = &mut *gp;
-        g.goid = goid;
         g.panic = ptr::null_mut();
         g.defer = ptr::null_mut();
         g.deferframe = ptr::null_mut();
@@ -289,49 +528,367 @@ pub fn newproc1(f: *const usize) -> *mut G {
         };
         g.status = G_RUNNABLE;
     }
+}
+
+/// `runtime.newproc(fn)` (entry shim): starts a goroutine running
+/// `fn.code(fn)`; it goes into `runnext`, the caller keeps running.
+pub extern "C" fn newproc(f: *const usize) {
+    let cur = g::getg();
+    let gp = newproc1(f);
+    // SAFETY: cur is the running G; gp a fresh one.
+    unsafe {
+        (*gp).gopc = (*cur).entry_pc;
+        (*gp).parent_goid = (*cur).goid;
+    }
+    runqput(gp, true);
+    wakep();
+}
+
+/// Makes a runnable G for closure `f` (not queued).
+pub fn newproc1(f: *const usize) -> *mut G {
+    start_sysmon();
+    let (mut gp, goid) = {
+        let mut s = SCHED.lock();
+        let gp = s.0.gfree;
+        if !gp.is_null() {
+            // SAFETY: gp is a dead G on the free list.
+            s.0.gfree = unsafe { (*gp).schedlink };
+        }
+        s.0.goidgen += 1;
+        (gp, s.0.goidgen)
+    };
+    if gp.is_null() {
+        let Some((lo, hi)) = g::alloc_stack(GOROUTINE_STACK + g::STACK_SLACK) else {
+            crate::panic::throw("out of memory allocating goroutine stack");
+        };
+        gp = g::new_g(goid, lo, hi);
+        let mut s = SCHED.lock();
+        allg_add(&mut s.0, gp);
+    }
+    // SAFETY: gp is a dead or fresh G nobody else uses.
+    unsafe {
+        (*gp).goid = goid;
+        init_context(gp, f);
+    }
     gp
 }
 
 /// Called by `runtime.goexit` when a goroutine's function returns.
 extern "C" fn goexit1() -> ! {
-    let gp = g::getg();
-    // SAFETY: gp is the running G.
-    unsafe { (*gp).status = G_DEAD };
-    {
-        let mut s = SCHED.lock();
-        // SAFETY: as above; it stays on the free list until reused, and
-        // its stack is not used after the switch below.
-        unsafe { (*gp).schedlink = s.0.gfree };
-        s.0.gfree = gp;
-    }
-    schedule(gp);
-    unreachable_exit()
-}
-
-fn unreachable_exit() -> ! {
+    mcall(After::Exit);
     crate::panic::throw("schedule: dead goroutine resumed")
 }
 
-/// Puts `gp` (runnable) on the local run queue: in `runnext` when
+/// Switches from the running goroutine to its M's g0, which does `after`
+/// with it; returns when the goroutine is resumed (on any M).
+fn mcall(after: After) {
+    let gp = g::getg();
+    let m = g::getm();
+    // SAFETY: gp runs on m; m.g0's context was saved when it switched
+    // to gp. After the switch gp's context is saved in gp.sched.
+    unsafe {
+        (*m).after = after;
+        gogo_switch(gp, (*m).g0);
+    }
+}
+
+/// The scheduling loop of an M, on its g0: find a goroutine, run it
+/// until it switches back, deal with it, repeat.
+fn schedule_loop() -> ! {
+    let m = g::getm();
+    loop {
+        let gp = find_runnable(m);
+        // SAFETY: gp is runnable and taken off every queue; m owns it now.
+        unsafe {
+            (*gp).status = G_RUNNING;
+            if (*gp).stackguard0 == g::STACK_PREEMPT {
+                (*gp).stackguard0 = (*gp).stack_lo + g::STACK_GUARD + g::STACK_SLACK;
+            }
+            (*m).curg = gp;
+            (*(*m).p).schedtick += 1;
+            g::setg(gp);
+            gogo_switch((*m).g0, gp);
+            // Back on g0 (gp may have moved to other Ms meanwhile; this
+            // is the M it left from).
+            let m = g::getm();
+            g::setg((*m).g0);
+            let gp = (*m).curg;
+            (*m).curg = ptr::null_mut();
+            match core::mem::replace(&mut (*m).after, After::None) {
+                After::Park { unlockf, arg } => {
+                    (*gp).status = G_WAITING;
+                    if let Some(f) = unlockf {
+                        f(arg);
+                    }
+                }
+                After::Yield => {
+                    (*gp).status = G_RUNNABLE;
+                    let mut s = SCHED.lock();
+                    globrunqput(&mut s.0, gp);
+                }
+                After::Exit => {
+                    (*gp).status = G_DEAD;
+                    let mut s = SCHED.lock();
+                    (*gp).schedlink = s.0.gfree;
+                    s.0.gfree = gp;
+                }
+                After::None => crate::panic::throw("schedule: goroutine switched without a reason"),
+            }
+        }
+    }
+}
+
+/// A runnable goroutine for M `m`, taken off its queue. Sleeps while
+/// there is none; stops for a stop-the-world; reports deadlock.
+fn find_runnable(m: *mut M) -> *mut G {
+    let mut spun = false;
+    loop {
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
+        // SAFETY: m is the calling M; its P and the Ps in allp are only
+        // changed under the lock, which we hold.
+        unsafe {
+            if (*m).p.is_null() {
+                (*m).p = core::mem::replace(&mut (*m).nextp, ptr::null_mut());
+            }
+            if s.gcwaiting {
+                let pp = (*m).p;
+                (*pp).status = P_GCSTOP;
+                (*pp).m = ptr::null_mut();
+                (*m).p = ptr::null_mut();
+                stop_spinning(m);
+                s.stopwait -= 1;
+                if s.stopwait == 0 {
+                    STOPNOTE.wakeup();
+                }
+                mput(s, m);
+                drop(guard);
+                (*m).park.sleep();
+                continue;
+            }
+            let pp = (*m).p;
+            let mut gp = ptr::null_mut();
+            if (*pp).schedtick.is_multiple_of(61) && s.runqsize > 0 {
+                gp = globrunqget(s, pp);
+            }
+            if gp.is_null() {
+                gp = runqget(pp);
+            }
+            if gp.is_null() {
+                gp = globrunqget(s, pp);
+            }
+            if gp.is_null() {
+                gp = steal(s, pp);
+            }
+            if !gp.is_null() {
+                // Work left behind that an idle P could take: make sure
+                // some M looks for it (gc's resetspinning and handoff).
+                let more = NPIDLE.load(Ordering::Relaxed) > 0
+                    && ((*m).spinning || (*pp).runq_len() > 0 || s.runqsize > 0);
+                stop_spinning(m);
+                drop(guard);
+                if more {
+                    wakep();
+                }
+                return gp;
+            }
+            if (*m).spinning && !spun {
+                // Look a little longer before sleeping, so that a steady
+                // stream of new work does not cost a wake-up each.
+                drop(guard);
+                spun = true;
+                spin_for_work();
+                continue;
+            }
+            spun = false;
+            // Nothing to do: give the P back and sleep.
+            stop_spinning(m);
+            (*m).p = ptr::null_mut();
+            pidleput(s, pp);
+            mput(s, m);
+            checkdead(s);
+            drop(guard);
+            (*m).park.sleep();
+        }
+    }
+}
+
+/// How long a spinning M keeps looking before it sleeps.
+const SPIN_NS: i64 = 50_000;
+
+/// Waits up to `SPIN_NS` for stealable work or a world stop (lock-free
+/// hints; the caller then looks again under the lock).
+fn spin_for_work() {
+    let seen = WORK_HINT.load(Ordering::Relaxed);
+    let start = now_ns();
+    loop {
+        for _ in 0..64 {
+            core::hint::spin_loop();
+        }
+        if WORK_HINT.load(Ordering::Relaxed) != seen
+            || GCWAITING.load(Ordering::Relaxed)
+            || now_ns() - start > SPIN_NS
+        {
+            return;
+        }
+    }
+}
+
+fn stop_spinning(m: *mut M) {
+    // SAFETY: m is the calling M.
+    unsafe {
+        if (*m).spinning {
+            (*m).spinning = false;
+            NMSPINNING.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Takes half of another P's queue into `pp` and returns one of them.
+/// `runnext` is taken only from Ps nobody runs (a running P's `runnext`
+/// is about to run there, as in gc).
+fn steal(s: &mut Sched, pp: *mut P) -> *mut G {
+    let n = s.nprocs;
+    if n < 2 {
+        return ptr::null_mut();
+    }
+    let start = (crate::hash::rand64() % n as u64) as usize;
+    for i in 0..n {
+        let victim = s.allp[(start + i) % n];
+        if victim == pp {
+            continue;
+        }
+        // SAFETY: Ps in allp live forever; under the lock.
+        unsafe {
+            let v = &mut *victim;
+            let k = v.runq_len() - v.runq_len() / 2;
+            if k > 0 {
+                let first = v.runq[v.runqhead % RUNQ_SIZE];
+                v.runqhead += 1;
+                for _ in 1..k {
+                    let gp = v.runq[v.runqhead % RUNQ_SIZE];
+                    v.runqhead += 1;
+                    let p = &mut *pp;
+                    p.runq[p.runqtail % RUNQ_SIZE] = gp;
+                    p.runqtail += 1;
+                }
+                return first;
+            }
+            if v.status != P_RUNNING && !v.runnext.is_null() {
+                return core::mem::replace(&mut v.runnext, ptr::null_mut());
+            }
+        }
+    }
+    ptr::null_mut()
+}
+
+/// Wakes an idle M (or starts one) to look for work on an idle P, unless
+/// there is no idle P or some M is already looking.
+pub fn wakep() {
+    if NPIDLE.load(Ordering::Relaxed) == 0 || NMSPINNING.load(Ordering::Relaxed) != 0 {
+        return;
+    }
+    let (m, fresh) = {
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
+        if s.gcwaiting || NMSPINNING.load(Ordering::Relaxed) != 0 {
+            return;
+        }
+        let pp = pidleget(s);
+        if pp.is_null() {
+            return;
+        }
+        let mut m = mget(s);
+        let fresh = m.is_null();
+        if fresh {
+            m = new_m();
+            s.mcount += 1;
+        }
+        acquirep(m, pp);
+        // SAFETY: m is idle (or new) and owned by us under the lock.
+        unsafe {
+            (*m).p = ptr::null_mut();
+            (*m).nextp = pp;
+            (*m).spinning = true;
+        }
+        NMSPINNING.fetch_add(1, Ordering::Relaxed);
+        (m, fresh)
+    };
+    if fresh {
+        start_m(m);
+    } else {
+        // SAFETY: m sleeps on its note until this wake-up.
+        unsafe { (*m).park.wakeup() };
+    }
+}
+
+/// Wrapper to move an M pointer into its thread.
+struct MPtr(*mut M);
+// SAFETY: the M is handed over to the new thread, which alone uses it.
+unsafe impl Send for MPtr {}
+
+fn start_m(m: *mut M) {
+    let mp = MPtr(m);
+    let r = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let mp = mp;
+            mstart(mp.0)
+        });
+    if r.is_err() {
+        crate::panic::throw("newosproc: cannot create a thread");
+    }
+}
+
+/// A new M's thread: its g0 over the thread stack, then the loop.
+fn mstart(m: *mut M) -> ! {
+    g::setm(m);
+    let g0 = g::ensure_g();
+    // SAFETY: m is this thread's M.
+    unsafe { (*m).g0 = g0 };
+    crate::signal::minit();
+    schedule_loop()
+}
+
+/// Puts `gp` (runnable) on the current P's run queue: in `runnext` when
 /// `next` (the previous occupant goes to the tail), else at the tail.
 pub fn runqput(gp: *mut G, next: bool) {
+    let m = g::getm();
     let mut s = SCHED.lock();
-    let s = &mut s.0;
+    // SAFETY: m is the calling M and holds a P while running Go code.
+    let pp = unsafe { (*m).p };
+    runqput_locked(&mut s.0, pp, gp, next);
+}
+
+fn runqput_locked(s: &mut Sched, pp: *mut P, gp: *mut G, next: bool) {
+    // SAFETY: pp is a live P; under the lock.
+    let p = unsafe { &mut *pp };
     let mut gp = gp;
     if next {
-        let old = core::mem::replace(&mut s.p.runnext, gp);
+        let old = core::mem::replace(&mut p.runnext, gp);
         if old.is_null() {
             return;
         }
         gp = old;
     }
-    if s.p.runqtail - s.p.runqhead < RUNQ_SIZE {
-        s.p.runq[s.p.runqtail % RUNQ_SIZE] = gp;
-        s.p.runqtail += 1;
+    WORK_HINT.fetch_add(1, Ordering::Relaxed);
+    if p.runq_len() < RUNQ_SIZE {
+        p.runq[p.runqtail % RUNQ_SIZE] = gp;
+        p.runqtail += 1;
         return;
     }
-    // Full: overflow to the global queue.
-    // SAFETY: gp is a runnable G not on any list.
+    // Full: half of it and gp go to the global queue (gc's runqputslow).
+    for _ in 0..RUNQ_SIZE / 2 {
+        let g = p.runq[p.runqhead % RUNQ_SIZE];
+        p.runqhead += 1;
+        globrunqput(s, g);
+    }
+    globrunqput(s, gp);
+}
+
+/// Appends `gp` to the global run queue.
+fn globrunqput(s: &mut Sched, gp: *mut G) {
+    // SAFETY: gp is a runnable G on no list.
     unsafe { (*gp).schedlink = ptr::null_mut() };
     if s.runq_tail.is_null() {
         s.runq_head = gp;
@@ -340,38 +897,32 @@ pub fn runqput(gp: *mut G, next: bool) {
         unsafe { (*s.runq_tail).schedlink = gp };
     }
     s.runq_tail = gp;
+    s.runqsize += 1;
+    WORK_HINT.fetch_add(1, Ordering::Relaxed);
 }
 
-/// Appends `gp` to the global run queue (gc's Gosched does).
-fn globrunqput(gp: *mut G) {
-    let mut s = SCHED.lock();
-    let s = &mut s.0;
-    // SAFETY: gp is the running G, not on any list.
-    unsafe { (*gp).schedlink = ptr::null_mut() };
-    if s.runq_tail.is_null() {
-        s.runq_head = gp;
-    } else {
-        // SAFETY: runq_tail is a queued G.
-        unsafe { (*s.runq_tail).schedlink = gp };
+/// Takes a G from the global queue for `pp`, moving a fair share of the
+/// others to its local queue (gc's globrunqget).
+fn globrunqget(s: &mut Sched, pp: *mut P) -> *mut G {
+    if s.runqsize == 0 {
+        return ptr::null_mut();
     }
-    s.runq_tail = gp;
+    let mut n = (s.runqsize / s.nprocs.max(1) + 1).min(s.runqsize);
+    // SAFETY: pp is a live P; queued Gs are live; under the lock.
+    unsafe {
+        n = n.min(RUNQ_SIZE / 2).min(RUNQ_SIZE - (*pp).runq_len() + 1);
+        let first = pop_global(s);
+        for _ in 1..n {
+            let gp = pop_global(s);
+            let p = &mut *pp;
+            p.runq[p.runqtail % RUNQ_SIZE] = gp;
+            p.runqtail += 1;
+        }
+        first
+    }
 }
 
-/// The next G to run: `runnext`, the local ring, then the global queue
-/// (checked first every 61st time, as gc, would matter with fairness;
-/// here the local queue simply goes first).
-fn runqget() -> *mut G {
-    let mut s = SCHED.lock();
-    let s = &mut s.0;
-    let n = core::mem::replace(&mut s.p.runnext, ptr::null_mut());
-    if !n.is_null() {
-        return n;
-    }
-    if s.p.runqhead != s.p.runqtail {
-        let gp = s.p.runq[s.p.runqhead % RUNQ_SIZE];
-        s.p.runqhead += 1;
-        return gp;
-    }
+fn pop_global(s: &mut Sched) -> *mut G {
     let gp = s.runq_head;
     if !gp.is_null() {
         // SAFETY: gp is a queued G.
@@ -379,57 +930,56 @@ fn runqget() -> *mut G {
         if s.runq_head.is_null() {
             s.runq_tail = ptr::null_mut();
         }
+        s.runqsize -= 1;
     }
     gp
 }
 
-/// Runs another goroutine; returns when `cur` (which is no longer
-/// running: waiting, runnable in a queue, or dead) is switched back to.
-fn schedule(cur: *mut G) {
-    let next = runqget();
-    if next.is_null() {
-        checkdead(cur);
+/// The next G of `pp`'s local queue: `runnext`, then the ring.
+fn runqget(pp: *mut P) -> *mut G {
+    // SAFETY: pp is held by the calling M; under the lock.
+    let p = unsafe { &mut *pp };
+    let n = core::mem::replace(&mut p.runnext, ptr::null_mut());
+    if !n.is_null() {
+        return n;
     }
-    // SAFETY: next is a runnable G; cur the G running on this thread.
-    unsafe {
-        (*next).status = G_RUNNING;
-        if next == cur {
-            return;
-        }
-        g::setg(next);
-        gogo_switch(cur, next);
+    if p.runq_len() > 0 {
+        let gp = p.runq[p.runqhead % RUNQ_SIZE];
+        p.runqhead += 1;
+        return gp;
     }
+    ptr::null_mut()
 }
 
-/// Blocks the running goroutine until `goready` makes it runnable.
-pub fn gopark(reason: WaitReason) {
+/// Blocks the running goroutine until `goready` makes it runnable. Once
+/// it is switched out, `unlock` (a function and its argument) runs on
+/// the g0: this is how a channel lock is held until the goroutine can be
+/// found and woken safely.
+pub fn gopark(reason: WaitReason, unlock: Option<(unsafe fn(usize), usize)>) {
     let gp = g::getg();
     // SAFETY: gp is the running G.
-    unsafe {
-        (*gp).status = G_WAITING;
-        (*gp).waitreason = reason as u32;
-    }
-    schedule(gp);
+    unsafe { (*gp).waitreason = reason as u32 };
+    mcall(After::Park {
+        unlockf: unlock.map(|u| u.0),
+        arg: unlock.map_or(0, |u| u.1),
+    });
 }
 
-/// Makes a waiting goroutine runnable, to run next.
+/// Makes a waiting goroutine runnable, to run next on this P.
 pub fn goready(gp: *mut G) {
-    // SAFETY: gp is a waiting G.
+    // SAFETY: gp is a parked G (its waker holds the lock it waits under).
     unsafe {
         (*gp).status = G_RUNNABLE;
         (*gp).waitreason = 0;
     }
     runqput(gp, true);
+    wakep();
 }
 
 /// `runtime.Gosched()`: yields to the other runnable goroutines.
 #[export_name = "runtime.Gosched"]
 pub extern "C" fn gosched() {
-    let gp = g::getg();
-    // SAFETY: gp is the running G.
-    unsafe { (*gp).status = G_RUNNABLE };
-    globrunqput(gp);
-    schedule(gp);
+    mcall(After::Yield);
 }
 
 /// `runtime.Goexit()` (through its shim; `fp`/`pc` are the caller's):
@@ -472,17 +1022,233 @@ pub extern "C" fn goexit_impl(fp: usize, pc: usize) -> ! {
 
 /// `runtime.block()`: `select {}`, blocks forever.
 pub extern "C" fn block() {
-    gopark(WaitReason::SelectNoCases);
+    gopark(WaitReason::SelectNoCases, None);
     crate::panic::throw("block: goroutine resumed");
 }
 
-/// Nothing is runnable and the running goroutine stopped: with one M and
-/// no timers nothing can ever run again. Prints gc's deadlock report
-/// with every goroutine and exits 2.
-fn checkdead(cur: *mut G) -> ! {
+/// Stops every other goroutine at a safe point, so that the caller (the
+/// collector) sees all of them with their contexts saved in `G::sched`:
+/// every other P is stopped when this returns. If another goroutine is
+/// already stopping the world, the caller yields to it first and then
+/// stops the world itself.
+pub fn stop_the_world() {
+    let m = g::getm();
+    if m.is_null() {
+        return; // a unit-test thread: no scheduler
+    }
+    loop {
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
+        if s.gcwaiting {
+            drop(guard);
+            gosched(); // our P stops for the other stopper
+            continue;
+        }
+        s.gcwaiting = true;
+        GCWAITING.store(true, Ordering::Relaxed);
+        // SAFETY: m holds its P; the other Ps are read under the lock.
+        let mine = unsafe { (*m).p };
+        s.stopwait = s.nprocs - 1;
+        for i in 0..s.nprocs {
+            let pp = s.allp[i];
+            if pp == mine {
+                continue;
+            }
+            // SAFETY: as above.
+            unsafe {
+                if (*pp).status == P_IDLE {
+                    pidleremove(s, pp);
+                    (*pp).status = P_GCSTOP;
+                    s.stopwait -= 1;
+                }
+            }
+        }
+        let wait = s.stopwait > 0;
+        drop(guard);
+        if !wait {
+            return;
+        }
+        loop {
+            preempt_all(mine);
+            if STOPNOTE.sleep_timeout(100_000) {
+                let s = SCHED.lock();
+                if s.0.stopwait == 0 {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Asks the goroutines running on every P but `mine` to yield.
+fn preempt_all(mine: *mut P) {
+    let s = SCHED.lock();
+    for i in 0..s.0.nprocs {
+        let pp = s.0.allp[i];
+        // SAFETY: Ps, Ms and Gs live forever; stackguard0 is a word the
+        // running goroutine re-reads at every check.
+        unsafe {
+            if pp != mine && (*pp).status == P_RUNNING && !(*pp).m.is_null() {
+                let gp = (*(*pp).m).curg;
+                if !gp.is_null() {
+                    ptr::write_volatile(&mut (*gp).stackguard0, g::STACK_PREEMPT);
+                }
+            }
+        }
+    }
+}
+
+/// Undoes `stop_the_world`: the stopped Ps become idle and Ms are woken
+/// for those with work.
+pub fn start_the_world() {
+    let m = g::getm();
+    if m.is_null() {
+        return;
+    }
+    let mut work = 0;
+    {
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
+        // SAFETY: m holds its P.
+        let mine = unsafe { (*m).p };
+        for i in 0..s.nprocs {
+            let pp = s.allp[i];
+            // SAFETY: Ps live forever; under the lock.
+            unsafe {
+                if pp != mine && (*pp).status == P_GCSTOP {
+                    work += (*pp).has_work() as usize;
+                    pidleput(s, pp);
+                }
+            }
+        }
+        work += (s.runqsize > 0) as usize;
+        s.gcwaiting = false;
+        GCWAITING.store(false, Ordering::Relaxed);
+    }
+    if work > 0 {
+        wakep();
+    }
+}
+
+/// The current GOMAXPROCS.
+pub fn gomaxprocs() -> usize {
+    SCHED.lock().0.nprocs
+}
+
+/// Sets GOMAXPROCS to `n` (when 1 ≤ n ≤ 256 and different), stopping the
+/// world to add or remove Ps; returns the previous value.
+pub fn set_gomaxprocs(n: usize) -> usize {
+    let old = gomaxprocs();
+    if n == 0 || n == old || g::getm().is_null() {
+        return old;
+    }
+    let n = n.min(MAX_PROCS);
+    stop_the_world();
+    {
+        let m = g::getm();
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
+        let old = s.nprocs;
+        for i in old..n {
+            if s.allp[i].is_null() {
+                s.allp[i] = new_p(i);
+            }
+            // SAFETY: a P nobody holds.
+            unsafe { (*s.allp[i]).status = P_GCSTOP };
+        }
+        // SAFETY: m holds its P; the others are stopped (under the lock).
+        unsafe {
+            let mut mine = (*m).p;
+            for i in n..old {
+                let pp = s.allp[i];
+                loop {
+                    let gp = runqget(pp);
+                    if gp.is_null() {
+                        break;
+                    }
+                    globrunqput(s, gp);
+                }
+                if pp == mine {
+                    // Keep running on P0 instead.
+                    let p0 = s.allp[0];
+                    (*pp).m = ptr::null_mut();
+                    acquirep(m, p0);
+                    mine = p0;
+                }
+                (*pp).status = P_DEAD;
+            }
+            let _ = mine;
+        }
+        s.nprocs = n;
+    }
+    start_the_world();
+    old
+}
+
+fn start_sysmon() {
+    if SYSMON_STARTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let r = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(sysmon);
+    if r.is_err() {
+        crate::panic::throw("newosproc: cannot create the sysmon thread");
+    }
+}
+
+/// gc's forcePreemptNS.
+const FORCE_PREEMPT_NS: i64 = 10_000_000;
+
+/// The system monitor (its own thread, no P): asks a goroutine that has
+/// been running for 10 ms without going through the scheduler to yield.
+fn sysmon() {
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let now = now_ns();
+        let mut s = SCHED.lock();
+        let s = &mut s.0;
+        for i in 0..s.nprocs {
+            // SAFETY: Ps, Ms and Gs live forever; under the lock.
+            unsafe {
+                let p = &mut *s.allp[i];
+                if p.status != P_RUNNING {
+                    continue;
+                }
+                if p.schedtick != p.sysmon_tick {
+                    p.sysmon_tick = p.schedtick;
+                    p.sysmon_when = now;
+                } else if now - p.sysmon_when >= FORCE_PREEMPT_NS && !p.m.is_null() {
+                    let gp = (*p.m).curg;
+                    if !gp.is_null() {
+                        ptr::write_volatile(&mut (*gp).stackguard0, g::STACK_PREEMPT);
+                    }
+                    p.sysmon_when = now;
+                }
+            }
+        }
+    }
+}
+
+/// Called with the lock held by an M about to sleep: when no M is left
+/// running and nothing is runnable, nothing can ever wake anything (no
+/// timers yet). Prints gc's deadlock report with every goroutine and
+/// exits 2.
+fn checkdead(s: &mut Sched) {
+    if s.mcount > s.nmidle || s.gcwaiting {
+        return;
+    }
+    if s.runqsize > 0 {
+        return;
+    }
+    for i in 0..s.nprocs {
+        // SAFETY: Ps live forever; under the lock.
+        if unsafe { (*s.allp[i]).has_work() } {
+            return;
+        }
+    }
     printlock();
-    let head = SCHED.lock().0.allg_head;
-    let live = gcount().0;
+    let live = gcount_locked(s).0;
     if live == 0 {
         // Only possible when main.main called Goexit.
         pstr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
@@ -491,7 +1257,7 @@ fn checkdead(cur: *mut G) -> ! {
         crate::sys::exit(2)
     }
     pstr("fatal error: all goroutines are asleep - deadlock!\n");
-    let mut gp = head;
+    let mut gp = s.allg_head;
     while !gp.is_null() {
         // SAFETY: allg walks live Gs (never freed).
         unsafe {
@@ -501,7 +1267,6 @@ fn checkdead(cur: *mut G) -> ! {
             gp = (*gp).alllink;
         }
     }
-    g::setg(cur);
     crate::print::printunlock();
     crate::print::flush_all();
     crate::sys::exit(2)
@@ -522,6 +1287,11 @@ unsafe fn print_waiting(gp: *mut G) {
         crate::traceback::traceback((*gp).entry_fp, (*gp).entry_pc, ptr::null_mut(), false);
         print_created_by(gp);
     }
+}
+
+/// Runs the scheduler on this thread (M0) forever.
+pub fn run() -> ! {
+    schedule_loop()
 }
 
 /// gc's `created by F in goroutine N` trailer (not for goroutine 1).

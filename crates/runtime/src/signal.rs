@@ -31,19 +31,10 @@ const ALTSTACK_SIZE: usize = 64 << 10;
 
 /// Installs the handlers and this thread's alternate signal stack.
 pub fn init() {
-    let stk = sys::map_rw(ALTSTACK_SIZE);
-    if stk.is_null() {
-        crate::panic::throw("cannot allocate signal stack");
-    }
+    minit();
     // SAFETY: plain libc calls with fully initialized arguments; the
     // handler is an extern "C" function with the SA_SIGINFO signature.
     unsafe {
-        let ss = libc::stack_t {
-            ss_sp: stk.cast(),
-            ss_flags: 0,
-            ss_size: ALTSTACK_SIZE,
-        };
-        libc::sigaltstack(&ss, core::ptr::null_mut());
         for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE] {
             let mut sa: libc::sigaction = core::mem::zeroed();
             sa.sa_sigaction = handler as *const () as usize;
@@ -51,6 +42,24 @@ pub fn init() {
             libc::sigemptyset(&mut sa.sa_mask);
             libc::sigaction(sig, &sa, core::ptr::null_mut());
         }
+    }
+}
+
+/// Gives the calling thread (an M) its alternate signal stack.
+pub fn minit() {
+    let stk = sys::map_rw(ALTSTACK_SIZE);
+    if stk.is_null() {
+        crate::panic::throw("cannot allocate signal stack");
+    }
+    // SAFETY: sigaltstack with a fresh mapping of ALTSTACK_SIZE bytes,
+    // used by this thread only.
+    unsafe {
+        let ss = libc::stack_t {
+            ss_sp: stk.cast(),
+            ss_flags: 0,
+            ss_size: ALTSTACK_SIZE,
+        };
+        libc::sigaltstack(&ss, core::ptr::null_mut());
     }
 }
 

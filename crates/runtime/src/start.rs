@@ -6,7 +6,6 @@
 //! `main.main`); exits 0 when it returns.
 
 use crate::abi::{self, ModuleData};
-use crate::asm;
 use crate::g;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
@@ -41,18 +40,14 @@ pub unsafe extern "C" fn rt0_go(
     unsafe { run_main(size, entry) }
 }
 
-/// Runs `entry` as goroutine 1 on a fresh stack of `size` bytes, then
-/// exits 0.
+/// Runs `entry` as goroutine 1 on a fresh stack of `size` bytes, with
+/// this thread as M0 running the scheduler; the process exits 0 when
+/// `entry` returns.
 ///
 /// # Safety
 /// `entry` is compiled code taking only the closure context.
 pub unsafe fn run_main(size: usize, entry: usize) -> ! {
-    let Some((lo, hi)) = g::alloc_stack(size) else {
-        crate::panic::throw("cannot allocate the main goroutine's stack");
-    };
-    let gp = g::new_g(1, lo, hi);
-    crate::proc::register_main(gp);
-    g::setg(gp);
-    // SAFETY: [lo, hi) is a fresh stack; rt0_switch never returns.
-    unsafe { asm::rt0_switch(gp, hi & !15, entry) }
+    crate::proc::schedinit();
+    crate::proc::new_main(size, entry);
+    crate::proc::run()
 }
