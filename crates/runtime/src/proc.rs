@@ -206,7 +206,9 @@ static SCHED: Mutex<SchedCell> = Mutex::new(SchedCell(Sched {
     gfree: ptr::null_mut(),
     allg_head: ptr::null_mut(),
     allg_tail: ptr::null_mut(),
-    goidgen: 1,
+    // gc's runtime starts goroutines of its own before main.main; its
+    // first user goroutine is 18. Ours count from there too.
+    goidgen: 17,
     gcwaiting: false,
     stopwait: 0,
 }));

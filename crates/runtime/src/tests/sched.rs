@@ -354,7 +354,7 @@ fn panic_in_goroutine_names_it() {
     let (code, err) = run_child("sched::child_goroutine_panic");
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.starts_with("panic: close of nil channel\n\ngoroutine 2 [running]:\n"),
+        err.starts_with("panic: close of nil channel\n\ngoroutine 18 [running]:\n"),
         "{err}"
     );
 }
@@ -457,7 +457,7 @@ fn deadlock_lists_every_goroutine() {
     );
     assert!(
         err.ends_with(
-            "\ngoroutine 2 [chan send]:\n\
+            "\ngoroutine 18 [chan send]:\n\
              created by main.main in goroutine 1\n\t/tmp/x.go:8 +0x6\n"
         ),
         "{err}"
@@ -537,7 +537,7 @@ fn goroutine_stack_overflow_is_reported() {
         "{err}"
     );
     assert!(
-        n.contains("goroutine 2 gp=0xX m=0 mp=0xX [running]:\nmain.rec(...)\n"),
+        n.contains("goroutine 18 gp=0xX m=0 mp=0xX [running]:\nmain.rec(...)\n"),
         "{n:.600}"
     );
     // The stack is GOROUTINE_STACK plus the runtime's slack.
