@@ -310,23 +310,6 @@ shim!(
     e::go_panic_slice_convert
 );
 
-// morestack: also passes the caller's stack pointer (rsp + 8 at entry).
-global_asm!(
-    r#"
-    .text
-    .p2align 4
-    .globl "runtime.morestack"
-    .type "runtime.morestack",@function
-"runtime.morestack":
-    mov rdi, rbp
-    mov rsi, [rsp]
-    lea rdx, [rsp + 8]
-    jmp {imp}
-    .size "runtime.morestack", . - "runtime.morestack"
-"#,
-    imp = sym crate::stack::morestack_impl,
-);
-
 unsafe extern "C" {
     #[link_name = "runtime.withdefers"]
     pub fn withdefers(code: usize, ctx: usize, block: usize) -> u64;

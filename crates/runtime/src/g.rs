@@ -20,7 +20,7 @@ pub const MAX_STACK: usize = 1_000_000_000;
 pub const STACK_GUARD: usize = 928;
 /// Extra room below the guard for runtime (Rust) code that compiled code
 /// calls without its own stack check, and for the overflow report.
-pub const STACK_SLACK: usize = 256 << 10;
+pub const STACK_SLACK: usize = 64 << 10;
 /// Inaccessible bytes below a stack, so that a runaway is a fault, not a
 /// corruption.
 pub const STACK_GUARD_REGION: usize = 64 << 10;
@@ -68,6 +68,9 @@ pub struct G {
     /// Return address of the `go` statement and the creating goroutine.
     pub gopc: usize,
     pub parent_goid: u64,
+    /// A stack just left by `morestack`, freed once off it.
+    pub old_stack_lo: usize,
+    pub old_stack_hi: usize,
 }
 
 /// Callee-saved registers and stack pointer of a G that is not running
@@ -142,6 +145,77 @@ pub fn new_g(goid: u64, lo: usize, hi: usize) -> *mut G {
         (*g).goid = goid;
     }
     g
+}
+
+/// A goroutine's first stack: compiled code may use it down to the
+/// guard, Rust runtime code the `STACK_SLACK` below that.
+pub const STACK_SLOT: usize = 256 << 10;
+/// Goroutine stacks are carved from reservations of this size, so that a
+/// million goroutines need a thousand mappings, not a million.
+const STACK_CHUNK: usize = 1 << 30;
+
+/// The unused rest of the current stack chunk, and slots given back by
+/// goroutines whose stacks grew (linked through their first word).
+struct SlotChunk {
+    next: usize,
+    end: usize,
+    free: usize,
+}
+
+static SLOTS: crate::lock::Mutex<SlotChunk> = crate::lock::Mutex::new(SlotChunk {
+    next: 0,
+    end: 0,
+    free: 0,
+});
+
+/// A fresh goroutine stack of `STACK_SLOT` bytes: (lo, hi), or None when
+/// address space runs out. Its pages cost memory only once touched (a
+/// blocked goroutine touches one or two). There is no guard page between
+/// slots: compiled code checks the guard in every prologue.
+pub fn alloc_goroutine_stack() -> Option<(usize, usize)> {
+    let mut c = SLOTS.lock();
+    if c.free != 0 {
+        let lo = c.free;
+        // SAFETY: a free slot's first word links to the next free slot.
+        c.free = unsafe { *(lo as *const usize) };
+        return Some((lo, lo + STACK_SLOT));
+    }
+    if c.next == c.end {
+        let p = sys::map_rw(STACK_CHUNK);
+        if p.is_null() {
+            return None;
+        }
+        c.next = p as usize;
+        c.end = p as usize + STACK_CHUNK;
+    }
+    let lo = c.next;
+    c.next += STACK_SLOT;
+    Some((lo, lo + STACK_SLOT))
+}
+
+/// A stack of `size` bytes (a power of two, at least `STACK_SLOT`): a
+/// slot, or for bigger ones a mapping of its own.
+pub fn alloc_big_stack(size: usize) -> Option<(usize, usize)> {
+    if size == STACK_SLOT {
+        return alloc_goroutine_stack();
+    }
+    let p = sys::map_rw(size);
+    if p.is_null() {
+        return None;
+    }
+    Some((p as usize, p as usize + size))
+}
+
+/// Gives back a stack from `alloc_big_stack` nobody uses any more.
+pub fn free_stack(lo: usize, hi: usize) {
+    if hi - lo == STACK_SLOT {
+        let mut c = SLOTS.lock();
+        // SAFETY: the slot is ours and unused; its first word is free.
+        unsafe { *(lo as *mut usize) = c.free };
+        c.free = lo;
+    } else {
+        sys::release(lo as *mut u8, hi - lo);
+    }
 }
 
 /// Reserves a stack of `size` usable bytes (plus the guard region below

@@ -86,10 +86,8 @@ impl WaitReason {
 }
 
 /// Usable stack of a goroutine for compiled code (the runtime slack
-/// comes on top, the guard region below). Stacks cannot move yet (no
-/// stack maps), so each reserves room for deep recursion up front; the
-/// reservation is `MAP_NORESERVE`, only touched pages cost memory.
-pub const GOROUTINE_STACK: usize = 64 << 20;
+/// comes on top; see `g::alloc_goroutine_stack`).
+pub const GOROUTINE_STACK: usize = g::STACK_SLOT - g::STACK_SLACK;
 
 const RUNQ_SIZE: usize = 256;
 /// The most Ps there can be.
@@ -560,7 +558,7 @@ pub fn newproc1(f: *const usize) -> *mut G {
         (gp, s.0.goidgen)
     };
     if gp.is_null() {
-        let Some((lo, hi)) = g::alloc_stack(GOROUTINE_STACK + g::STACK_SLACK) else {
+        let Some((lo, hi)) = g::alloc_goroutine_stack() else {
             crate::panic::throw("out of memory allocating goroutine stack");
         };
         gp = g::new_g(goid, lo, hi);

@@ -90,7 +90,7 @@ extern "C" fn handler(sig: i32, info: *mut libc::siginfo_t, ctx: *mut libc::c_vo
         if let Some(gr) = gp.as_mut() {
             let guard_lo = gr.stack_lo.saturating_sub(g::STACK_GUARD_REGION);
             if sig != libc::SIGFPE && addr >= guard_lo && addr < gr.stack_lo {
-                crate::stack::morestack_impl(rbp, rip, rsp);
+                crate::stack::overflow(gr, rsp, rbp, rip);
             }
             if abi::findfunc(rip).is_some() {
                 gr.sig = sig as u32;
