@@ -14,7 +14,7 @@ use cranelift_object::{ObjectBuilder, ObjectModule};
 
 use ir::func::{Module as IrModule, Ty};
 
-use crate::lower::{lower, signature, Symbols};
+use crate::lower::{big_frame_thunk, lower, signature, Symbols};
 
 /// One function's entry in the function table (docs/ABI.md).
 const FUNC_INFO_SIZE: usize = 72;
@@ -34,6 +34,19 @@ fn is_code_symbol(syms: &Symbols<'_, impl Module>, sym: &str) -> bool {
         return false;
     }
     sym.starts_with("runtime.")
+}
+
+/// Functions whose stack slots take more than this get a thunk that makes
+/// room on the goroutine stack before the frame exists: a prologue check
+/// runs only after the frame is allocated, and the runtime's slack below
+/// the guard covers small frames only.
+const BIG_FRAME: u32 = 16 << 10;
+
+/// The bytes of `f`'s explicit stack slots (with their alignment).
+fn frame_bytes(f: &ir::func::Func) -> u32 {
+    f.slots.iter().fold(0u32, |acc, s| {
+        acc.next_multiple_of(s.align.max(1)).saturating_add(s.size)
+    })
 }
 
 /// Compiles `m` to an ELF object. `inits` are the package initializers
@@ -64,6 +77,9 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
 
     // Declare everything first so calls and addresses resolve.
     let mut ids = Vec::new();
+    // Bodies of big-frame functions, called by a thunk under the
+    // function's own name (see `lower::big_frame_thunk`).
+    let mut bodies: Vec<Option<cranelift_module::FuncId>> = Vec::new();
     for f in &m.funcs {
         let params: Vec<Ty> = f.params().iter().map(|&v| f.ty(v)).collect();
         let sig = signature(&params, &f.results);
@@ -73,6 +89,16 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("declaring {}: {e}", f.name))?;
         syms.funcs.insert(f.name.clone(), id);
         ids.push(id);
+        bodies.push(if frame_bytes(f) > BIG_FRAME {
+            let name = format!("{}$body", f.name);
+            Some(
+                syms.module
+                    .declare_function(&name, Linkage::Local, &sig)
+                    .map_err(|e| format!("declaring {name}: {e}"))?,
+            )
+        } else {
+            None
+        });
     }
     for d in &m.data {
         let id = syms
@@ -117,36 +143,59 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     }
 
     // Functions, with what the function table needs.
+    // In definition order, which is address order (the table is sorted).
     struct Compiled {
         id: cranelift_module::FuncId,
         size: u32,
         lines: Vec<(u32, u32)>,
+        /// Index into `m.funcs`.
+        func: usize,
+        /// A big-frame thunk: a wrapper in the table.
+        thunk: bool,
     }
     let mut compiled = Vec::new();
     let mut ctx = Context::new();
     let mut fctx = FunctionBuilderContext::new();
-    for (f, &id) in m.funcs.iter().zip(&ids) {
-        ctx.clear();
+    for (k, (f, &id)) in m.funcs.iter().zip(&ids).enumerate() {
         let params: Vec<Ty> = f.params().iter().map(|&v| f.ty(v)).collect();
-        ctx.func.signature = signature(&params, &f.results);
-        ctx.func.name = UserFuncName::user(0, id.as_u32());
-        lower(f, &mut ctx.func, &mut fctx, &mut syms, true);
-        syms.module
-            .define_function(id, &mut ctx)
-            .map_err(|e| format!("compiling {}: {e:?}", f.name))?;
-        let code = ctx.compiled_code().expect("compiled");
-        let size = code.buffer.data().len() as u32;
-        let mut lines: Vec<(u32, u32)> = Vec::new();
-        for l in code.buffer.get_srclocs_sorted() {
-            if l.loc.is_default() {
-                continue;
-            }
-            let line = l.loc.bits();
-            if lines.last().is_none_or(|&(_, prev)| prev != line) {
-                lines.push((l.start, line));
-            }
+        let mut parts = vec![(id, bodies[k].is_some())];
+        if let Some(body) = bodies[k] {
+            parts.push((body, false));
         }
-        compiled.push(Compiled { id, size, lines });
+        for (id, thunk) in parts {
+            ctx.clear();
+            ctx.func.signature = signature(&params, &f.results);
+            ctx.func.name = UserFuncName::user(0, id.as_u32());
+            if thunk {
+                let body = bodies[k].expect("big-frame body");
+                let need = frame_bytes(f) as i64 + BIG_FRAME as i64;
+                big_frame_thunk(f, &mut ctx.func, &mut fctx, &mut syms, body, need);
+            } else {
+                lower(f, &mut ctx.func, &mut fctx, &mut syms, true);
+            }
+            syms.module
+                .define_function(id, &mut ctx)
+                .map_err(|e| format!("compiling {}: {e:?}", f.name))?;
+            let code = ctx.compiled_code().expect("compiled");
+            let size = code.buffer.data().len() as u32;
+            let mut lines: Vec<(u32, u32)> = Vec::new();
+            for l in code.buffer.get_srclocs_sorted() {
+                if l.loc.is_default() {
+                    continue;
+                }
+                let line = l.loc.bits();
+                if lines.last().is_none_or(|&(_, prev)| prev != line) {
+                    lines.push((l.start, line));
+                }
+            }
+            compiled.push(Compiled {
+                id,
+                size,
+                lines,
+                func: k,
+                thunk,
+            });
+        }
     }
 
     // go.entry: the package initializers, then main.main.
@@ -188,7 +237,8 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     let mut tab_funcs: Vec<(u32, cranelift_module::FuncId)> = Vec::new();
     let mut tab_ends: Vec<(u64, cranelift_module::FuncId, i64)> = Vec::new();
     let mut files: HashMap<&str, cranelift_module::DataId> = HashMap::new();
-    for (k, (f, c)) in m.funcs.iter().zip(&compiled).enumerate() {
+    for (k, c) in compiled.iter().enumerate() {
+        let f = &m.funcs[c.func];
         let base = k * FUNC_INFO_SIZE;
         let shown = f.display.as_deref().unwrap_or(&f.name);
         let name_id = blob(&mut syms, &format!("go.funcname.{k}"), shown.as_bytes(), 1)?;
@@ -218,7 +268,7 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         tab_bytes[base + 40..base + 48].copy_from_slice(&(f.file.len() as u64).to_le_bytes());
         tab_relocs.push(((base + 48) as u32, lines_id));
         tab_bytes[base + 56..base + 64].copy_from_slice(&(c.lines.len() as u64).to_le_bytes());
-        let flags: u32 = f.wrapper as u32 | ((f.no_args as u32) << 1);
+        let flags: u32 = (f.wrapper || c.thunk) as u32 | ((f.no_args as u32) << 1);
         tab_bytes[base + 68..base + 72].copy_from_slice(&flags.to_le_bytes());
     }
     tab.define(tab_bytes.into_boxed_slice());

@@ -81,6 +81,49 @@ impl<M: Module> Symbols<'_, M> {
     }
 }
 
+/// Builds the thunk that stands in for a function with a big frame: it
+/// checks that `need` bytes are free below the stack pointer (else
+/// `runtime.morestackn(need)` grows the stack), then calls the body
+/// (`body`, same signature) and returns its results. The body's frame is
+/// thus only allocated on a stack with room for it.
+pub fn big_frame_thunk<M: Module>(
+    f: &Func,
+    func: &mut cl::Function,
+    fctx: &mut FunctionBuilderContext,
+    syms: &mut Symbols<'_, M>,
+    body: cranelift_module::FuncId,
+    need: i64,
+) {
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.set_srcloc(SourceLoc::new(f.line));
+    let g = b.ins().get_pinned_reg(types::I64);
+    let guard = b.ins().load(types::I64, MemFlagsData::trusted(), g, 16);
+    let sp = b.ins().get_stack_pointer(types::I64);
+    let limit = b.ins().iadd_imm_s(sp, -need);
+    let low = b.ins().icmp(IntCC::UnsignedLessThan, limit, guard);
+    let slow = b.create_block();
+    let cont = b.create_block();
+    b.ins().brif(low, slow, &[], cont, &[]);
+    b.set_cold_block(slow);
+    b.switch_to_block(slow);
+    let grow = syms.func("runtime.morestackn", &[Ty::I64], &[]);
+    let r = syms.module.declare_func_in_func(grow, b.func);
+    let n = b.ins().iconst(types::I64, need);
+    b.ins().call(r, &[n]);
+    b.ins().jump(cont, &[]);
+    b.switch_to_block(cont);
+    let params: Vec<cl::Value> = b.block_params(entry).to_vec();
+    let r = syms.module.declare_func_in_func(body, b.func);
+    let call = b.ins().call(r, &params);
+    let results = b.inst_results(call).to_vec();
+    b.ins().return_(&results);
+    b.seal_all_blocks();
+    b.finalize(syms.module.isa().frontend_config());
+}
+
 /// Builds the Cranelift body of `f` into `func` (whose signature is set).
 /// `stack_check` adds the prologue check (not for C's `main`).
 pub fn lower<M: Module>(

@@ -219,16 +219,22 @@ pub extern "C" fn gorecover_impl(retaddr: usize, fp: usize, _pc: usize) -> Eface
         return nil;
     }
     let target = asm::calldeferred_ret();
-    let direct = retaddr == target
-        || abi::findfunc(retaddr).is_some_and(|f| f.flags & abi::FUNC_FLAG_WRAPPER != 0) && {
-            // The wrapper's own return address: [[fp] + 8].
-            // SAFETY: fp is the frame pointer of a compiled function (frame
-            // pointers are kept), whose saved rbp is the wrapper's frame.
-            let wfp = unsafe { *(fp as *const usize) };
-            wfp != 0 && unsafe { *((wfp + 8) as *const usize) } == target
-        };
-    if !direct {
-        return nil;
+    // Called by the defer machinery, directly or through wrappers (a
+    // `defer f(x)` wrapper, a big-frame thunk, or both).
+    let (mut ret, mut fp) = (retaddr, fp);
+    while ret != target {
+        if !abi::findfunc(ret).is_some_and(|f| f.flags & abi::FUNC_FLAG_WRAPPER != 0) {
+            return nil;
+        }
+        // The wrapper's own return address: [[fp] + 8].
+        // SAFETY: fp is the frame pointer of a compiled function (frame
+        // pointers are kept), whose saved rbp is the wrapper's frame.
+        fp = unsafe { *(fp as *const usize) };
+        if fp == 0 {
+            return nil;
+        }
+        // SAFETY: as above: a frame record is (saved rbp, return address).
+        ret = unsafe { *((fp + 8) as *const usize) };
     }
     pr.recovered = true;
     Eface {

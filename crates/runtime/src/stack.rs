@@ -31,6 +31,10 @@ global_asm!(
     .globl "runtime.morestack"
     .type "runtime.morestack",@function
 "runtime.morestack":
+    xor edi, edi
+    .globl "runtime.morestackn"
+    .type "runtime.morestackn",@function
+"runtime.morestackn":
     push rbp
     push rbx
     push r12
@@ -38,6 +42,7 @@ global_asm!(
     push r14
     push r15
     sub rsp, 8
+    mov rcx, rdi
     mov rdi, rsp
     mov rsi, [rsp + 56]
     mov rdx, rbp
@@ -78,8 +83,10 @@ const MORESTACK_FRAME: usize = 64;
 
 /// `runtime.morestack`'s body: `s0` is the lowest address to keep (the
 /// saved registers), `pc` the checking function's return point into it,
-/// `fp` its frame pointer. Returns where `s0` is now.
-extern "C" fn morestack_impl(s0: usize, pc: usize, fp: usize) -> usize {
+/// `fp` its frame pointer, `need` the bytes a big-frame thunk wants free
+/// below its stack pointer (`runtime.morestackn`; 0 for the prologue
+/// check). Returns where `s0` is now.
+extern "C" fn morestack_impl(s0: usize, pc: usize, fp: usize, need: usize) -> usize {
     let gp = g::ensure_g();
     let sp = s0 + MORESTACK_FRAME;
     // SAFETY: gp is this thread's G.
@@ -88,13 +95,16 @@ extern "C" fn morestack_impl(s0: usize, pc: usize, fp: usize) -> usize {
         // Preemption request (sysmon or a world stop): restore the real
         // guard and let the other goroutines run.
         g.stackguard0 = g.stack_lo + STACK_GUARD + STACK_SLACK;
-        if sp >= g.stackguard0 {
+        if sp.saturating_sub(need) >= g.stackguard0 {
             crate::proc::gosched();
             return s0;
         }
     }
+    if sp.saturating_sub(need) >= g.stackguard0 {
+        return s0;
+    }
     let old = g.stack_hi - g.stack_lo;
-    let used = g.stack_hi - s0;
+    let used = g.stack_hi - s0 + need;
     let mut size = old * 2;
     while size < used + STACK_GUARD + STACK_SLACK + (64 << 10) {
         size *= 2;
