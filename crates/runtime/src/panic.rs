@@ -223,7 +223,7 @@ pub extern "C" fn gorecover_impl(retaddr: usize, fp: usize, _pc: usize) -> Eface
     // `defer f(x)` wrapper, a big-frame thunk, or both).
     let (mut ret, mut fp) = (retaddr, fp);
     while ret != target {
-        if !abi::findfunc(ret).is_some_and(|f| f.flags & abi::FUNC_FLAG_WRAPPER != 0) {
+        if abi::findfunc(ret).is_none_or(|f| f.flags & abi::FUNC_FLAG_WRAPPER == 0) {
             return nil;
         }
         // The wrapper's own return address: [[fp] + 8].
