@@ -692,6 +692,16 @@ fn find_runnable(m: *mut M) -> *mut G {
                 }
                 return gp;
             }
+            if !(*m).spinning
+                && !spun
+                && (2 * NMSPINNING.load(Ordering::Relaxed) as usize)
+                    < s.nprocs - NPIDLE.load(Ordering::Relaxed) as usize
+            {
+                // Out of work: look around before sleeping, as gc does
+                // (at most half the busy Ps' Ms spin).
+                (*m).spinning = true;
+                NMSPINNING.fetch_add(1, Ordering::Relaxed);
+            }
             if (*m).spinning && !spun {
                 // Look a little longer before sleeping, so that a steady
                 // stream of new work does not cost a wake-up each.
