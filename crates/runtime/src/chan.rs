@@ -234,7 +234,14 @@ impl HChan {
     fn copy(&self, dst: *mut u8, src: *const u8) {
         if !dst.is_null() && !src.is_null() {
             // SAFETY: both point to elemsize bytes of the element type.
-            unsafe { ptr::copy(src, dst, self.elemsize as usize) };
+            unsafe {
+                if self.elemsize == 8 {
+                    let v = ptr::read_unaligned(src as *const u64);
+                    ptr::write_unaligned(dst as *mut u64, v);
+                } else {
+                    ptr::copy(src, dst, self.elemsize as usize);
+                }
+            }
         }
     }
 
