@@ -95,6 +95,7 @@ pub const MAX_PROCS: usize = 256;
 
 const P_IDLE: u32 = 0;
 const P_RUNNING: u32 = 1;
+const P_SYSCALL: u32 = 2;
 const P_GCSTOP: u32 = 3;
 const P_DEAD: u32 = 4;
 
@@ -114,6 +115,9 @@ pub struct P {
     schedtick: u64,
     sysmon_tick: u64,
     sysmon_when: i64,
+    /// Syscalls entered on this P, and what sysmon last saw.
+    syscalltick: u64,
+    sysmon_syscalltick: u64,
 }
 
 impl P {
@@ -139,6 +143,8 @@ enum After {
     Yield,
     /// Finished: to the free list.
     Exit,
+    /// Back from a system call that lost its P: to the global queue.
+    SyscallExit,
 }
 
 /// An OS thread.
@@ -632,6 +638,13 @@ fn schedule_loop() -> ! {
                     (*gp).schedlink = s.0.gfree;
                     s.0.gfree = gp;
                 }
+                After::SyscallExit => {
+                    (*gp).status = G_RUNNABLE;
+                    let mut s = SCHED.lock();
+                    globrunqput(&mut s.0, gp);
+                    drop(s);
+                    wakep();
+                }
                 After::None => crate::panic::throw("schedule: goroutine switched without a reason"),
             }
         }
@@ -650,6 +663,13 @@ fn find_runnable(m: *mut M) -> *mut G {
         unsafe {
             if (*m).p.is_null() {
                 (*m).p = core::mem::replace(&mut (*m).nextp, ptr::null_mut());
+            }
+            if (*m).p.is_null() {
+                // Back from a system call without a P: wait for one.
+                mput(s, m);
+                drop(guard);
+                (*m).park.sleep();
+                continue;
             }
             if s.gcwaiting {
                 let pp = (*m).p;
@@ -1070,6 +1090,12 @@ pub fn stop_the_world() {
                     pidleremove(s, pp);
                     (*pp).status = P_GCSTOP;
                     s.stopwait -= 1;
+                } else if (*pp).status == P_SYSCALL {
+                    // Its M is in the kernel: it finds the P gone when
+                    // it comes back.
+                    (*pp).status = P_GCSTOP;
+                    (*pp).m = ptr::null_mut();
+                    s.stopwait -= 1;
                 }
             }
         }
@@ -1216,12 +1242,26 @@ fn sysmon() {
     loop {
         std::thread::sleep(std::time::Duration::from_millis(5));
         let now = now_ns();
-        let mut s = SCHED.lock();
-        let s = &mut s.0;
+        let mut retook = false;
+        let mut guard = SCHED.lock();
+        let s = &mut guard.0;
         for i in 0..s.nprocs {
             // SAFETY: Ps, Ms and Gs live forever; under the lock.
             unsafe {
-                let p = &mut *s.allp[i];
+                let pp = s.allp[i];
+                let p = &mut *pp;
+                if p.status == P_SYSCALL {
+                    // Blocked in the kernel since the last look: hand the
+                    // P to another M if there is work for it.
+                    if p.syscalltick != p.sysmon_syscalltick {
+                        p.sysmon_syscalltick = p.syscalltick;
+                    } else if p.has_work() || s.runqsize > 0 {
+                        p.m = ptr::null_mut();
+                        pidleput(s, pp);
+                        retook = true;
+                    }
+                    continue;
+                }
                 if p.status != P_RUNNING {
                     continue;
                 }
@@ -1237,6 +1277,77 @@ fn sysmon() {
                 }
             }
         }
+        drop(guard);
+        if retook {
+            wakep();
+        }
+    }
+}
+
+/// gc's entersyscall: the running goroutine is about to block in the
+/// kernel. Its P stays with it (`P_SYSCALL`) unless sysmon hands the P to
+/// another M meanwhile. Does nothing off the scheduler (g0, tests) or when
+/// the scheduler lock is busy (a fatal error printing, say): the call is
+/// then merely not preemptible.
+pub fn entersyscall() {
+    let m = g::getm();
+    if m.is_null() {
+        return;
+    }
+    let gp = g::getg();
+    // SAFETY: m is this thread's M; curg/p are its own (read under the
+    // lock below for the P).
+    unsafe {
+        if (*m).curg != gp || (*m).p.is_null() {
+            return;
+        }
+        let Some(_guard) = SCHED.try_lock() else {
+            return;
+        };
+        let pp = (*m).p;
+        if (*pp).status != P_RUNNING {
+            return;
+        }
+        (*pp).status = P_SYSCALL;
+        (*pp).syscalltick += 1;
+        (*gp).status = G_SYSCALL;
+    }
+}
+
+/// gc's exitsyscall: back from the kernel. Keeps the P if it is still
+/// ours, else takes an idle one, else queues the goroutine and lets this
+/// M wait for a P.
+pub fn exitsyscall() {
+    let m = g::getm();
+    let gp = g::getg();
+    if m.is_null() {
+        return;
+    }
+    // SAFETY: as in entersyscall.
+    unsafe {
+        if (*gp).status != G_SYSCALL {
+            return;
+        }
+        {
+            let mut guard = SCHED.lock();
+            let s = &mut guard.0;
+            let pp = (*m).p;
+            if (*pp).status == P_SYSCALL && (*pp).m == m {
+                (*pp).status = P_RUNNING;
+                (*gp).status = G_RUNNING;
+                return;
+            }
+            (*m).p = ptr::null_mut();
+            if !s.gcwaiting {
+                let pp = pidleget(s);
+                if !pp.is_null() {
+                    acquirep(m, pp);
+                    (*gp).status = G_RUNNING;
+                    return;
+                }
+            }
+        }
+        mcall(After::SyscallExit);
     }
 }
 

@@ -9,9 +9,12 @@ use core::ptr;
 /// writes. Errors are ignored (there is nowhere to report them).
 pub fn write_fd(fd: i32, mut b: &[u8]) {
     while !b.is_empty() {
+        // A write may block (a full pipe): the P may go to another M.
+        crate::proc::entersyscall();
         // SAFETY: `b` is a valid slice for `b.len()` bytes; write(2) only
         // reads from it.
         let n = unsafe { libc::write(fd, b.as_ptr().cast(), b.len()) };
+        crate::proc::exitsyscall();
         if n < 0 {
             if errno() == libc::EINTR {
                 continue;
