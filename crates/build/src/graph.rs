@@ -164,6 +164,17 @@ impl Graph {
         }
     }
 
+    /// The first package of `order` that comes from GOROOT's standard
+    /// library (not `unsafe`, not rgo's `lib/` overlay): what `rgo build`
+    /// cannot compile yet. Packages of the overlay pass only when all
+    /// they import passes too, which the walk over the whole order checks.
+    pub fn first_goroot_package(&self) -> Option<PkgId> {
+        self.order.iter().copied().find(|&id| {
+            let p = &self.packages[id];
+            p.standard && !p.is_unsafe() && !p.overlay
+        })
+    }
+
     /// The go command's load errors, in its reporting order.
     pub fn load_errors(&self) -> Vec<String> {
         self.order
@@ -543,5 +554,106 @@ mod tests {
         assert!(has_path_prefix("a/b", "a"));
         assert!(!has_path_prefix("ab", "a"));
         assert!(has_path_prefix("x", ""));
+    }
+}
+
+#[cfg(test)]
+mod overlay_tests {
+    use super::*;
+    use crate::context::BuildContext;
+    use crate::load::{Config, RootSpec};
+    use crate::overlay::Overlay;
+    use crate::pattern::Root;
+    use crate::resolve::Env;
+    use std::path::{Path, PathBuf};
+
+    fn write(path: PathBuf, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Loads `main.go` importing `imports` from a fake GOROOT and `lib/`:
+    /// GOROOT has `fmt` and `runtime` (which imports `internal/abi`); the
+    /// overlay has `runtime` (importing `imp` if given) and `rgo/x`.
+    fn first_goroot(name: &str, imports: &[&str], lib_runtime_imports: &[&str]) -> Option<String> {
+        let d = std::env::temp_dir().join(format!("rgo-graph-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        let goroot = d.join("goroot");
+        let lib = d.join("lib");
+        write(goroot.join("src/fmt/fmt.go"), "package fmt\n");
+        write(goroot.join("src/unsafe/unsafe.go"), "package unsafe\n");
+        write(goroot.join("src/internal/abi/abi.go"), "package abi\n");
+        write(
+            goroot.join("src/runtime/runtime.go"),
+            "package runtime\nimport _ \"internal/abi\"\n",
+        );
+        let imp: String = lib_runtime_imports
+            .iter()
+            .map(|i| format!("import _ {i:?}\n"))
+            .collect();
+        write(
+            lib.join("runtime/runtime.go"),
+            &format!("package runtime\n{imp}"),
+        );
+        write(lib.join("rgo/x/x.go"), "package x\n");
+        let imp: String = imports
+            .iter()
+            .map(|i| format!("import _ {i:?}\n"))
+            .collect();
+        let main = d.join("prog/main.go");
+        write(
+            main.clone(),
+            &format!("package main\n{imp}func main() {{}}\n"),
+        );
+        let env = Env {
+            goroot,
+            cwd: d.join("prog"),
+            modules: Default::default(),
+            overlay: Overlay::with_lib(&lib),
+        };
+        let cfg = Config {
+            ctx: BuildContext::new(&[]),
+            tests: false,
+        };
+        let roots = [Root {
+            spec: RootSpec::Files(vec![main]),
+            pattern: None,
+        }];
+        let g = Graph::load(&env, &cfg, &roots);
+        assert!(g.load_errors().is_empty(), "{:?}", g.load_errors());
+        let found = g
+            .first_goroot_package()
+            .map(|id| g.packages[id].import_path.clone());
+        for p in &g.packages {
+            assert_eq!(
+                p.overlay,
+                p.dir.starts_with(Path::new(&lib)),
+                "{}",
+                p.import_path
+            );
+        }
+        std::fs::remove_dir_all(&d).unwrap();
+        found
+    }
+
+    #[test]
+    fn overlay_packages_are_not_goroot_packages() {
+        assert_eq!(first_goroot("none", &[], &[]), None);
+        assert_eq!(first_goroot("unsafe", &["unsafe"], &[]), None);
+        // lib/runtime replaces GOROOT's (whose internal/abi is not loaded).
+        assert_eq!(
+            first_goroot("rt", &["runtime", "unsafe"], &["unsafe"]),
+            None
+        );
+        assert_eq!(first_goroot("x", &["rgo/x"], &[]), None);
+        assert_eq!(
+            first_goroot("fmt", &["runtime", "fmt"], &[]).as_deref(),
+            Some("fmt")
+        );
+        // An overlay package importing GOROOT's: that one is reported.
+        assert_eq!(
+            first_goroot("deep", &["runtime"], &["fmt"]).as_deref(),
+            Some("fmt")
+        );
     }
 }

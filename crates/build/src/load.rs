@@ -123,6 +123,9 @@ pub struct Package {
     pub origin: Origin,
     /// Part of the standard library.
     pub standard: bool,
+    /// A standard package read from the `lib/` overlay (rgo's own Go
+    /// source), not from GOROOT.
+    pub overlay: bool,
     /// The Go language version of its files (the module's `go` line; the
     /// release for the standard library).
     pub lang: crate::lang::LangVersion,
@@ -155,6 +158,7 @@ impl Package {
             name: String::new(),
             origin: Origin::Std,
             standard: false,
+            overlay: false,
             lang: crate::lang::LangVersion::LATEST,
             module: None,
             files: Vec::new(),
@@ -360,6 +364,7 @@ impl<'a> Shared<'a> {
             let mut p = Package::new(id, t.import_path.clone());
             p.dir = t.dir.clone();
             p.standard = t.origin == Origin::Std;
+            p.overlay = p.standard && self.env.overlay.contains(&t.dir);
             p.lang = self.env.lang(&t.origin, &t.dir);
             p.module = self.env.module_path(&t.origin).map(str::to_string);
             p.origin = t.origin.clone();

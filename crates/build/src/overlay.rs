@@ -78,6 +78,11 @@ impl Overlay {
         has_go_files(&dir).then_some(dir)
     }
 
+    /// Whether `dir` (a package directory as resolved) lies in `lib/`.
+    pub fn contains(&self, dir: &Path) -> bool {
+        self.lib.as_ref().is_some_and(|lib| dir.starts_with(lib))
+    }
+
     /// Makes the file `name` of the GOROOT package `import_path` read
     /// from `replacement` (or adds it to the package).
     pub fn replace_file(

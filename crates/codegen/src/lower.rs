@@ -68,6 +68,15 @@ impl<M: Module> Symbols<'_, M> {
         id
     }
 
+    /// Whether `name` is a function this object defines (Go code, even
+    /// of package runtime) rather than one it imports (the Rust
+    /// runtime's entry points, called with C's conventions).
+    pub fn defines(&self, name: &str) -> bool {
+        self.funcs.get(name).is_some_and(|&id| {
+            self.module.declarations().get_function_decl(id).linkage == Linkage::Export
+        })
+    }
+
     pub fn datum(&mut self, name: &str) -> DataId {
         if let Some(&id) = self.data.get(name) {
             return id;
@@ -122,6 +131,29 @@ pub fn big_frame_thunk<M: Module>(
     b.ins().return_(&results);
     b.seal_all_blocks();
     b.finalize(syms.module.isa().frontend_config());
+}
+
+/// Calls the function `name` with the signature (params, results). A
+/// symbol first declared with another signature (an imported function
+/// whose address a datum took first, such as lib/runtime's body-less
+/// functions used as func values) is called through its address.
+fn call_direct<M: Module>(
+    b: &mut FunctionBuilder,
+    syms: &mut Symbols<'_, M>,
+    name: &str,
+    params: &[Ty],
+    results: &[Ty],
+    args: &[cl::Value],
+) -> cl::Inst {
+    let id = syms.func(name, params, results);
+    let want = signature(params, results);
+    let r = syms.module.declare_func_in_func(id, b.func);
+    if syms.module.declarations().get_function_decl(id).signature == want {
+        return b.ins().call(r, args);
+    }
+    let addr = b.ins().func_addr(types::I64, r);
+    let sig = b.import_signature(want);
+    b.ins().call_indirect(sig, addr, args)
 }
 
 /// Builds the Cranelift body of `f` into `func` (whose signature is set).
@@ -262,7 +294,9 @@ pub fn lower<M: Module>(
                     let ptys: Vec<Ty> = args.iter().map(|&a| f.ty(a)).collect();
                     let call = match callee {
                         Callee::Direct(name)
-                            if name.starts_with("runtime.") && results.len() > 2 =>
+                            if name.starts_with("runtime.")
+                                && results.len() > 2
+                                && !syms.defines(name) =>
                         {
                             // A C function returning a struct of more than
                             // two words: the caller's memory, addressed by a
@@ -278,9 +312,7 @@ pub fn lower<M: Module>(
                             ptys2.extend(ptys.iter().copied());
                             let mut cargs2 = vec![ret];
                             cargs2.extend(cargs.iter().copied());
-                            let id = syms.func(name, &ptys2, &[]);
-                            let r = syms.module.declare_func_in_func(id, b.func);
-                            b.ins().call(r, &cargs2);
+                            call_direct(&mut b, syms, name, &ptys2, &[], &cargs2);
                             let fl = MemFlagsData::new();
                             results
                                 .iter()
@@ -289,9 +321,7 @@ pub fn lower<M: Module>(
                                 .collect::<Vec<_>>()
                         }
                         Callee::Direct(name) => {
-                            let id = syms.func(name, &ptys, results);
-                            let r = syms.module.declare_func_in_func(id, b.func);
-                            let call = b.ins().call(r, &cargs);
+                            let call = call_direct(&mut b, syms, name, &ptys, results, &cargs);
                             b.inst_results(call).to_vec()
                         }
                         Callee::Indirect(c) => {

@@ -1,7 +1,8 @@
 //! `rgo build` and `rgo run` (and `rgo tool ir`): load and check the
 //! program like `rgo check`, build the IR of the main package, compile it
 //! with the code generator and link it against the runtime library. For
-//! now programs may import nothing but `unsafe`. Linked executables are
+//! now programs may import only `unsafe` and rgo's own packages (the
+//! `lib/` overlay, e.g. `runtime`), not GOROOT's. Linked executables are
 //! kept in the build cache (`cache`), so building or running an unchanged
 //! program again does not compile it.
 
@@ -52,12 +53,9 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
         eprintln!("package {} is not a main package", pkg.import_path);
         return Err(1);
     }
-    if let Some(p) = graph
-        .order
-        .iter()
-        .map(|&id| &graph.packages[id])
-        .find(|p| p.standard && !p.is_unsafe())
-    {
+    // rgo's own packages (the `lib/` overlay: `runtime`) compile; the
+    // rest of the standard library does not yet.
+    if let Some(p) = graph.first_goroot_package().map(|id| &graph.packages[id]) {
         eprintln!(
             "rgo: {}: importing the standard library is not supported yet (import \"{}\")",
             pkg.import_path, p.import_path

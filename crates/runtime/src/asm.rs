@@ -263,6 +263,8 @@ entry!("chanrecv1", crate::chan::chanrecv1);
 entry!("chanrecv2", crate::chan::chanrecv2);
 entry!("closechan", crate::chan::closechan);
 entry!("selectgo", crate::chan::selectgo);
+entry!("callers", crate::golib::callers_impl);
+entry!("stack", crate::golib::stack_impl);
 use crate::panic as p;
 
 shim!("gopanic", "rdx", "rcx", p::gopanic_impl);

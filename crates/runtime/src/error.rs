@@ -208,9 +208,9 @@ pub fn runtime_error_message<const N: usize>(
             }
             let h = data as *const (*const u8, usize);
             out.extend(abi::bytes((*h).0, (*h).1));
-        } else if t == rtype::type_assertion_error() {
+        } else if rtype::is_type_assertion_error(t) {
             type_assertion_message(&*(data as *const TypeAssertionError), out);
-        } else if t == rtype::panic_nil_error() {
+        } else if rtype::is_panic_nil_error(t) {
             out.extend(b"runtime error: panic called with nil argument");
         } else {
             return false;

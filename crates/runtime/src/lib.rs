@@ -46,6 +46,7 @@ pub mod chan;
 pub mod complex;
 pub mod error;
 pub mod g;
+pub mod golib;
 pub mod hash;
 pub mod iface;
 pub mod lock;

@@ -24,11 +24,23 @@ struct PrintState {
     depth: u32,
     len: usize,
     buf: [u8; BUF_SIZE],
+    /// While capturing (`runtime.Stack`): output goes to this buffer
+    /// (`cap` bytes long, `cap_len` written; the rest is dropped).
+    cap_ptr: *mut u8,
+    cap: usize,
+    cap_len: usize,
 }
 
 thread_local! {
     static STATE: UnsafeCell<PrintState> = const {
-        UnsafeCell::new(PrintState { depth: 0, len: 0, buf: [0; BUF_SIZE] })
+        UnsafeCell::new(PrintState {
+            depth: 0,
+            len: 0,
+            buf: [0; BUF_SIZE],
+            cap_ptr: core::ptr::null_mut(),
+            cap: 0,
+            cap_len: 0,
+        })
     };
 }
 
@@ -53,6 +65,13 @@ fn flush(st: &mut PrintState) {
 /// gc's `gwrite`: output bytes, buffered inside a print statement.
 pub fn gwrite(b: &[u8]) {
     with_state(|st| {
+        if !st.cap_ptr.is_null() {
+            let n = b.len().min(st.cap - st.cap_len);
+            // SAFETY: `capture`'s caller lent cap bytes at cap_ptr.
+            unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), st.cap_ptr.add(st.cap_len), n) };
+            st.cap_len += n;
+            return;
+        }
         if st.depth == 0 {
             sys::write_err(b);
             return;
@@ -90,6 +109,28 @@ pub extern "C" fn printunlock() {
             flush(st);
             DEBUGLOCK.store(false, Ordering::Release);
         }
+    })
+}
+
+/// Runs `f` with this thread's output going into `buf[..cap]` (gc's
+/// `g.writebuf`) instead of fd 2; returns how many bytes were written
+/// (output past `cap` is dropped).
+///
+/// # Safety
+/// `buf` must be valid for writes of `cap` bytes while `f` runs.
+pub unsafe fn capture(buf: *mut u8, cap: usize, f: impl FnOnce()) -> usize {
+    let saved = with_state(|st| {
+        let s = (st.cap_ptr, st.cap, st.cap_len);
+        st.cap_ptr = buf;
+        st.cap = cap;
+        st.cap_len = 0;
+        s
+    });
+    f();
+    with_state(|st| {
+        let n = st.cap_len;
+        (st.cap_ptr, st.cap, st.cap_len) = saved;
+        n
     })
 }
 

@@ -60,7 +60,7 @@ pub enum WaitReason {
 }
 
 impl WaitReason {
-    fn from_u32(v: u32) -> WaitReason {
+    pub fn from_u32(v: u32) -> WaitReason {
         match v {
             1 => WaitReason::ChanSend,
             2 => WaitReason::ChanReceive,

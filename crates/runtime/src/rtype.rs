@@ -22,6 +22,7 @@ use crate::abi::{
 use crate::error;
 use core::mem::offset_of;
 use core::ptr;
+use core::sync::atomic::{AtomicPtr, Ordering};
 
 /// A Go string returned in rax:rdx.
 #[repr(C)]
@@ -375,11 +376,45 @@ pub fn error_string() -> *const Type {
 pub fn plain_error() -> *const Type {
     &BLOB.0.plain_error.t
 }
+/// `*runtime.TypeAssertionError`: the program's descriptor when
+/// lib/runtime registered it (so `e.(*runtime.TypeAssertionError)` holds
+/// for the runtime's panics), else the static one.
 pub fn type_assertion_error() -> *const Type {
-    &BLOB.0.tae.t.typ
+    let t = REGISTERED_TAE.load(Ordering::Acquire);
+    if t.is_null() {
+        &BLOB.0.tae.t.typ
+    } else {
+        t
+    }
 }
+/// `*runtime.PanicNilError`, as [`type_assertion_error`].
 pub fn panic_nil_error() -> *const Type {
-    &BLOB.0.pne.t.typ
+    let t = REGISTERED_PNE.load(Ordering::Acquire);
+    if t.is_null() {
+        &BLOB.0.pne.t.typ
+    } else {
+        t
+    }
+}
+
+/// Whether `t` is `*runtime.TypeAssertionError` (static or registered).
+pub fn is_type_assertion_error(t: *const Type) -> bool {
+    core::ptr::eq(t, &BLOB.0.tae.t.typ) || t == type_assertion_error()
+}
+/// Whether `t` is `*runtime.PanicNilError` (static or registered).
+pub fn is_panic_nil_error(t: *const Type) -> bool {
+    core::ptr::eq(t, &BLOB.0.pne.t.typ) || t == panic_nil_error()
+}
+
+static REGISTERED_TAE: AtomicPtr<Type> = AtomicPtr::new(ptr::null_mut());
+static REGISTERED_PNE: AtomicPtr<Type> = AtomicPtr::new(ptr::null_mut());
+
+/// Makes the runtime panic with the program's descriptors of
+/// `*runtime.TypeAssertionError` and `*runtime.PanicNilError` (those of
+/// lib/runtime, whose methods are compiled Go code) from now on.
+pub fn register_error_types(tae: *const Type, pne: *const Type) {
+    REGISTERED_TAE.store(tae.cast_mut(), Ordering::Release);
+    REGISTERED_PNE.store(pne.cast_mut(), Ordering::Release);
 }
 pub fn string_type() -> *const Type {
     &BLOB.0.string_t

@@ -115,3 +115,33 @@ pub fn unused(p: *mut u8, size: usize) {
 
 /// The system page size (4096 on linux/amd64).
 pub const PHYS_PAGE_SIZE: usize = 4096;
+
+/// The value of the environment variable `name` (NUL-terminated), if set.
+pub fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+    debug_assert_eq!(name.last(), Some(&0));
+    // SAFETY: name is NUL-terminated; getenv returns null or a
+    // NUL-terminated string in the environment, which the runtime never
+    // changes (setenv is not called), so it lives for the process.
+    unsafe {
+        let p = libc::getenv(name.as_ptr().cast());
+        if p.is_null() {
+            return None;
+        }
+        Some(core::ffi::CStr::from_ptr(p).to_bytes())
+    }
+}
+
+/// The number of CPUs the process may run on (its affinity mask), at
+/// least 1: gc's `getproccount`.
+pub fn ncpu() -> usize {
+    // SAFETY: a zeroed cpu_set_t is a valid empty set;
+    // sched_getaffinity(0, ...) fills it for the calling thread.
+    let n = unsafe {
+        let mut set: libc::cpu_set_t = core::mem::zeroed();
+        if libc::sched_getaffinity(0, core::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
+            return 1;
+        }
+        libc::CPU_COUNT(&set)
+    };
+    (n as usize).max(1)
+}

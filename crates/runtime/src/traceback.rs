@@ -151,3 +151,24 @@ pub fn traceback(fp: usize, pc: usize, panics: *mut Panic, fatal: bool) {
         true
     });
 }
+
+/// gc's `Callers`: writes the return addresses of the Go frames shown in
+/// tracebacks, from (fp, pc) outwards, into `out`, after skipping `skip`
+/// of them; returns how many it wrote.
+pub fn callers(fp: usize, pc: usize, skip: usize, out: &mut [usize]) -> usize {
+    let (mut n, mut seen) = (0, 0);
+    if out.is_empty() {
+        return 0;
+    }
+    walk(fp, pc, |pc, _, what| {
+        if let Shown::Func(_) = what {
+            if seen >= skip {
+                out[n] = pc;
+                n += 1;
+            }
+            seen += 1;
+        }
+        n < out.len()
+    });
+    n
+}

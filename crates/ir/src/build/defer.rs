@@ -119,7 +119,7 @@ pub(super) fn build_func<'p, S: Subst>(
     sig: TypeId,
     recv: Option<&[ast::Field]>,
     ft: &ast::FuncType,
-    body: &[Stmt],
+    block: &ast::Block,
     captures: Vec<ObjId>,
     is_lit: bool,
     smap: Vec<(TypeId, TypeId)>,
@@ -136,6 +136,7 @@ pub(super) fn build_func<'p, S: Subst>(
             )
         })
     };
+    let body: &[Stmt] = &block.stmts;
     if !has_defer(body) {
         let mut fb = FuncBuilder::new(p, file, sh, name, pos, sig)?;
         fb.captures = captures;
@@ -158,8 +159,9 @@ pub(super) fn build_func<'p, S: Subst>(
     fb.captures = captures;
     fb.is_lit = is_lit;
     fb.lit_base = Some(name.clone());
-    let block = fb.f.add_param(Block(0), Ty::PTR);
-    fb.params(recv, ft, Some(block))?;
+    fb.end_pos = block.rbrace;
+    let frame = fb.f.add_param(Block(0), Ty::PTR);
+    fb.params(recv, ft, Some(frame))?;
     fb.body(body)?;
     let nparams = fb.block_params;
     let f = fb.finish();

@@ -318,7 +318,7 @@ fn build_package_part<S: Subst>(
                 sig,
                 recv,
                 &fd.typ,
-                &body.stmts,
+                body,
                 Vec::new(),
                 false,
                 Vec::new(),
@@ -426,7 +426,7 @@ fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
             sig,
             None,
             &fl.typ,
-            &fl.body.stmts,
+            &fl.body,
             lit.captures,
             true,
             lit.smap,
@@ -452,7 +452,7 @@ fn build_pending<'p, S: Subst>(p: &Package<'p, S>, sh: &mut Shared<'p, '_>) -> R
             inst.sig,
             recv,
             &fd.typ,
-            &body.stmts,
+            body,
             Vec::new(),
             false,
             inst.smap,
@@ -737,6 +737,9 @@ struct FuncBuilder<'a, 'p, 'd, S: Subst> {
     lit_base: Option<String>,
     /// The frame block of a body with defers.
     defer_frame: Option<defer::DeferFrame>,
+    /// The body's closing brace: the position of the implicit return
+    /// (gc attributes its deferred calls to that line).
+    end_pos: Pos,
     /// Parameter words read from the frame block.
     block_params: usize,
     /// The type arguments of the instance being built.
@@ -834,6 +837,7 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
             is_lit: false,
             lit_base: None,
             defer_frame: None,
+            end_pos: Pos::NONE,
             block_params: 0,
             smap: Vec::new(),
             defer_call: false,
@@ -1233,7 +1237,7 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
     pub(super) fn body(&mut self, stmts: &[ast::Stmt]) -> Result<()> {
         self.block(stmts)?;
         if self.cur.is_some() && self.defer_frame.is_some() && self.results.is_empty() {
-            self.defer_return(Vec::new(), Pos::NONE)?;
+            self.defer_return(Vec::new(), self.end_pos)?;
         }
         Ok(())
     }
