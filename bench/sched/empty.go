@@ -1,0 +1,7 @@
+// The baseline for per-goroutine memory: a program that does nothing.
+
+package main
+
+func main() {
+	println("created", 0)
+}
