@@ -22,10 +22,7 @@ func main() {
 	runtime.ReadMemStats(&m)
 	println(m.NumGC > before, m.NumForcedGC >= 1)
 
-	x := &obj{p: new(int)}
-	runtime.SetFinalizer(x, func(o *obj) { finalized = true })
-	runtime.KeepAlive(x)
-	x = nil
+	setFinalizer(1)
 	for i := 0; i < 100 && !finalized; i++ {
 		runtime.GC()
 		runtime.Gosched()
@@ -37,4 +34,18 @@ func main() {
 	runtime.SetFinalizer(y, nil)
 	runtime.GC()
 	runtime.KeepAlive(y)
+}
+
+// setFinalizer makes an object with a finalizer that is garbage once it
+// returns. (Recursive, so never inlined: rgo scans stacks
+// conservatively, and a stale copy of the pointer in main's frame would
+// keep the object alive.)
+func setFinalizer(depth int) {
+	if depth > 0 {
+		setFinalizer(depth - 1)
+		return
+	}
+	x := &obj{p: new(int)}
+	runtime.SetFinalizer(x, func(o *obj) { finalized = true })
+	runtime.KeepAlive(x)
 }

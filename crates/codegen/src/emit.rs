@@ -19,8 +19,11 @@ use crate::lower::{big_frame_thunk, lower, signature, Symbols};
 /// One function's entry in the function table (docs/ABI.md).
 const FUNC_INFO_SIZE: usize = 72;
 
-/// `go.moduledata`: six words (docs/ABI.md).
-const MODULEDATA_SIZE: usize = 48;
+/// `go.moduledata`: eight words (docs/ABI.md).
+const MODULEDATA_SIZE: usize = 64;
+
+/// One `go.gcroots` entry: address, size, type descriptor.
+const GCROOT_SIZE: usize = 24;
 
 /// Whether a relocation in a datum refers to code: a function of the
 /// module, or a runtime entry point (`runtime.memequal_varlen`...) as
@@ -284,7 +287,40 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
         .define_data(functab_id, &tab)
         .map_err(|e| e.to_string())?;
 
-    // go.moduledata: {functab, nfunc, types, etypes, textptrs, ntextptrs}.
+    // go.gcroots: {addr, size, type} per package-level variable holding
+    // pointers (the collector's global roots).
+    let roots_id = syms
+        .module
+        .declare_data("go.gcroots", Linkage::Local, false, false)
+        .map_err(|e| e.to_string())?;
+    {
+        let mut rd = DataDescription::new();
+        let n = m.gc_roots.len();
+        let mut rb = vec![0u8; (GCROOT_SIZE * n).max(8)];
+        let sizes: HashMap<&str, u32> = m.data.iter().map(|d| (d.name.as_str(), d.size)).collect();
+        for (i, (sym, _)) in m.gc_roots.iter().enumerate() {
+            let size = sizes.get(sym.as_str()).copied().unwrap_or(0) as u64;
+            rb[i * GCROOT_SIZE + 8..i * GCROOT_SIZE + 16].copy_from_slice(&size.to_le_bytes());
+        }
+        rd.define(rb.into_boxed_slice());
+        rd.set_align(8);
+        let types = syms.data.get(ir::typedesc::TYPES_SYM).copied();
+        for (i, (sym, off)) in m.gc_roots.iter().enumerate() {
+            let target = syms.datum(sym);
+            let gv = syms.module.declare_data_in_data(target, &mut rd);
+            rd.write_data_addr((i * GCROOT_SIZE) as u32, gv, 0);
+            if let Some(t) = types {
+                let gv = syms.module.declare_data_in_data(t, &mut rd);
+                rd.write_data_addr((i * GCROOT_SIZE + 16) as u32, gv, *off as i64);
+            }
+        }
+        syms.module
+            .define_data(roots_id, &rd)
+            .map_err(|e| e.to_string())?;
+    }
+
+    // go.moduledata: {functab, nfunc, types, etypes, textptrs, ntextptrs,
+    // gcroots, ngcroots}.
     let md_id = syms
         .module
         .declare_data("go.moduledata", Linkage::Local, false, false)
@@ -297,6 +333,7 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
     if let Some(t) = textptrs {
         mdb[40..48].copy_from_slice(&(t.relocs.len() as u64).to_le_bytes());
     }
+    mdb[56..64].copy_from_slice(&(m.gc_roots.len() as u64).to_le_bytes());
     md.define(mdb.into_boxed_slice());
     md.set_align(8);
     let gv = syms.module.declare_data_in_data(functab_id, &mut md);
@@ -314,6 +351,8 @@ pub fn emit_object(m: &IrModule, inits: &[String]) -> Result<Vec<u8>, String> {
             .declare_data_in_data(syms.data[&t.name], &mut md);
         md.write_data_addr(32, gv, 0);
     }
+    let gv = syms.module.declare_data_in_data(roots_id, &mut md);
+    md.write_data_addr(48, gv, 0);
     syms.module
         .define_data(md_id, &md)
         .map_err(|e| e.to_string())?;

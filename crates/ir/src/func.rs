@@ -559,4 +559,8 @@ pub struct Data {
 pub struct Module {
     pub funcs: Vec<Func>,
     pub data: Vec<Data>,
+    /// The collector's global roots: every package-level variable whose
+    /// type holds pointers, as (datum symbol, offset of its type's
+    /// descriptor in `go.types`). Codegen emits them as `go.gcroots`.
+    pub gc_roots: Vec<(String, u32)>,
 }

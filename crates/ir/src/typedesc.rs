@@ -179,6 +179,22 @@ impl TypeDescs {
         self.ensure_off(s, n)
     }
 
+    /// The pointer mask of `t` (one bit per 8-byte word holding a pointer
+    /// the collector follows, as in the descriptor's GCData).
+    pub fn pointer_mask(&mut self, s: &impl Store, t: TypeId) -> Vec<u8> {
+        let n = self.node(s, t);
+        let words = self.ptrdata(n).div_ceil(PTR) as usize;
+        let mut bits = vec![0u8; words.div_ceil(8)];
+        self.fill_mask(n, 0, &mut bits);
+        bits
+    }
+
+    /// Whether values of `t` hold pointers (gc's PtrBytes != 0).
+    pub fn has_pointers(&mut self, s: &impl Store, t: TypeId) -> bool {
+        let n = self.node(s, t);
+        self.ptrdata(n) != 0
+    }
+
     /// The symbol of the itab of concrete type `t` for the non-empty
     /// interface type `iface` (`go.itab.<T>,<I>` with gc's link strings).
     pub fn itab(&mut self, s: &impl Store, t: TypeId, iface: TypeId) -> String {

@@ -197,6 +197,20 @@ pub struct ModuleData {
     /// `go.textptrs`: code addresses a TextOff indexes.
     pub textptrs: *const usize,
     pub ntextptrs: usize,
+    /// `go.gcroots`: every package-level variable holding pointers (the
+    /// collector's global roots).
+    pub gcroots: *const GcRoot,
+    pub ngcroots: usize,
+}
+
+/// One package-level variable the collector scans: its address, its
+/// size and its type (whose `ptr_bytes`/`gcdata` give the pointer mask).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct GcRoot {
+    pub addr: usize,
+    pub size: usize,
+    pub typ: *const Type,
 }
 
 /// One function of the function table (sorted by `entry`).

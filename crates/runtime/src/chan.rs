@@ -61,6 +61,24 @@ const _: () = assert!(core::mem::offset_of!(HChan, qcount) == 0);
 const _: () = assert!(core::mem::offset_of!(HChan, dataqsiz) == 8);
 const HCHAN_SIZE: usize = core::mem::size_of::<HChan>();
 
+/// The type the collector sees for a channel whose buffer is a separate
+/// (pointerful) object: `buf` is its only heap pointer (sudogs and the
+/// element type are not heap memory).
+static HCHAN_MASK: u8 = 1 << (core::mem::offset_of!(HChan, buf) / 8);
+static HCHAN_TYPE: crate::error::StaticType = crate::error::StaticType(Type {
+    size: HCHAN_SIZE,
+    ptr_bytes: core::mem::offset_of!(HChan, buf) + 8,
+    hash: 0,
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::abi::kind::STRUCT,
+    equal: ptr::null(),
+    gcdata: &HCHAN_MASK,
+    str_: 0,
+    ptr_to_this: 0,
+});
+
 /// internal/abi.ChanType.
 #[repr(C)]
 pub struct ChanType {
@@ -106,13 +124,18 @@ fn acquire_sudog() -> *mut Sudog {
             return s;
         }
     }
-    crate::malloc::persistent::alloc_t()
+    crate::mgc::roots::new_sudog()
 }
 
 fn release_sudog(s: *mut Sudog) {
     let mut free = SUDOG_FREE.lock();
     // SAFETY: s is no longer in any queue.
-    unsafe { (*s).waitlink = free.0 };
+    unsafe {
+        // No stale heap pointers for the collector (sudogs are roots).
+        (*s).elem = ptr::null_mut();
+        (*s).c = ptr::null_mut();
+        (*s).waitlink = free.0;
+    }
     free.0 = s;
 }
 
@@ -215,7 +238,7 @@ pub extern "C" fn makechan(t: *const ChanType, size: i64) -> *mut HChan {
             c = crate::malloc::malloc(HCHAN_SIZE + mem, ptr::null(), true).cast();
             (*c).buf = (c as *mut u8).add(HCHAN_SIZE);
         } else {
-            c = crate::malloc::malloc(HCHAN_SIZE, ptr::null(), true).cast();
+            c = crate::malloc::malloc(HCHAN_SIZE, &HCHAN_TYPE.0, true).cast();
             (*c).buf = crate::malloc::malloc(mem, elem, true);
         }
         (*c).elemsize = elem.size as u16;

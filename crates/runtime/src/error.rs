@@ -40,7 +40,18 @@ pub fn panic_runtime_error_str(prefix: &[u8], s: &[u8]) -> ! {
     b.extend(prefix);
     b.extend(s);
     let msg = rtype::heap_string(b.as_bytes());
-    let d = new_value(msg);
+    // The value holds a heap string: allocate it with the string type so
+    // the collector sees the pointer.
+    // SAFETY: a fresh object of the string type's size.
+    let d = unsafe {
+        let p = malloc::malloc(
+            core::mem::size_of::<rtype::GoStr>(),
+            rtype::string_type(),
+            true,
+        );
+        ptr::write(p as *mut rtype::GoStr, msg);
+        p
+    };
     let (fp, pc) = caller_frame();
     panic_value(rtype::error_string(), d, fp, pc)
 }

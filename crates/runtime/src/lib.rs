@@ -11,6 +11,8 @@
 //! - `abi` — shared layouts: `abi.Type`, names, module data, function table;
 //! - `malloc` — the heap allocator (size classes, spans, mheap, mcentral,
 //!   mcache, tiny allocator, address → span);
+//! - `mgc` — the garbage collector (roots, marking, sweeping, pacing,
+//!   finalizers, `runtime.GC`/`ReadMemStats`, gctrace);
 //! - `slice` — makeslice, growslice and friends;
 //! - `strings` — string conversions, concatenation, memory primitives;
 //! - `print` — the print/println built-ins;
@@ -52,6 +54,7 @@ pub mod iface;
 pub mod lock;
 pub mod malloc;
 pub mod map;
+pub mod mgc;
 pub mod panic;
 pub mod print;
 pub mod proc;

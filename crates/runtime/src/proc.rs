@@ -444,7 +444,7 @@ fn gcount_locked(s: &Sched) -> (usize, usize) {
     while !gp.is_null() {
         // SAFETY: allg walks Gs that are never freed.
         unsafe {
-            live += ((*gp).status != G_DEAD) as usize;
+            live += ((*gp).status != G_DEAD && !crate::mgc::is_system_goroutine(gp)) as usize;
             all += 1;
             gp = (*gp).alllink;
         }
@@ -1310,6 +1310,8 @@ pub fn entersyscall() {
         }
         (*pp).status = P_SYSCALL;
         (*pp).syscalltick += 1;
+        // The collector may scan this goroutine while it is in the kernel.
+        crate::mgc::roots::save_context(gp);
         (*gp).status = G_SYSCALL;
     }
 }
@@ -1382,7 +1384,7 @@ fn checkdead(s: &mut Sched) {
     while !gp.is_null() {
         // SAFETY: allg walks live Gs (never freed).
         unsafe {
-            if (*gp).status != G_DEAD {
+            if (*gp).status != G_DEAD && !crate::mgc::is_system_goroutine(gp) {
                 print_waiting(gp);
             }
             gp = (*gp).alllink;

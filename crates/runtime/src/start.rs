@@ -35,6 +35,7 @@ pub unsafe extern "C" fn rt0_go(
     abi::set_module(moduledata);
     crate::panic::install_rust_panic_hook();
     crate::signal::init();
+    crate::mgc::init();
     let size = g::MAX_STACK.next_multiple_of(crate::sys::PHYS_PAGE_SIZE);
     // SAFETY: forwarded contract.
     unsafe { run_main(size, entry) }

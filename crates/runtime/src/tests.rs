@@ -300,6 +300,8 @@ fn module() -> &'static ModuleData {
             etypes: ptr::null(),
             textptrs: ptr::null(),
             ntextptrs: 0,
+            gcroots: ptr::null(),
+            ngcroots: 0,
         }));
         m as *const ModuleData as usize
     });

@@ -53,18 +53,37 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     ) -> Result<()> {
         match self.leaves_of(t) {
             Some(leaves) => {
+                let mask = self.sh.descs.pointer_mask(self.p.store, t);
                 for ((_, off), &val) in leaves.iter().zip(v) {
-                    self.ins(InstKind::Store(addr, val, *off as i32), pos);
+                    let w = (*off / 8) as usize;
+                    let is_ptr =
+                        off % 8 == 0 && mask.get(w / 8).is_some_and(|b| b & (1 << (w % 8)) != 0);
+                    self.store_leaf(addr, val, *off as i32, is_ptr, pos);
                 }
             }
             None => {
                 let n = self.size_of(t);
                 if n > 0 {
+                    // (With a write barrier: gc's typedmemmove when `t`
+                    // has pointers.)
                     self.ins(InstKind::Copy(addr, v[0], n), pos);
                 }
             }
         }
         Ok(())
+    }
+
+    /// One scalar of a Go value stored to memory: the write barrier's
+    /// place. Every store of a Go value's pointer word (`is_ptr`) to
+    /// memory that may be a heap object goes through here (stores into
+    /// fresh objects and stack temporaries made by the builder need none,
+    /// as in gc). The collector stops the world, so today this is a plain
+    /// store; with concurrent marking, pointer stores will test
+    /// `runtime.writeBarrier.enabled` and call `runtime.gcWriteBarrier(slot,
+    /// ptr)` when it is set (docs/ABI.md).
+    fn store_leaf(&mut self, addr: Value, val: Value, off: i32, is_ptr: bool, pos: Pos) {
+        let _ = is_ptr;
+        self.ins(InstKind::Store(addr, val, off), pos);
     }
 
     /// The address of a copy of `v` (a value of type `t`) in the frame.
@@ -576,7 +595,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             Type::Slice(elem) => {
                 let n = self.literal_len(c)?;
                 let es = self.size_of(elem);
-                let a = self.alloc(es as u64 * n, pos);
+                let a = self.alloc_of(es as u64 * n, elem, pos);
                 self.fill_elems(a, elem, c)?;
                 let len = self.iconst(Ty::I64, n as i64, pos);
                 Ok(vec![a, len, len])

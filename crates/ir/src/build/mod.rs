@@ -181,6 +181,10 @@ pub fn build_instances<S: Subst>(
     build_package_part(p, m, descs, prog, true)
 }
 
+/// The runtime's type descriptor for untyped heap objects: one pointer
+/// word, repeated over the object (docs/ABI.md).
+pub const PTRWORD_TYPE: &str = "runtime.ptrwordType";
+
 fn build_package_part<S: Subst>(
     p: &Package<'_, S>,
     m: &mut Module,
@@ -218,6 +222,11 @@ fn build_package_part<S: Subst>(
                                     relocs: Vec::new(),
                                     readonly: false,
                                 });
+                                // A root for the collector.
+                                if descs.has_pointers(p.store, t) {
+                                    let off = descs.type_off(p.store, t);
+                                    m.gc_roots.push((name.clone(), off));
+                                }
                             }
                             globals.insert(obj, name);
                         }
@@ -1046,14 +1055,30 @@ impl<'a, 'p, 'd, S: Subst> FuncBuilder<'a, 'p, 'd, S> {
     /// A zeroed heap object for a value of `t`.
     pub(super) fn new_object(&mut self, t: TypeId, pos: Pos) -> Value {
         let size = self.size_of(t);
-        self.alloc(size as u64, pos)
+        self.alloc_of(size as u64, t, pos)
     }
 
-    /// `size` zeroed bytes on the heap (no type: closure objects, loop
-    /// states, literal arrays).
+    /// `size` zeroed heap bytes holding values of `t` (one, or an array
+    /// of them): the collector scans them with `t`'s pointer mask.
+    pub(super) fn alloc_of(&mut self, size: u64, t: TypeId, pos: Pos) -> Value {
+        let typ = if self.sh.descs.has_pointers(self.p.store, t) {
+            self.type_desc(t, pos)
+        } else {
+            self.iconst(Ty::PTR, 0, pos)
+        };
+        self.mallocgc(size, typ, pos)
+    }
+
+    /// `size` zeroed bytes on the heap without a Go type (closure
+    /// objects, loop states): the collector treats every word as a
+    /// possible pointer (the runtime's `runtime.ptrwordType`).
     pub(super) fn alloc(&mut self, size: u64, pos: Pos) -> Value {
+        let typ = self.ins1(InstKind::SymAddr(PTRWORD_TYPE.into(), 0), pos);
+        self.mallocgc(size, typ, pos)
+    }
+
+    fn mallocgc(&mut self, size: u64, typ: Value, pos: Pos) -> Value {
         let n = self.iconst(Ty::I64, size as i64, pos);
-        let typ = self.iconst(Ty::PTR, 0, pos);
         let one = self.iconst(Ty::I8, 1, pos);
         self.call_runtime("runtime.mallocgc", vec![n, typ, one], vec![Ty::PTR], pos)[0]
     }

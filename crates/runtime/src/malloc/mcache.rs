@@ -15,6 +15,8 @@ pub struct MCache {
     pub tiny: usize,
     pub tinyoffset: usize,
     pub tiny_allocs: usize,
+    /// Objects handed out, by size class (the collector's statistics).
+    pub nmalloc: [u64; NUM_SIZE_CLASSES],
 }
 
 // SAFETY: an MCache is only used by the holder of its P's lock.
@@ -27,6 +29,7 @@ impl MCache {
             tiny: 0,
             tinyoffset: 0,
             tiny_allocs: 0,
+            nmalloc: [0; NUM_SIZE_CLASSES],
         }
     }
 
@@ -41,6 +44,7 @@ impl MCache {
             let sp = unsafe { &mut *s };
             if let Some(i) = sp.next_free_index() {
                 sp.alloc_count += 1;
+                self.nmalloc[spanclass_sizeclass(spc)] += 1;
                 return (sp.start + i * sp.elemsize, s);
             }
         }
@@ -53,21 +57,53 @@ impl MCache {
         match sp.next_free_index() {
             Some(i) => {
                 sp.alloc_count += 1;
+                self.nmalloc[spanclass_sizeclass(spc)] += 1;
                 (sp.start + i * sp.elemsize, s)
             }
             None => (0, ptr::null_mut()),
         }
     }
 
+    /// Swaps the exhausted span of class `spc` for one with free
+    /// objects. As in gc, the new span's free slots count as live heap
+    /// right away (`super::note_alloc`, which may ask for a collection);
+    /// what is left unused is taken back when the span is uncached.
     fn refill(&mut self, spc: SpanClass) -> *mut MSpan {
         let old = self.alloc[spc as usize];
         if !old.is_null() {
-            mcentral::uncache_span(old);
+            release(old);
         }
         let s = mcentral::cache_span(spc);
         self.alloc[spc as usize] = s;
+        if !s.is_null() {
+            // SAFETY: s is now owned by this mcache.
+            let sp = unsafe { &*s };
+            super::note_alloc((sp.nelems - sp.alloc_count) * sp.elemsize);
+        }
         s
     }
+
+    /// Gives every cached span back to its mcentral and drops the tiny
+    /// block (before the collector marks: then every small span is on an
+    /// mcentral list and no allocation is in progress).
+    pub fn flush(&mut self) {
+        for spc in 0..NUM_SPAN_CLASSES {
+            let s = core::mem::replace(&mut self.alloc[spc], ptr::null_mut());
+            if !s.is_null() {
+                release(s);
+            }
+        }
+        self.tiny = 0;
+        self.tinyoffset = 0;
+    }
+}
+
+/// Uncaches `s`, taking its unused slots out of the live heap count.
+fn release(s: *mut MSpan) {
+    // SAFETY: s is a span owned by the calling mcache.
+    let sp = unsafe { &*s };
+    super::unnote_alloc((sp.nelems - sp.alloc_count) * sp.elemsize);
+    mcentral::uncache_span(s);
 }
 
 impl Default for MCache {

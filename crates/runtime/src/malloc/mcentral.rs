@@ -1,7 +1,10 @@
 //! Central free lists, one per span class (gc's mcentral): spans with
 //! free objects (`partial`) and spans without (`full`). An mcache takes a
 //! partial span (or a new one from the heap) and gives its span back when
-//! it is exhausted. The sweeper will move spans from full to partial.
+//! it is exhausted. The collector flushes every mcache before marking, so
+//! then every small span is on one of these lists; the sweeper empties
+//! them and puts each surviving span back on the list it now belongs to.
+//! Large spans (one object each) are listed in `LARGE` for the sweeper.
 
 use super::mheap::HEAP;
 use super::mspan::MSpan;
@@ -12,6 +15,9 @@ use core::ptr;
 pub struct SpanList {
     pub first: *mut MSpan,
 }
+
+// SAFETY: a SpanList is only touched under the Mutex that owns it.
+unsafe impl Send for SpanList {}
 
 impl SpanList {
     pub const fn new() -> Self {
@@ -74,8 +80,12 @@ pub struct MCentral {
 // SAFETY: the lists are only touched under the owning Mutex.
 unsafe impl Send for MCentral {}
 
-const LIST_PARTIAL: u8 = 1;
-const LIST_FULL: u8 = 2;
+pub const LIST_PARTIAL: u8 = 1;
+pub const LIST_FULL: u8 = 2;
+pub const LIST_LARGE: u8 = 3;
+
+/// Every in-use large span.
+pub static LARGE: Mutex<SpanList> = Mutex::new(SpanList::new());
 
 #[allow(clippy::declare_interior_mutable_const)]
 const EMPTY: Mutex<MCentral> = Mutex::new(MCentral {

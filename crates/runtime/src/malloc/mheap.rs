@@ -4,7 +4,10 @@
 //! free page) and a bitmap of pages that may hold old data; per-arena
 //! metadata with the page → span table, so any address (interior pointers
 //! included) finds its span in O(1) (`span_of`). Spans are carved from
-//! here for the mcentrals and for large objects.
+//! here for the mcentrals and for large objects, and given back by the
+//! sweeper (`free_span`). `scavenge` returns the physical memory of idle
+//! free pages to the OS (`MADV_DONTNEED`): such pages are *released*,
+//! read as zero and need no zeroing when they are used again.
 
 use super::mspan::{MSpan, SpanState};
 use super::persistent;
@@ -44,6 +47,9 @@ pub struct MHeap {
     inuse: *mut u64,
     /// One bit per page: has been used (must be zeroed before reuse).
     dirty: *mut u64,
+    /// One bit per page: free and given back to the OS (reads as zero).
+    released: *mut u64,
+    pub released_pages: usize,
     /// No free page below this index.
     search_hint: usize,
     free_spans: *mut MSpan,
@@ -59,6 +65,8 @@ pub static HEAP: Mutex<MHeap> = Mutex::new(MHeap {
     mapped_pages: 0,
     inuse: ptr::null_mut(),
     dirty: ptr::null_mut(),
+    released: ptr::null_mut(),
+    released_pages: 0,
     search_hint: 0,
     free_spans: ptr::null_mut(),
     pages_in_use: 0,
@@ -85,8 +93,13 @@ impl MHeap {
         let words = self.npages_total.div_ceil(64);
         self.inuse = sys::map_rw(words * 8).cast();
         self.dirty = sys::map_rw(words * 8).cast();
+        self.released = sys::map_rw(words * 8).cast();
         let arenas = sys::map_rw(size / ARENA_SIZE * 8);
-        if self.inuse.is_null() || self.dirty.is_null() || arenas.is_null() {
+        if self.inuse.is_null()
+            || self.dirty.is_null()
+            || self.released.is_null()
+            || arenas.is_null()
+        {
             crate::panic::throw("runtime: cannot allocate heap metadata");
         }
         ARENAS.store(arenas as usize, Ordering::Release);
@@ -201,7 +214,17 @@ impl MHeap {
             }
         };
         Self::set_bits(self.inuse, first, npages, true);
-        let needzero = (first..first + npages).any(|i| Self::bit(self.dirty, i));
+        // Released pages read as zero: only dirty, unreleased ones need
+        // clearing.
+        let mut needzero = false;
+        for i in first..first + npages {
+            if Self::bit(self.released, i) {
+                self.released_pages -= 1;
+            } else if Self::bit(self.dirty, i) {
+                needzero = true;
+            }
+        }
+        Self::set_bits(self.released, first, npages, false);
         Self::set_bits(self.dirty, first, npages, true);
         if first == self.search_hint {
             self.search_hint = first + npages;
@@ -245,8 +268,57 @@ impl MHeap {
     }
 }
 
+impl MHeap {
+    /// Bytes of committed arenas (gc's HeapSys).
+    pub fn mapped_bytes(&self) -> usize {
+        self.mapped_pages * PAGE_SIZE
+    }
+
+    /// Gives the physical memory of free pages back to the OS until at
+    /// most `retain` bytes of committed, unreleased memory remain (in-use
+    /// pages count; they are never released). Free runs are taken from
+    /// the top of the heap down, since allocation is first-fit from the
+    /// bottom. Returns the bytes released.
+    pub fn scavenge(&mut self, retain: usize) -> usize {
+        let retain_pages = retain.div_ceil(PAGE_SIZE);
+        let mut resident = self.mapped_pages - self.released_pages;
+        let mut done = 0;
+        let mut i = self.mapped_pages;
+        while i > 0 && resident > retain_pages {
+            // Find the next free, unreleased run ending at i.
+            let mut end = i;
+            while end > 0 && (Self::bit(self.inuse, end - 1) || Self::bit(self.released, end - 1)) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0
+                && !Self::bit(self.inuse, start - 1)
+                && !Self::bit(self.released, start - 1)
+                && resident - (end - start) > retain_pages
+            {
+                start -= 1;
+            }
+            let n = end - start;
+            if n == 0 {
+                break;
+            }
+            sys::unused((self.base + start * PAGE_SIZE) as *mut u8, n * PAGE_SIZE);
+            Self::set_bits(self.released, start, n, true);
+            self.released_pages += n;
+            resident -= n;
+            done += n * PAGE_SIZE;
+            i = start;
+        }
+        done
+    }
+}
+
 /// The in-use span containing address `p`, or null (gc's spanOf): O(1),
 /// lock-free, any address.
+#[inline]
 pub fn span_of(p: usize) -> *mut MSpan {
     let base = HEAP_BASE.load(Ordering::Acquire);
     if base == 0 || p < base || p >= HEAP_END.load(Ordering::Relaxed) {

@@ -13,8 +13,16 @@
 //! (pointerful objects over 512 bytes with an 8-byte type header in
 //! front, smaller ones with their pointer bits at the end of the span, as
 //! gc lays them out), and larger ones get their own span from the heap.
-//! Nothing is freed yet: the collector comes next and will mark with
-//! `gcmark_bits` and sweep spans back to the mcentrals and the heap.
+//! The collector (`crate::mgc`) marks with `gcmark_bits` and sweeps spans
+//! back to the mcentrals and the heap.
+//!
+//! Pacing hooks: `HEAP_LIVE` counts the bytes of objects in use plus the
+//! free slots of the spans handed to mcaches (gc's heapLive, updated on
+//! span refill and release and for large objects, never per object);
+//! when it reaches `GC_TRIGGER` the allocator sets `GC_PENDING`, and the
+//! next `malloc` runs a collection before allocating (outside every
+//! allocator lock). When the heap cannot grow, `malloc` dies with gc's
+//! `fatal error: out of memory`.
 
 pub mod mcache;
 pub mod mcentral;
@@ -24,6 +32,7 @@ pub mod persistent;
 pub mod sizeclasses;
 
 use crate::abi::Type;
+use core::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use mcache::P0;
 use mheap::HEAP;
 use sizeclasses::*;
@@ -34,6 +43,50 @@ pub static ZEROBASE: u64 = 0;
 
 pub fn zerobase() -> *mut u8 {
     &ZEROBASE as *const u64 as *mut u8
+}
+
+/// The type compiled code gives heap objects it has no Go type for
+/// (closure objects, range-over-func loop states): one pointer word,
+/// which `mallocgc` repeats over the object, so the collector treats
+/// every word as a possible pointer (`mark` accepts any word).
+#[export_name = "runtime.ptrwordType"]
+pub static PTRWORD_TYPE: crate::error::StaticType = crate::error::StaticType(Type {
+    size: 8,
+    ptr_bytes: 8,
+    hash: 0,
+    tflag: 0,
+    align: 8,
+    field_align: 8,
+    kind: crate::abi::kind::UNSAFE_POINTER,
+    equal: core::ptr::null(),
+    gcdata: &PTRWORD_MASK,
+    str_: 0,
+    ptr_to_this: 0,
+});
+static PTRWORD_MASK: u8 = 1;
+
+/// Bytes of live heap as the pacer sees it (see the module doc).
+pub static HEAP_LIVE: AtomicUsize = AtomicUsize::new(0);
+/// `HEAP_LIVE` at which the next collection starts (`usize::MAX`: never,
+/// as before `mgc::init` and with `GOGC=off`).
+pub static GC_TRIGGER: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// A collection is due: the next `malloc` runs it.
+pub static GC_PENDING: AtomicBool = AtomicBool::new(false);
+/// Large objects allocated: count and bytes (for MemStats).
+pub static LARGE_ALLOCS: AtomicU64 = AtomicU64::new(0);
+pub static LARGE_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// Adds `bytes` to the live heap; asks for a collection at the trigger.
+pub fn note_alloc(bytes: usize) {
+    let live = HEAP_LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    if live >= GC_TRIGGER.load(Ordering::Relaxed) {
+        GC_PENDING.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Takes back bytes `note_alloc` counted that were not used.
+pub fn unnote_alloc(bytes: usize) {
+    HEAP_LIVE.fetch_sub(bytes, Ordering::Relaxed);
 }
 
 /// Allocates `size` bytes for an object of type `typ` (null: no
@@ -66,8 +119,13 @@ pub unsafe fn malloc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
     if size == 0 {
         return zerobase();
     }
+    if GC_PENDING.load(Ordering::Relaxed) {
+        crate::mgc::gc_from_malloc();
+    }
     // SAFETY: typ is null or valid (caller's contract).
     let noscan = typ.is_null() || unsafe { !(*typ).has_pointers() };
+    // Memory the collector scans never holds stale words.
+    let needzero = needzero || !noscan;
     let p = if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
         if noscan && size < MAX_TINY_SIZE {
             malloc_tiny(size)
@@ -79,9 +137,21 @@ pub unsafe fn malloc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
         malloc_large(size, typ, noscan, needzero)
     };
     if p.is_null() {
-        crate::panic::throw("out of memory");
+        out_of_memory(size);
     }
     p
+}
+
+/// gc's report when the heap cannot grow; exits with status 2.
+fn out_of_memory(size: usize) -> ! {
+    crate::print::printlock();
+    crate::print::pstr("runtime: out of memory: cannot allocate ");
+    crate::print::puint(size as u64);
+    crate::print::pstr("-byte block (");
+    crate::print::puint(HEAP.lock().mapped_bytes() as u64);
+    crate::print::pstr(" in use)\n");
+    crate::print::printunlock();
+    crate::panic::throw("out of memory")
 }
 
 fn malloc_tiny(size: usize) -> *mut u8 {
@@ -129,6 +199,13 @@ unsafe fn malloc_small(size: usize, typ: *const Type, noscan: bool, needzero: bo
     let sc = size_to_class(full);
     let mut p = P0.lock();
     let (x, s) = p.mcache.next_free(make_spanclass(sc, noscan));
+    if x != 0 && !noscan && !header {
+        // Under the lock: objects of one span share bitmap words, and
+        // other Ms allocate from the same span.
+        // SAFETY: typ is valid when !noscan; s holds x; the bitmap is the
+        // span's tail.
+        unsafe { write_heap_bits_small(&*s, x, size, &*typ) };
+    }
     drop(p);
     if x == 0 {
         return core::ptr::null_mut();
@@ -144,10 +221,6 @@ unsafe fn malloc_small(size: usize, typ: *const Type, noscan: bool, needzero: bo
         unsafe { *(x as *mut *const Type) = typ };
         return (x + MALLOC_HEADER_SIZE) as *mut u8;
     }
-    if !noscan {
-        // SAFETY: typ is valid when !noscan; the bitmap is the span's tail.
-        unsafe { write_heap_bits_small(span, x, size, &*typ) };
-    }
     x as *mut u8
 }
 
@@ -157,38 +230,69 @@ unsafe fn malloc_small(size: usize, typ: *const Type, noscan: bool, needzero: bo
 ///
 /// # Safety
 /// `span` holds pointerful objects of at most 512 bytes and `x` is one of
-/// its objects.
+/// its objects; the caller holds the mcache lock (neighbouring objects'
+/// bits share words).
 unsafe fn write_heap_bits_small(span: &mspan::MSpan, x: usize, size: usize, typ: &Type) {
-    let bitmap = (span.start + span.npages * PAGE_SIZE - span.npages * PAGE_SIZE / 64) as *mut u8;
+    let words = span.elemsize / 8; // ≤ 64
+    let m = object_mask(words, size, typ);
+    let bitmap = (span.start + span.npages * PAGE_SIZE - span.npages * PAGE_SIZE / 64) as *mut u64;
     let first = (x - span.start) / 8;
-    let words = span.elemsize / 8;
-    let tw = (typ.size / 8).max(1);
-    for w in 0..words {
-        let off = w % tw;
-        let ptr = w * 8 < size
-            && off * 8 < typ.ptr_bytes
-            && !typ.gcdata.is_null()
-            // SAFETY: gcdata has at least ptr_bytes/8 bits.
-            && unsafe { *typ.gcdata.add(off / 8) } & (1 << (off % 8)) != 0;
-        let bit = first + w;
-        // SAFETY: bit < nelems*elemsize/8 ≤ the bitmap's bits.
-        unsafe {
-            let b = bitmap.add(bit / 8);
-            if ptr {
-                *b |= 1 << (bit % 8);
-            } else {
-                *b &= !(1 << (bit % 8));
-            }
+    let keep = if words == 64 {
+        !0u64
+    } else {
+        (1u64 << words) - 1
+    };
+    let (lo, sh) = (first / 64, first % 64);
+    // SAFETY: the object's bits lie inside the span's bitmap (8-aligned:
+    // the bitmap is 1/64 of a whole number of pages); they may straddle
+    // two words.
+    unsafe {
+        let w = bitmap.add(lo);
+        *w = (*w & !(keep << sh)) | (m << sh);
+        if sh + words > 64 {
+            let w = bitmap.add(lo + 1);
+            *w = (*w & !(keep >> (64 - sh))) | (m >> (64 - sh));
         }
     }
 }
 
+/// The pointer bits of an object of `words` words (≤ 64) holding `size`
+/// bytes of values of `typ` (its mask repeated).
+fn object_mask(words: usize, size: usize, typ: &Type) -> u64 {
+    let tw = (typ.size / 8).max(1);
+    let pw = (typ.ptr_bytes / 8).min(64);
+    let mut elem = 0u64;
+    for i in 0..pw {
+        // SAFETY: gcdata has ptr_bytes/8 bits.
+        if !typ.gcdata.is_null() && unsafe { *typ.gcdata.add(i / 8) } & (1 << (i % 8)) != 0 {
+            elem |= 1 << i;
+        }
+    }
+    let used = size.div_ceil(8).min(words);
+    let mut m = 0u64;
+    let mut off = 0;
+    while off < used {
+        m |= elem << off;
+        off += tw;
+    }
+    if used < 64 {
+        m &= (1u64 << used) - 1;
+    }
+    m
+}
+
 fn malloc_large(size: usize, typ: *const Type, noscan: bool, needzero: bool) -> *mut u8 {
-    let npages = size.div_ceil(PAGE_SIZE);
+    let Some(npages) = size.checked_add(PAGE_SIZE - 1).map(|n| n / PAGE_SIZE) else {
+        return core::ptr::null_mut();
+    };
     let s = HEAP.lock().alloc_span(npages, make_spanclass(0, noscan));
     if s.is_null() {
         return core::ptr::null_mut();
     }
+    mcentral::LARGE.lock().push(s, mcentral::LIST_LARGE);
+    LARGE_ALLOCS.fetch_add(1, Ordering::Relaxed);
+    LARGE_BYTES.fetch_add((npages * PAGE_SIZE) as u64, Ordering::Relaxed);
+    note_alloc(npages * PAGE_SIZE);
     // SAFETY: s is a fresh large span owned by us.
     unsafe {
         (*s).alloc_count = 1;
@@ -283,6 +387,19 @@ mod tests {
             &t2 as *const Type
         );
         assert_eq!(find_object(q).unwrap().0, q - 8);
+    }
+
+    #[test]
+    fn object_masks_repeat_the_type() {
+        static M1: [u8; 1] = [0b10];
+        let t = ty(24, 16, &M1); // {int, *T, int}
+        assert_eq!(object_mask(3, 24, &t), 0b010);
+        // [3]T in a 80-byte slot: words 1, 4, 7; nothing past the array.
+        assert_eq!(object_mask(10, 72, &t), 0b0_1001_0010);
+        static M2: [u8; 1] = [1];
+        let p = ty(8, 8, &M2);
+        assert_eq!(object_mask(64, 512, &p), !0);
+        assert_eq!(object_mask(6, 40, &p), 0b1_1111);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! large object), with its allocation state (gc's mspan): `freeindex` and
 //! the 64-bit `alloc_cache` for the fast path, alloc bits (objects below
 //! `freeindex` or with their alloc bit set are allocated) and the GC's mark
-//! bits, which the sweeper will swap in as the next alloc bits.
+//! bits, which the sweeper swaps in as the next alloc bits (`mgc::sweep`).
+//! The bitmaps belong to the `MSpan` structure and are reused when the
+//! structure is (spans come and go with every collection).
 
 use super::persistent;
 use super::sizeclasses::*;
@@ -50,6 +52,8 @@ pub struct MSpan {
     pub sweepgen: u32,
     /// For `obj_index`: (2^32 / elemsize) rounded up.
     pub div_mul: u32,
+    /// Capacity in 64-bit words of `alloc_bits` and `gcmark_bits`.
+    pub bits_cap: usize,
 }
 
 impl MSpan {
@@ -83,8 +87,17 @@ impl MSpan {
         self.limit = start + self.nelems * self.elemsize;
         self.div_mul = (u32::MAX / self.elemsize.min(u32::MAX as usize) as u32).wrapping_add(1);
         let words = self.nelems.div_ceil(64);
-        self.alloc_bits = persistent::alloc(words * 8, 8).cast();
-        self.gcmark_bits = persistent::alloc(words * 8, 8).cast();
+        if words > self.bits_cap {
+            self.alloc_bits = persistent::alloc(words * 8, 8).cast();
+            self.gcmark_bits = persistent::alloc(words * 8, 8).cast();
+            self.bits_cap = words;
+        } else {
+            // SAFETY: both bitmaps have bits_cap ≥ words words.
+            unsafe {
+                core::ptr::write_bytes(self.alloc_bits, 0, words);
+                core::ptr::write_bytes(self.gcmark_bits, 0, words);
+            }
+        }
         self.refill_alloc_cache(0);
     }
 
@@ -150,6 +163,23 @@ impl MSpan {
 
     pub fn spanclass_sizeclass(&self) -> usize {
         spanclass_sizeclass(self.spanclass)
+    }
+
+    /// Whether object `idx` is allocated: below `freeindex` every object
+    /// is (allocated before the last sweep or since), above it the alloc
+    /// bits tell.
+    #[inline]
+    pub fn is_allocated(&self, idx: usize) -> bool {
+        if idx >= self.nelems {
+            return false;
+        }
+        // SAFETY: idx < nelems, inside the bitmap.
+        idx < self.freeindex || unsafe { *self.alloc_bits.add(idx / 64) } & (1 << (idx % 64)) != 0
+    }
+
+    /// Words of the alloc/mark bitmaps in use.
+    pub fn bitmap_words(&self) -> usize {
+        self.nelems.div_ceil(64)
     }
 
     pub fn is_full(&self) -> bool {

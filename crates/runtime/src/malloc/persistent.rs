@@ -16,6 +16,17 @@ struct State {
 
 static STATE: Mutex<State> = Mutex::new(State { next: 0, end: 0 });
 
+/// Bytes mapped for runtime metadata so far (MemStats.GCSys).
+static TOTAL: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+pub fn total_bytes() -> usize {
+    TOTAL.load(core::sync::atomic::Ordering::Relaxed)
+}
+
+fn count(n: usize) {
+    TOTAL.fetch_add(n, core::sync::atomic::Ordering::Relaxed);
+}
+
 /// `size` zeroed bytes aligned to `align` (a power of two ≤ 4096).
 /// Dies with a fatal error when the OS refuses memory.
 pub fn alloc(size: usize, align: usize) -> *mut u8 {
@@ -25,6 +36,7 @@ pub fn alloc(size: usize, align: usize) -> *mut u8 {
         if p.is_null() {
             crate::panic::throw("out of memory (persistentalloc)");
         }
+        count(size.next_multiple_of(sys::PHYS_PAGE_SIZE));
         return p;
     }
     let mut st = STATE.lock();
@@ -37,6 +49,7 @@ pub fn alloc(size: usize, align: usize) -> *mut u8 {
         }
         st.next = c as usize;
         st.end = c as usize + CHUNK;
+        count(CHUNK);
         p = st.next;
     }
     st.next = p + size;
