@@ -9,7 +9,10 @@
 //!   callee-saved registers onto its stack and is scanned from its current
 //!   `rsp`; every other goroutine from `G.sched.sp`, plus the registers
 //!   saved in `G.sched` (a goroutine that has not started yet holds its
-//!   closure in `sched.bx`). This covers the runtime's own Rust frames on
+//!   closure in `sched.bx`; a goroutine in a system call keeps running
+//!   in the kernel while the world is stopped, so `proc::entersyscall`
+//!   records its context with `save_context`). This covers the runtime's
+//!   own Rust frames on
 //!   those stacks too (`Panic` records live in `gopanic`'s frame, map
 //!   iterators in compiled frames, values held by runtime code across an
 //!   allocation). Programs run entirely on goroutine stacks: `rt0_go`
@@ -22,8 +25,9 @@
 //!   - sudogs (persistent memory, registered by `new_sudog`): `elem` may
 //!     point at a heap value being sent or received and `c` is the
 //!     channel a blocked goroutine waits on;
-//!   - the finalizer table's functions and the queue of finalizers ready
-//!     to run (with their objects), see `finalizer`.
+//!   - the finalizer table's functions (finalizers and cleanups) and the
+//!     queue of those ready to run (finalizers with their objects), see
+//!     `finalizer`.
 //!
 //!   Other runtime structures hold no heap pointers: itabs and the itab
 //!   cache point at type descriptors only, `G`s and stacks are not Go
