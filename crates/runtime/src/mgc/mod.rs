@@ -315,6 +315,7 @@ pub fn collect(forced: bool) {
             goal: st.goal,
             stacks: st.work.stack_bytes,
             globals: st.work.global_bytes,
+            procs: crate::proc::gomaxprocs(),
             forced,
         });
     }

@@ -167,6 +167,8 @@ pub struct Trace {
     pub goal: usize,
     pub stacks: usize,
     pub globals: usize,
+    /// GOMAXPROCS.
+    pub procs: usize,
     pub forced: bool,
 }
 
@@ -188,7 +190,7 @@ pub fn format_trace(t: &Trace) -> Vec<u8> {
         fmt_ns_as_ms(&mut o, ns);
     }
     o.extend_from_slice(b" ms clock, ");
-    // One P, no assists, no idle marking: stw + 0/mark/0 + stw.
+    // No assists, no idle marking (one thread marks): stw + 0/mark/0 + stw.
     let cpu = [t.clock[0], 0, t.clock[1], 0, t.clock[2]];
     for (i, &ns) in cpu.iter().enumerate() {
         if i == 2 || i == 3 {
@@ -211,7 +213,9 @@ pub fn format_trace(t: &Trace) -> Vec<u8> {
     push_uint(&mut o, (t.stacks >> 20) as u64);
     o.extend_from_slice(b" MB stacks, ");
     push_uint(&mut o, (t.globals >> 20) as u64);
-    o.extend_from_slice(b" MB globals, 1 P");
+    o.extend_from_slice(b" MB globals, ");
+    push_uint(&mut o, t.procs as u64);
+    o.extend_from_slice(b" P");
     if t.forced {
         o.extend_from_slice(b" (forced)");
     }
@@ -273,6 +277,7 @@ mod tests {
             goal: 25 << 20,
             stacks: 0,
             globals: 0,
+            procs: 1,
             forced: true,
         };
         assert_eq!(
