@@ -14,9 +14,9 @@
 //! from another descriptor) and never move; `finish` lays out the names
 //! and pointer masks after the last descriptor and writes everything.
 
-mod alg;
+pub(crate) mod alg;
 mod fmt;
-mod wrap;
+pub(crate) mod wrap;
 
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,13 @@ pub extern "C" fn num_goroutine(_ctx: usize) -> isize {
     crate::proc::gcount().0 as isize
 }
 
+/// `runtime.nanotime() int64` (linknamed by user code and, later, by
+/// package time): monotonic nanoseconds.
+#[export_name = "runtime.nanotime"]
+pub extern "C" fn nanotime(_ctx: usize) -> i64 {
+    crate::sys::nanotime()
+}
+
 static NCPU: AtomicUsize = AtomicUsize::new(0);
 
 /// `runtime.NumCPU() int`: the CPUs of the process's affinity mask, read

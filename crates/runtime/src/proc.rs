@@ -294,35 +294,13 @@ unsafe extern "C" {
 
 const _: () = assert!(g::G_SCHED == 120);
 
-fn now_ns() -> i64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime fills ts.
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
-}
-
-/// The number of CPUs this process may run on.
-pub fn ncpu() -> usize {
-    // SAFETY: sched_getaffinity fills a zeroed cpu_set_t.
-    unsafe {
-        let mut set: libc::cpu_set_t = core::mem::zeroed();
-        if libc::sched_getaffinity(0, core::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
-            return 1;
-        }
-        (libc::CPU_COUNT(&set) as usize).max(1)
-    }
-}
-
 /// GOMAXPROCS from the environment (a positive integer), else the CPUs.
 fn initial_procs() -> usize {
     let n = std::env::var("GOMAXPROCS")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or_else(ncpu);
+        .unwrap_or_else(crate::sys::ncpu);
     n.min(MAX_PROCS)
 }
 
@@ -750,14 +728,14 @@ const SPIN_NS: i64 = 50_000;
 /// hints; the caller then looks again under the lock).
 fn spin_for_work() {
     let seen = WORK_HINT.load(Ordering::Relaxed);
-    let start = now_ns();
+    let start = crate::sys::nanotime();
     loop {
         for _ in 0..64 {
             core::hint::spin_loop();
         }
         if WORK_HINT.load(Ordering::Relaxed) != seen
             || GCWAITING.load(Ordering::Relaxed)
-            || now_ns() - start > SPIN_NS
+            || crate::sys::nanotime() - start > SPIN_NS
         {
             return;
         }
@@ -1241,7 +1219,7 @@ const FORCE_PREEMPT_NS: i64 = 10_000_000;
 fn sysmon() {
     loop {
         std::thread::sleep(std::time::Duration::from_millis(5));
-        let now = now_ns();
+        let now = crate::sys::nanotime();
         let mut retook = false;
         let mut guard = SCHED.lock();
         let s = &mut guard.0;

@@ -145,3 +145,14 @@ pub fn ncpu() -> usize {
     };
     (n as usize).max(1)
 }
+
+/// Monotonic nanoseconds (gc's `nanotime`).
+pub fn nanotime() -> i64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime fills ts.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}

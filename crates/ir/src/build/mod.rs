@@ -286,7 +286,11 @@ fn build_package_part<S: Subst>(
             let Decl::Func(fd) = d else { continue };
             let Some(body) = &fd.body else {
                 // Declared without a body: nothing to build (a call of it
-                // fails to link, as under gc).
+                // fails to link, as under gc), unless `//go:linkname`
+                // names the function it stands for.
+                if let Some(f) = linkname_forwarder(p, fd) {
+                    sh.out.push(f);
+                }
                 continue;
             };
             if !fd.tparams.is_empty() {
@@ -383,6 +387,49 @@ fn build_package_part<S: Subst>(
 
 /// Moves what a package's build made into the module (a static closure
 /// or wrapper another package made already is not added twice).
+/// For a body-less function `f` with `//go:linkname f path.name` (gc's
+/// "pull" form), the function `pkg.f` forwarding its arguments and results
+/// to the symbol `path.name`.
+fn linkname_forwarder<S: Subst>(p: &Package<'_, S>, fd: &ast::FuncDecl) -> Option<Func> {
+    if fd.recv.is_some() || !fd.tparams.is_empty() {
+        return None;
+    }
+    let local = fd.name.value.as_str();
+    let target = fd.pragmas.iter().find_map(|pr| {
+        let mut w = pr.text.strip_prefix("go:linkname")?.split_whitespace();
+        (w.next()? == local).then_some(())?;
+        w.next().map(str::to_string)
+    })?;
+    let name = format!("{}.{}", p.path, local);
+    if target == name {
+        return None;
+    }
+    let obj = p.info.defs.get(&fd.name.pos).copied()?;
+    let sig = p.store.obj(obj).typ?;
+    let Type::Signature(sg) = p.store.ty(sig) else {
+        return None;
+    };
+    let tuple = |t: TypeId| -> Vec<TypeId> {
+        match p.store.ty(t) {
+            Type::Tuple(vs) => vs
+                .iter()
+                .map(|&v| p.store.obj(v).typ.unwrap_or(universe::INVALID))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let (params, results) =
+        crate::typedesc::wrap::machine_sig(p.store, &tuple(sg.params), &tuple(sg.results));
+    let mut all = vec![Ty::PTR];
+    all.extend(&params);
+    let mut b = crate::typedesc::alg::Fb::new(&name, &all, results.clone());
+    b.f.wrapper = false;
+    let args = b.f.params().to_vec();
+    let out = b.call(&target, args, results);
+    b.f.set_term(b.cur, crate::func::Term::Return(out));
+    Some(b.f)
+}
+
 fn finish_package(sh: Shared<'_, '_>, m: &mut Module) -> Result<()> {
     let have: std::collections::HashSet<String> = m
         .funcs
