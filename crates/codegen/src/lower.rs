@@ -90,6 +90,39 @@ impl<M: Module> Symbols<'_, M> {
     }
 }
 
+/// The stack check: `sp - need` below `G.stackguard0` (`[r15 + 16]`,
+/// compared unsigned) calls `runtime.morestack` (or, with `need`,
+/// `runtime.morestackn(need)`) in a cold block; code continues in a new
+/// current block.
+fn emit_stack_check<M: Module>(b: &mut FunctionBuilder<'_>, syms: &mut Symbols<'_, M>, need: i64) {
+    let g = b.ins().get_pinned_reg(types::I64);
+    let guard = b.ins().load(types::I64, MemFlagsData::trusted(), g, 16);
+    let sp = b.ins().get_stack_pointer(types::I64);
+    let limit = if need == 0 {
+        sp
+    } else {
+        b.ins().iadd_imm_s(sp, -need)
+    };
+    let low = b.ins().icmp(IntCC::UnsignedLessThan, limit, guard);
+    let slow = b.create_block();
+    let cont = b.create_block();
+    b.ins().brif(low, slow, &[], cont, &[]);
+    b.set_cold_block(slow);
+    b.switch_to_block(slow);
+    if need == 0 {
+        let morestack = syms.func("runtime.morestack", &[], &[]);
+        let r = syms.module.declare_func_in_func(morestack, b.func);
+        b.ins().call(r, &[]);
+    } else {
+        let grow = syms.func("runtime.morestackn", &[Ty::I64], &[]);
+        let r = syms.module.declare_func_in_func(grow, b.func);
+        let n = b.ins().iconst(types::I64, need);
+        b.ins().call(r, &[n]);
+    }
+    b.ins().jump(cont, &[]);
+    b.switch_to_block(cont);
+}
+
 /// Builds the thunk that stands in for a function with a big frame: it
 /// checks that `need` bytes are free below the stack pointer (else
 /// `runtime.morestackn(need)` grows the stack), then calls the body
@@ -108,22 +141,7 @@ pub fn big_frame_thunk<M: Module>(
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
     b.set_srcloc(SourceLoc::new(f.line));
-    let g = b.ins().get_pinned_reg(types::I64);
-    let guard = b.ins().load(types::I64, MemFlagsData::trusted(), g, 16);
-    let sp = b.ins().get_stack_pointer(types::I64);
-    let limit = b.ins().iadd_imm_s(sp, -need);
-    let low = b.ins().icmp(IntCC::UnsignedLessThan, limit, guard);
-    let slow = b.create_block();
-    let cont = b.create_block();
-    b.ins().brif(low, slow, &[], cont, &[]);
-    b.set_cold_block(slow);
-    b.switch_to_block(slow);
-    let grow = syms.func("runtime.morestackn", &[Ty::I64], &[]);
-    let r = syms.module.declare_func_in_func(grow, b.func);
-    let n = b.ins().iconst(types::I64, need);
-    b.ins().call(r, &[n]);
-    b.ins().jump(cont, &[]);
-    b.switch_to_block(cont);
+    emit_stack_check(&mut b, syms, need);
     let params: Vec<cl::Value> = b.block_params(entry).to_vec();
     let r = syms.module.declare_func_in_func(body, b.func);
     let call = b.ins().call(r, &params);
@@ -171,21 +189,7 @@ pub fn lower<M: Module>(
     b.switch_to_block(prologue);
     b.set_srcloc(SourceLoc::new(f.line));
     if stack_check {
-        let g = b.ins().get_pinned_reg(types::I64);
-        let trusted = MemFlagsData::trusted();
-        let guard = b.ins().load(types::I64, trusted, g, 16);
-        let sp = b.ins().get_stack_pointer(types::I64);
-        let low = b.ins().icmp(IntCC::UnsignedLessThan, sp, guard);
-        let slow = b.create_block();
-        let cont = b.create_block();
-        b.ins().brif(low, slow, &[], cont, &[]);
-        b.set_cold_block(slow);
-        b.switch_to_block(slow);
-        let morestack = syms.func("runtime.morestack", &[], &[]);
-        let r = syms.module.declare_func_in_func(morestack, b.func);
-        b.ins().call(r, &[]);
-        b.ins().jump(cont, &[]);
-        b.switch_to_block(cont);
+        emit_stack_check(&mut b, syms, 0);
     }
     let slots: Vec<cl::StackSlot> = f
         .slots
@@ -245,23 +249,9 @@ pub fn lower<M: Module>(
                 }
                 InstKind::ReturnAddr => vec![b.ins().get_return_address(types::I64)],
                 InstKind::Poll => {
-                    // The prologue's check: sp below G.stackguard0 (a
-                    // preemption request poisons it) calls morestack.
-                    let g = b.ins().get_pinned_reg(types::I64);
-                    let trusted = MemFlagsData::trusted();
-                    let guard = b.ins().load(types::I64, trusted, g, 16);
-                    let sp = b.ins().get_stack_pointer(types::I64);
-                    let low = b.ins().icmp(IntCC::UnsignedLessThan, sp, guard);
-                    let slow = b.create_block();
-                    let cont = b.create_block();
-                    b.ins().brif(low, slow, &[], cont, &[]);
-                    b.set_cold_block(slow);
-                    b.switch_to_block(slow);
-                    let morestack = syms.func("runtime.morestack", &[], &[]);
-                    let r = syms.module.declare_func_in_func(morestack, b.func);
-                    b.ins().call(r, &[]);
-                    b.ins().jump(cont, &[]);
-                    b.switch_to_block(cont);
+                    // The prologue's check (a preemption request poisons
+                    // the guard).
+                    emit_stack_check(&mut b, syms, 0);
                     vec![]
                 }
                 InstKind::SlotAddr(sl) => {
