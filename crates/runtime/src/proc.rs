@@ -118,6 +118,8 @@ pub struct P {
     /// Syscalls entered on this P, and what sysmon last saw.
     syscalltick: u64,
     sysmon_syscalltick: u64,
+    /// The allocator's cache (all zero is an empty one).
+    mcache: crate::malloc::mcache::MCache,
 }
 
 impl P {
@@ -407,6 +409,34 @@ fn mget(s: &mut Sched) -> *mut M {
         s.nmidle -= 1;
     }
     m
+}
+
+/// The mcache of the P the calling M holds (null without one).
+#[inline]
+pub fn current_mcache() -> *mut crate::malloc::mcache::MCache {
+    let m = g::getm();
+    if m.is_null() {
+        return ptr::null_mut();
+    }
+    // SAFETY: m is this thread's M; its P, if any, is held by it.
+    unsafe {
+        let pp = (*m).p;
+        if pp.is_null() {
+            return ptr::null_mut();
+        }
+        &raw mut (*pp).mcache
+    }
+}
+
+/// Calls `f` on the mcache of every P ever made (dead ones keep their
+/// statistics). The world must be stopped.
+pub fn for_each_p_mcache(mut f: impl FnMut(&mut crate::malloc::mcache::MCache)) {
+    let s = SCHED.lock();
+    for &pp in s.0.allp.iter().take_while(|p| !p.is_null()) {
+        // SAFETY: Ps live forever; with the world stopped no M uses its
+        // mcache.
+        f(unsafe { &mut (*pp).mcache });
+    }
 }
 
 /// (live goroutines, Gs ever made) — live ones are gc's NumGoroutine
@@ -1182,6 +1212,8 @@ pub fn set_gomaxprocs(n: usize) -> usize {
                     }
                     globrunqput(s, gp);
                 }
+                // Its cached spans go back (the world is stopped).
+                (*pp).mcache.flush();
                 if pp == mine {
                     // Keep running on P0 instead.
                     let p0 = s.allp[0];

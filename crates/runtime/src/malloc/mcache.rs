@@ -1,7 +1,9 @@
 //! Per-P allocation caches (gc's mcache): one current span per span
 //! class, allocated from without locks, plus the tiny allocator's 16-byte
-//! block. There is one P for now (`P0`), reached through a lock; the
-//! scheduler will give each P its own mcache.
+//! block. Each scheduler P has one (`proc::P::mcache`), used only by the M
+//! holding the P, so allocation takes no lock; threads without a P (unit
+//! tests, the runtime's own threads) share `P0`'s behind a lock
+//! (`with_mcache`).
 
 use super::mcentral;
 use super::mspan::MSpan;
@@ -19,7 +21,8 @@ pub struct MCache {
     pub nmalloc: [u64; NUM_SIZE_CLASSES],
 }
 
-// SAFETY: an MCache is only used by the holder of its P's lock.
+// SAFETY: an MCache is only used by the M holding its P, or under P0's
+// lock, or by the collector with the world stopped.
 unsafe impl Send for MCache {}
 
 impl MCache {
@@ -112,7 +115,27 @@ impl Default for MCache {
     }
 }
 
-/// The one P's state the allocator uses.
+/// Runs `f` on the calling thread's mcache: its P's, else P0's (locked).
+#[inline]
+pub fn with_mcache<R>(f: impl FnOnce(&mut MCache) -> R) -> R {
+    let mc = crate::proc::current_mcache();
+    if mc.is_null() {
+        return f(&mut P0.lock().mcache);
+    }
+    // SAFETY: the mcache of the P this M holds: only this thread uses it
+    // until it gives the P up, which it cannot do inside `f` (allocation
+    // never blocks or switches goroutines).
+    f(unsafe { &mut *mc })
+}
+
+/// Calls `f` on every mcache (P0's and every P's). The world must be
+/// stopped.
+pub fn for_each_mcache(mut f: impl FnMut(&mut MCache)) {
+    f(&mut P0.lock().mcache);
+    crate::proc::for_each_p_mcache(|mc| f(mc));
+}
+
+/// The lock-protected mcache of threads without a P.
 pub struct P {
     pub mcache: MCache,
 }

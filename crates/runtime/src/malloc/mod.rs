@@ -33,7 +33,6 @@ pub mod sizeclasses;
 
 use crate::abi::Type;
 use core::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use mcache::P0;
 use mheap::HEAP;
 use sizeclasses::*;
 
@@ -155,8 +154,10 @@ fn out_of_memory(size: usize) -> ! {
 }
 
 fn malloc_tiny(size: usize) -> *mut u8 {
-    let mut p = P0.lock();
-    let c = &mut p.mcache;
+    mcache::with_mcache(|c| malloc_tiny_in(c, size))
+}
+
+fn malloc_tiny_in(c: &mut mcache::MCache, size: usize) -> *mut u8 {
     let mut off = c.tinyoffset;
     if size & 7 == 0 {
         off = off.next_multiple_of(8);
@@ -197,16 +198,17 @@ unsafe fn malloc_small(size: usize, typ: *const Type, noscan: bool, needzero: bo
         size
     };
     let sc = size_to_class(full);
-    let mut p = P0.lock();
-    let (x, s) = p.mcache.next_free(make_spanclass(sc, noscan));
-    if x != 0 && !noscan && !header {
-        // Under the lock: objects of one span share bitmap words, and
-        // other Ms allocate from the same span.
-        // SAFETY: typ is valid when !noscan; s holds x; the bitmap is the
-        // span's tail.
-        unsafe { write_heap_bits_small(&*s, x, size, &*typ) };
-    }
-    drop(p);
+    let (x, s) = mcache::with_mcache(|c| {
+        let (x, s) = c.next_free(make_spanclass(sc, noscan));
+        if x != 0 && !noscan && !header {
+            // While the span is this mcache's alone: objects of one span
+            // share bitmap words.
+            // SAFETY: typ is valid when !noscan; s holds x; the bitmap is
+            // the span's tail.
+            unsafe { write_heap_bits_small(&*s, x, size, &*typ) };
+        }
+        (x, s)
+    });
     if x == 0 {
         return core::ptr::null_mut();
     }

@@ -15,6 +15,8 @@
 //! an allocated object of an in-use span, and an interior pointer marks
 //! the whole object. That is also what makes conservative scanning
 //! (stacks, registers) safe.
+//!
+//! Mark bits are set atomically: `parmark` runs several markers at once.
 
 use crate::abi::Type;
 use crate::malloc::mheap::span_of;
@@ -64,13 +66,15 @@ pub fn mark(w: &mut Work, p: usize) {
     if !s.is_allocated(idx) {
         return;
     }
-    // SAFETY: idx < nelems, inside the mark bitmap.
-    let word = unsafe { &mut *s.gcmark_bits.add(idx / 64) };
+    // SAFETY: idx < nelems, inside the mark bitmap; several mark workers
+    // may set bits of one word at once, hence the atomic.
+    let word = unsafe { core::sync::atomic::AtomicU64::from_ptr(s.gcmark_bits.add(idx / 64)) };
     let bit = 1u64 << (idx % 64);
-    if *word & bit != 0 {
+    if word.load(core::sync::atomic::Ordering::Relaxed) & bit != 0
+        || word.fetch_or(bit, core::sync::atomic::Ordering::Relaxed) & bit != 0
+    {
         return;
     }
-    *word |= bit;
     if !spanclass_noscan(s.spanclass) {
         w.gray.push((s.start + idx * s.elemsize, s));
     }
@@ -110,7 +114,7 @@ pub fn scan_object(w: &mut Work, base: usize) {
 }
 
 /// Scans the object at `base` of span `s`.
-fn scan_span_object(w: &mut Work, base: usize, s: &MSpan) {
+pub(super) fn scan_span_object(w: &mut Work, base: usize, s: &MSpan) {
     if spanclass_noscan(s.spanclass) {
         return;
     }

@@ -10,6 +10,8 @@
 //!   that point into the heap (the module doc there lists them and why);
 //! - `mark` — mark bits, the gray work list, precise and conservative
 //!   scanning;
+//! - `parmark` — marking on all CPUs: the stacks of the stopped
+//!   goroutines and the gray objects shared out among mark workers;
 //! - `sweep` — freeing unmarked objects, returning empty spans to the
 //!   page heap, scavenging idle pages;
 //! - `finalizer` — `runtime.SetFinalizer`, the finalizer queue and
@@ -18,7 +20,8 @@
 //!
 //! A cycle (`collect`): stop the world (`proc::stop_the_world`), flush the
 //! mcaches (every small span is then on an mcentral list and no tiny
-//! block is open), mark from the roots until the work list is empty,
+//! block is open), mark from the roots until the work list is empty (on
+//! as many threads as GOMAXPROCS allows, up to the CPUs),
 //! queue the finalizers of unreachable objects (resurrecting them), sweep
 //! every span, set the next goal, scavenge, restart the world. Collections
 //! start when the allocator's live-heap count reaches the trigger
@@ -36,12 +39,12 @@
 
 pub mod finalizer;
 pub mod mark;
+pub mod parmark;
 pub mod roots;
 pub mod stats;
 pub mod sweep;
 
 use crate::lock::Mutex;
-use crate::malloc::mcache::P0;
 use crate::malloc::mheap::HEAP;
 use crate::malloc::sizeclasses::*;
 use crate::malloc::{GC_PENDING, GC_TRIGGER, HEAP_LIVE, LARGE_ALLOCS, LARGE_BYTES};
@@ -253,15 +256,15 @@ pub fn collect(forced: bool) {
     }
     let t0 = nanotime();
     let heap0 = HEAP_LIVE.load(Ordering::Relaxed);
-    P0.lock().mcache.flush();
+    crate::malloc::mcache::for_each_mcache(|c| c.flush());
     let mut st = STATE.lock();
     let st = &mut *st;
     st.work.gray.clear();
     st.work.stack_bytes = 0;
     st.work.global_bytes = 0;
     let t1 = nanotime();
-    roots::mark_roots(&mut st.work);
-    mark::drain(&mut st.work);
+    let gs = roots::mark_roots(&mut st.work);
+    parmark::mark(&mut st.work, gs);
     finalizer::queue_unreachable(&mut st.work);
     let t2 = nanotime();
     let r = sweep::sweep_all();
@@ -328,8 +331,15 @@ pub fn collect(forced: bool) {
 pub extern "C" fn read_mem_stats(_ctx: usize, m: *mut MemStats) {
     crate::proc::stop_the_world();
     let (nmalloc, tiny) = {
-        let p = P0.lock();
-        (p.mcache.nmalloc, p.mcache.tiny_allocs as u64)
+        let mut nmalloc = [0u64; NUM_SIZE_CLASSES];
+        let mut tiny = 0u64;
+        crate::malloc::mcache::for_each_mcache(|c| {
+            for (n, m) in nmalloc.iter_mut().zip(c.nmalloc.iter()) {
+                *n += m;
+            }
+            tiny += c.tiny_allocs as u64;
+        });
+        (nmalloc, tiny)
     };
     let (heap_sys, heap_inuse, heap_released) = {
         let h = HEAP.lock();

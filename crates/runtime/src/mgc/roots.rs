@@ -51,11 +51,14 @@ pub fn new_sudog() -> *mut Sudog {
 }
 
 /// Marks from every root.
-pub fn mark_roots(w: &mut Work) {
+/// Marks every root but the stacks of the goroutines that are not
+/// running, which it returns for `parmark` to share out (`mark_g`).
+pub fn mark_roots(w: &mut Work) -> Vec<*mut G> {
     mark_globals(w);
-    mark_stacks(w);
+    let gs = mark_stacks(w);
     mark_sudogs(w);
     super::finalizer::mark_roots(w);
+    gs
 }
 
 fn mark_globals(w: &mut Work) {
@@ -78,15 +81,17 @@ fn mark_globals(w: &mut Work) {
     }
 }
 
-fn mark_stacks(w: &mut Work) {
+/// Scans the running goroutine and returns the others.
+fn mark_stacks(w: &mut Work) -> Vec<*mut G> {
     let cur = g::ensure_g();
     mark_current_stack(w, cur);
+    let mut gs = Vec::new();
     crate::proc::for_each_g(|gp| {
         if gp != cur {
-            // SAFETY: a live, stopped G (world stopped).
-            unsafe { mark_g(w, gp) };
+            gs.push(gp);
         }
     });
+    gs
 }
 
 /// Scans the running goroutine: spilled callee-saved registers, then
@@ -155,7 +160,7 @@ pub fn save_context(gp: *mut G) {
 ///
 /// # Safety
 /// `gp` is a live G whose context is saved in `sched`.
-unsafe fn mark_g(w: &mut Work, gp: *mut G) {
+pub unsafe fn mark_g(w: &mut Work, gp: *mut G) {
     // SAFETY: per the contract.
     let g = unsafe { &*gp };
     let s = &g.sched;
