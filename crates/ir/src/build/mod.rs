@@ -75,8 +75,9 @@ pub struct Program {
 }
 
 /// Whether any of `files` has a `go` statement, function literals
-/// included (then loops need preemption points; a program without
-/// goroutines runs without them).
+/// included, or sets a finalizer or cleanup (which run on a goroutine of
+/// their own): then loops need preemption points; a program with a single
+/// goroutine runs without them.
 pub fn has_go_statement(files: &[&ast::File]) -> bool {
     files.iter().any(|f| {
         f.decls.iter().any(|d| match d {
@@ -139,6 +140,9 @@ fn expr_go(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::FuncLit(fl) => stmts_go(&fl.body.stmts),
         ExprKind::Call(c) => expr_go(&c.fun) || c.args.iter().any(expr_go),
+        ExprKind::Selector(_, n) if matches!(n.value.as_str(), "SetFinalizer" | "AddCleanup") => {
+            true
+        }
         ExprKind::Paren(x) | ExprKind::Selector(x, _) | ExprKind::Assert(x, _) => expr_go(x),
         ExprKind::Index(x, i) => expr_go(x) || i.iter().any(expr_go),
         ExprKind::Slice(se) => expr_go(&se.x) || se.index.iter().flatten().any(expr_go),
