@@ -21,9 +21,10 @@ pub(crate) mod wrap;
 #[cfg(test)]
 mod tests;
 
+use crate::overlay::Subst;
 use std::collections::{BTreeMap, HashMap};
 
-use types::arena::{ObjId, PkgIdx, Store, TypeId};
+use types::arena::{ObjId, PkgIdx, TypeId};
 use types::lookup::{interface_methods, named_methods};
 use types::predicates::{unalias, underlying};
 use types::ty::{BasicKind, ChanDir, Type};
@@ -174,14 +175,14 @@ impl TypeDescs {
 
     /// The offset of `t`'s descriptor in `go.types` (assigned on first
     /// request; identical types share one).
-    pub fn type_off(&mut self, s: &impl Store, t: TypeId) -> u32 {
+    pub fn type_off(&mut self, s: &impl Subst, t: TypeId) -> u32 {
         let n = self.node(s, t);
         self.ensure_off(s, n)
     }
 
     /// The pointer mask of `t` (one bit per 8-byte word holding a pointer
     /// the collector follows, as in the descriptor's GCData).
-    pub fn pointer_mask(&mut self, s: &impl Store, t: TypeId) -> Vec<u8> {
+    pub fn pointer_mask(&mut self, s: &impl Subst, t: TypeId) -> Vec<u8> {
         let n = self.node(s, t);
         let words = self.ptrdata(n).div_ceil(PTR) as usize;
         let mut bits = vec![0u8; words.div_ceil(8)];
@@ -190,14 +191,14 @@ impl TypeDescs {
     }
 
     /// Whether values of `t` hold pointers (gc's PtrBytes != 0).
-    pub fn has_pointers(&mut self, s: &impl Store, t: TypeId) -> bool {
+    pub fn has_pointers(&mut self, s: &impl Subst, t: TypeId) -> bool {
         let n = self.node(s, t);
         self.ptrdata(n) != 0
     }
 
     /// The symbol of the itab of concrete type `t` for the non-empty
     /// interface type `iface` (`go.itab.<T>,<I>` with gc's link strings).
-    pub fn itab(&mut self, s: &impl Store, t: TypeId, iface: TypeId) -> String {
+    pub fn itab(&mut self, s: &impl Subst, t: TypeId, iface: TypeId) -> String {
         let tn = self.node(s, t);
         let inn = self.node(s, iface);
         if let Some(sym) = self.itab_syms.get(&(tn, inn)) {
@@ -229,7 +230,7 @@ impl TypeDescs {
 
     /// `t`'s string as gc's runtime and reflect print it (`main.T`,
     /// `[]int`, `func(int) error`).
-    pub fn type_string(&mut self, s: &impl Store, t: TypeId) -> String {
+    pub fn type_string(&mut self, s: &impl Subst, t: TypeId) -> String {
         let n = self.node(s, t);
         self.str_of(s, n)
     }
@@ -241,7 +242,7 @@ impl TypeDescs {
     /// promoted one). `None` if the method set has no such method.
     pub fn method_func(
         &mut self,
-        s: &impl Store,
+        s: &impl Subst,
         t: TypeId,
         ptr: bool,
         name: &str,
@@ -256,7 +257,7 @@ impl TypeDescs {
 
     /// The `Hash` field of `t`'s descriptor (`abi.Type.Hash`, also in
     /// itabs: type switches may compare it).
-    pub fn type_hash(&mut self, s: &impl Store, t: TypeId) -> u32 {
+    pub fn type_hash(&mut self, s: &impl Subst, t: TypeId) -> u32 {
         let n = self.node(s, t);
         fnv1(&self.nodes[n].key)
     }
@@ -264,7 +265,7 @@ impl TypeDescs {
     /// A function `(ctx, p, q) -> i8` comparing two values of type `t`
     /// in memory with Go's `==` (`type:.eq.<sig>`), or `None` for
     /// incomparable types.
-    pub fn eq_func(&mut self, s: &impl Store, t: TypeId) -> Option<String> {
+    pub fn eq_func(&mut self, s: &impl Subst, t: TypeId) -> Option<String> {
         let n = self.node(s, t);
         match self.alg(n) {
             alg::Alg::NoEq | alg::Alg::Internal => None,
@@ -280,7 +281,7 @@ impl TypeDescs {
     /// Emits everything asked for into `m`: `go.types`, `go.textptrs`,
     /// itabs, equality and hash functions with their closure objects,
     /// method wrappers.
-    pub fn finish(mut self, s: &impl Store, m: &mut Module) {
+    pub fn finish(mut self, s: &impl Subst, m: &mut Module) {
         // Everything the requested descriptors reach.
         while let Some(n) = self.pending.pop() {
             for r in self.refs(s, n) {
@@ -321,6 +322,36 @@ impl TypeDescs {
                 );
             }
         }
+        // Method tables name every method of a type, but the methods of a
+        // generic type's instance (names with `[`) are only built when a
+        // value of it can reach an interface (`instance_methods`); the
+        // others stay out of the program, as gc's linker leaves
+        // unreachable methods out: a wrapper calling one is dropped, and
+        // their `go.textptrs` entries are 0 (no code).
+        let missing = |w: &Writer, name: &str| {
+            name.contains('[') && !existing.contains(name) && !w.funcs.contains_key(name)
+        };
+        loop {
+            let dead: Vec<String> = w
+                .funcs
+                .iter()
+                .filter(|(_, f)| {
+                    f.blocks.iter().flat_map(|b| &b.insts).any(|&i| {
+                        matches!(&f.inst(i).kind, crate::func::InstKind::Call { callee: crate::func::Callee::Direct(c), .. }
+                            if missing(&w, c))
+                    })
+                })
+                .map(|(n, _)| n.clone())
+                .collect();
+            if dead.is_empty() {
+                break;
+            }
+            for n in dead {
+                w.funcs.remove(&n);
+            }
+        }
+        let missing_text: std::collections::HashSet<String> =
+            w.text.iter().filter(|f| missing(&w, f)).cloned().collect();
         // The blob.
         let size = w.blob.len().max(1) as u32;
         m.data.push(Data {
@@ -343,6 +374,7 @@ impl TypeDescs {
                 .text
                 .iter()
                 .enumerate()
+                .filter(|(_, f)| !missing_text.contains(*f))
                 .map(|(i, f)| (i as u32 * 8, f.clone(), 0))
                 .collect(),
             readonly: true,
@@ -360,12 +392,12 @@ impl TypeDescs {
     // ---- interning ----
 
     /// The interned node of `t`.
-    pub(crate) fn node(&mut self, s: &impl Store, t: TypeId) -> N {
+    pub(crate) fn node(&mut self, s: &impl Subst, t: TypeId) -> N {
         self.node_sub(s, t, &[])
     }
 
     /// The interned node of `t` with type parameters replaced by `sub`.
-    pub(crate) fn node_sub(&mut self, s: &impl Store, t: TypeId, sub: &[(TypeId, TypeId)]) -> N {
+    pub(crate) fn node_sub(&mut self, s: &impl Subst, t: TypeId, sub: &[(TypeId, TypeId)]) -> N {
         let t = unalias(s, t);
         // Types seen through a substitution are not the store's types.
         let src = sub.is_empty().then_some(t);
@@ -386,6 +418,16 @@ impl TypeDescs {
             }
             Type::Named(n) => {
                 let is_inst = n.origin.is_some_and(|o| o != t);
+                if is_inst && !sub.is_empty() {
+                    // An instance seen through a substitution (`FMap[V, K]`
+                    // in a method of `FMap[K, V]`): the substituted
+                    // instance is a type of its own, with its own method
+                    // set and names.
+                    let st = s.subst(t, sub);
+                    if st != t {
+                        return self.node_sub(s, st, &[]);
+                    }
+                }
                 let mut targ_nodes = Vec::new();
                 let key = if is_inst {
                     let origin = n.origin.unwrap();
@@ -523,7 +565,7 @@ impl TypeDescs {
         }
     }
 
-    fn tuple(&mut self, s: &impl Store, t: TypeId, sub: &[(TypeId, TypeId)]) -> Vec<N> {
+    fn tuple(&mut self, s: &impl Subst, t: TypeId, sub: &[(TypeId, TypeId)]) -> Vec<N> {
         let vars = match s.ty(t) {
             Type::Tuple(v) => v.clone(),
             _ => Vec::new(),
@@ -741,7 +783,7 @@ impl TypeDescs {
     // ---- offsets ----
 
     /// Assigns `n` its place in `go.types` (once).
-    pub(crate) fn ensure_off(&mut self, s: &impl Store, n: N) -> u32 {
+    pub(crate) fn ensure_off(&mut self, s: &impl Subst, n: N) -> u32 {
         if let Some(off) = self.nodes[n].off {
             return off;
         }
@@ -780,7 +822,7 @@ impl TypeDescs {
     }
 
     /// The types `n`'s descriptor points at.
-    fn refs(&mut self, s: &impl Store, n: N) -> Vec<N> {
+    fn refs(&mut self, s: &impl Subst, n: N) -> Vec<N> {
         let mut out = Vec::new();
         if self.has_sym(n) && !matches!(self.shape(n), Kind::Ptr(_)) {
             out.push(self.ptr_to(n));
@@ -931,7 +973,7 @@ impl TypeDescs {
 
     /// The package gc records in a type's `UncommonType.PkgPath`
     /// (`typePkg`).
-    fn type_pkg(&self, s: &impl Store, n: N) -> Option<PkgIdx> {
+    fn type_pkg(&self, s: &impl Subst, n: N) -> Option<PkgIdx> {
         let named_pkg = |n: N| match self.nodes[n].kind {
             Kind::Named(t) => match s.ty(t) {
                 Type::Named(nn) => s.obj(nn.obj).pkg,
@@ -951,7 +993,7 @@ impl TypeDescs {
 
     // ---- writing ----
 
-    fn write_desc(&mut self, s: &impl Store, n: N, w: &mut Writer) {
+    fn write_desc(&mut self, s: &impl Subst, n: N, w: &mut Writer) {
         let off = self.nodes[n].off.unwrap();
         let node = self.nodes[n].clone();
         let o = off as usize;
@@ -1171,7 +1213,7 @@ impl TypeDescs {
 
     /// Whether gc marks `n`'s string name exported (for a defined type:
     /// its name is).
-    fn sym_exported(&self, s: &impl Store, n: N) -> bool {
+    fn sym_exported(&self, s: &impl Subst, n: N) -> bool {
         match self.nodes[n].kind {
             Kind::Named(t) => match s.ty(t) {
                 Type::Named(nn) => is_exported(s.obj(nn.obj).name.as_str()),
@@ -1181,7 +1223,7 @@ impl TypeDescs {
         }
     }
 
-    fn write_itab(&mut self, s: &impl Store, it: &ItabReq, w: &mut Writer) -> Data {
+    fn write_itab(&mut self, s: &impl Subst, it: &ItabReq, w: &mut Writer) -> Data {
         let Kind::Interface(ims) = self.shape(it.iface).clone() else {
             panic!("itab of a non-interface type");
         };
@@ -1396,14 +1438,14 @@ pub(crate) fn is_exported(name: &str) -> bool {
 }
 
 /// The import path recorded for a package (`main` for the main package).
-pub(crate) fn pkg_path(s: &impl Store, p: PkgIdx) -> String {
+pub(crate) fn pkg_path(s: &impl Subst, p: PkgIdx) -> String {
     crate::names::pkg_prefix(s, p)
 }
 
 /// gc's order of methods (`types.CompareSyms`): exported names first,
 /// then by name, then unexported names by package path.
 pub(crate) fn method_order(
-    s: &impl Store,
+    s: &impl Subst,
     a: &str,
     ap: Option<PkgIdx>,
     b: &str,
@@ -1441,7 +1483,7 @@ impl CanonicalName for BasicKind {
 
 /// The index of method `m` in the method table of interface type
 /// `iface` (itab `Fun` order: gc's, sorted by name).
-pub fn imethod_index(s: &impl Store, iface: TypeId, m: ObjId) -> usize {
+pub fn imethod_index(s: &impl Subst, iface: TypeId, m: ObjId) -> usize {
     let mo = s.obj(m);
     let key = |o: &types::object::Object| {
         let name = o.name.to_string();
@@ -1460,11 +1502,11 @@ pub fn imethod_index(s: &impl Store, iface: TypeId, m: ObjId) -> usize {
 }
 
 /// The methods declared for a defined type (re-exported for `wrap`).
-pub(crate) fn declared_methods(s: &impl Store, t: TypeId) -> Vec<ObjId> {
+pub(crate) fn declared_methods(s: &impl Subst, t: TypeId) -> Vec<ObjId> {
     named_methods(s, t)
 }
 
 /// `underlying` (re-exported for the submodules).
-pub(crate) fn under_type(s: &impl Store, t: TypeId) -> TypeId {
+pub(crate) fn under_type(s: &impl Subst, t: TypeId) -> TypeId {
     underlying(s, t)
 }

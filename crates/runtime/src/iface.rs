@@ -178,9 +178,14 @@ fn build_itab(inter: &InterfaceType, t: *const Type) -> (*mut ITab, &'static [u8
         let fun = (*tab).fun.as_mut_ptr();
         let ib = inter as *const InterfaceType as *const u8;
         for (k, im) in inter.methods().iter().enumerate() {
-            match find_method(inter, im, tr) {
-                Some(m) => {
-                    *fun.add(k) = abi::resolve_text_off(t as *const u8, m.ifn);
+            // A method the compiler left out (no code: a value of the type
+            // never reaches an interface statically) cannot be called.
+            let code = find_method(inter, im, tr)
+                .map(|m| abi::resolve_text_off(t as *const u8, m.ifn))
+                .filter(|&c| c != 0);
+            match code {
+                Some(c) => {
+                    *fun.add(k) = c;
                 }
                 None => {
                     // SAFETY: the interface's PkgPath is null or an abi.Name.

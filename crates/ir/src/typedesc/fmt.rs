@@ -5,27 +5,28 @@
 //! field and method names qualified), used for itab symbols and the type
 //! arguments of instance names.
 
-use types::arena::Store;
+use crate::overlay::Subst;
+
 use types::ty::{ChanDir, Type};
 
 use super::{is_exported, Kind, TypeDescs, N};
 
 impl TypeDescs {
     /// `n`'s `Str` (without gc's extra leading `*`).
-    pub(crate) fn str_of(&self, s: &impl Store, n: N) -> String {
+    pub(crate) fn str_of(&self, s: &impl Subst, n: N) -> String {
         let mut b = String::new();
         self.fmt_type(s, n, false, &mut b);
         b
     }
 
     /// `n`'s link string.
-    pub(crate) fn link_string(&self, s: &impl Store, n: N) -> String {
+    pub(crate) fn link_string(&self, s: &impl Subst, n: N) -> String {
         let mut b = String::new();
         self.fmt_type(s, n, true, &mut b);
         b
     }
 
-    fn qualifier(&self, s: &impl Store, pkg: types::arena::PkgIdx, link: bool) -> String {
+    fn qualifier(&self, s: &impl Subst, pkg: types::arena::PkgIdx, link: bool) -> String {
         if link {
             crate::names::pkg_prefix(s, pkg)
         } else {
@@ -33,7 +34,7 @@ impl TypeDescs {
         }
     }
 
-    fn fmt_type(&self, s: &impl Store, n: N, link: bool, b: &mut String) {
+    fn fmt_type(&self, s: &impl Subst, n: N, link: bool, b: &mut String) {
         let node = &self.nodes[n];
         if let Some(m) = node.group_of {
             if let Kind::Map(k, v) = self.shape(m) {
@@ -163,7 +164,7 @@ impl TypeDescs {
     }
 
     /// `(params) results` of a function type.
-    fn fmt_sig(&self, s: &impl Store, n: N, link: bool, b: &mut String) {
+    fn fmt_sig(&self, s: &impl Subst, n: N, link: bool, b: &mut String) {
         let Kind::Func {
             params,
             results,

@@ -167,10 +167,22 @@ fn read_varint(b: &[u8]) -> (usize, usize) {
 /// Asks for the descriptors of the given variables' types; returns their
 /// offsets and the finished module.
 fn emit(src: &str, vars: &[&str]) -> (Vec<u32>, Out, World) {
+    emit_with(src, vars, &[])
+}
+
+/// `emit` with a module already holding (empty) functions `built`, as the
+/// builder would have made them (instance methods are only kept when
+/// built).
+fn emit_with(src: &str, vars: &[&str], built: &[&str]) -> (Vec<u32>, Out, World) {
     let w = check(src);
     let mut d = TypeDescs::new();
     let offs = vars.iter().map(|v| d.type_off(&w, var(&w, v))).collect();
     let mut m = Module::default();
+    for name in built {
+        let mut f = crate::func::Func::new(name.to_string(), String::new(), 1, &[], vec![]);
+        f.set_term(crate::func::Block(0), crate::func::Term::Unreachable);
+        m.funcs.push(f);
+    }
     d.finish(&w, &mut m);
     for f in &m.funcs {
         crate::verify::verify(f).unwrap_or_else(|e| panic!("{}: {e}", f.name));
@@ -962,7 +974,12 @@ type Holder struct{ Box[string] }
 var h Holder
 var p *Box[int]
 "#;
-    let (o, out, _) = emit(src, &["h", "p"]);
+    let built = [
+        "main.Box[string].Get",
+        "main.Box[int].Get",
+        "main.(*Box[int]).Put",
+    ];
+    let (o, out, _) = emit_with(src, &["h", "p"], &built);
     let ms = out.methods(o[0] + 80);
     assert_eq!(
         ms,
@@ -1055,4 +1072,25 @@ var i Inner
         names,
         ["main.(*Inner).Get", "main.(*Outer).set", "main.Outer.Get"]
     );
+}
+
+#[test]
+fn unbuilt_instance_methods_have_no_code() {
+    // Nothing converts a Box[int] to an interface, so its methods are not
+    // built: the method table keeps the names, the code pointers are 0
+    // and no wrapper calls them.
+    let src = r#"package main
+type Box[E any] struct{ v E }
+func (b Box[E]) Get() E { return b.v }
+var p *Box[int]
+"#;
+    let (_, out, _) = emit(src, &["p"]);
+    assert!(out.m.funcs.iter().all(|f| !f.name.contains("Box[int]")));
+    let tp = out
+        .m
+        .data
+        .iter()
+        .find(|d| d.name == TEXTPTRS_SYM)
+        .expect("textptrs");
+    assert!(tp.relocs.iter().all(|(_, f, _)| !f.contains("Box[int]")));
 }

@@ -14,7 +14,8 @@
 //! results, through unchanged, so it works whatever `machine_sig`'s
 //! convention for large values is, as long as the receiver comes first.
 
-use types::arena::{ObjId, PkgIdx, Store, TypeId};
+use crate::overlay::Subst;
+use types::arena::{ObjId, PkgIdx, TypeId};
 use types::lookup::{interface_methods, lookup_field_or_method, Lookup};
 use types::object::ObjKind;
 use types::predicates::unalias;
@@ -54,7 +55,7 @@ pub(crate) struct WrapReq {
 /// receiver): each value flattened to its scalar leaves, or one pointer
 /// for a value kept in memory; a result kept in memory is returned
 /// through a pointer parameter appended after the parameters.
-pub fn machine_sig(s: &impl Store, params: &[TypeId], results: &[TypeId]) -> (Vec<Ty>, Vec<Ty>) {
+pub fn machine_sig(s: &impl Subst, params: &[TypeId], results: &[TypeId]) -> (Vec<Ty>, Vec<Ty>) {
     let mut ps = Vec::new();
     for &p in params {
         match layout::scalar_types(s, p) {
@@ -167,7 +168,7 @@ impl TypeDescs {
 
 /// The method set of `t` (`ptr`: of `*t`), `t` not a pointer, sorted as
 /// gc sorts method tables.
-pub(crate) fn method_set(s: &impl Store, t: TypeId, ptr: bool) -> Vec<MEntry> {
+pub(crate) fn method_set(s: &impl Subst, t: TypeId, ptr: bool) -> Vec<MEntry> {
     let t = unalias(s, t);
     let u = under_type(s, t);
     if matches!(s.ty(u), Type::Interface(_) | Type::Pointer(_)) {
@@ -199,7 +200,7 @@ pub(crate) fn method_set(s: &impl Store, t: TypeId, ptr: bool) -> Vec<MEntry> {
 /// Names of methods `t` may have: its own and those of embedded fields
 /// at any depth.
 fn candidates(
-    s: &impl Store,
+    s: &impl Subst,
     t: TypeId,
     depth: usize,
     out: &mut Vec<(String, Option<PkgIdx>)>,
@@ -256,12 +257,12 @@ fn candidates(
 
 /// Whether `*t` has methods (gc then always points `t`'s descriptor at
 /// `*t`'s).
-pub(crate) fn has_ptr_methods(s: &impl Store, t: TypeId) -> bool {
+pub(crate) fn has_ptr_methods(s: &impl Subst, t: TypeId) -> bool {
     !method_set(s, t, true).is_empty()
 }
 
 /// The method table of `n`'s descriptor.
-pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Method> {
+pub(crate) fn method_table(s: &impl Subst, d: &mut TypeDescs, n: N) -> Vec<Method> {
     let (base, ptr) = match d.nodes[n].kind {
         Kind::Named(t) => (t, false),
         Kind::Ptr(e) => match d.nodes[e].kind {
@@ -300,7 +301,7 @@ pub(crate) fn method_table(s: &impl Store, d: &mut TypeDescs, n: N) -> Vec<Metho
 }
 
 /// The type of method `m` found on `base`, without receiver.
-fn method_type(s: &impl Store, d: &mut TypeDescs, base: TypeId, e: &MEntry) -> N {
+fn method_type(s: &impl Subst, d: &mut TypeDescs, base: TypeId, e: &MEntry) -> N {
     let owner = owner_of(s, base, &e.path);
     // On an instance, the method as declared on the generic type (its
     // signature in terms of the receiver's type parameters).
@@ -339,7 +340,7 @@ fn method_type(s: &impl Store, d: &mut TypeDescs, base: TypeId, e: &MEntry) -> N
 
 /// The type declaring the method at the end of `path` from `base`
 /// (an embedded field's type, without pointer).
-fn owner_of(s: &impl Store, base: TypeId, path: &[usize]) -> TypeId {
+fn owner_of(s: &impl Subst, base: TypeId, path: &[usize]) -> TypeId {
     let mut cur = base;
     for &idx in &path[..path.len().saturating_sub(1)] {
         if let Type::Pointer(e) = s.ty(unalias(s, cur)) {
@@ -361,7 +362,7 @@ fn owner_of(s: &impl Store, base: TypeId, path: &[usize]) -> TypeId {
 
 /// The declaration of method `m` of instance `owner` (on its generic
 /// type), or `m` itself.
-fn origin_method(s: &impl Store, owner: TypeId, m: ObjId) -> ObjId {
+fn origin_method(s: &impl Subst, owner: TypeId, m: ObjId) -> ObjId {
     let Type::Named(n) = s.ty(owner) else {
         return m;
     };
@@ -381,7 +382,7 @@ fn origin_method(s: &impl Store, owner: TypeId, m: ObjId) -> ObjId {
 
 /// The receiver type parameters of method `m` paired with the type
 /// arguments of `owner`, the instance it is found on.
-fn recv_map(s: &impl Store, owner: TypeId, m: ObjId) -> Vec<(TypeId, TypeId)> {
+fn recv_map(s: &impl Subst, owner: TypeId, m: ObjId) -> Vec<(TypeId, TypeId)> {
     let tparams = match s.obj(m).typ.map(|t| s.ty(t)) {
         Some(Type::Signature(sig)) => sig.recv_tparams.clone(),
         _ => return Vec::new(),
@@ -392,7 +393,7 @@ fn recv_map(s: &impl Store, owner: TypeId, m: ObjId) -> Vec<(TypeId, TypeId)> {
     }
 }
 
-fn tuple_types(s: &impl Store, t: TypeId) -> Vec<TypeId> {
+fn tuple_types(s: &impl Subst, t: TypeId) -> Vec<TypeId> {
     match s.ty(t) {
         Type::Tuple(vs) => vs
             .iter()
@@ -405,7 +406,7 @@ fn tuple_types(s: &impl Store, t: TypeId) -> Vec<TypeId> {
 /// The function called for method `e` of `base` (`ptr`: of `*base`) with
 /// that receiver: the method itself or a wrapper (recorded to generate).
 fn fn_for(
-    s: &impl Store,
+    s: &impl Subst,
     d: &mut TypeDescs,
     base: TypeId,
     ptr: bool,
@@ -432,7 +433,7 @@ fn fn_for(
 
 /// `fn_for` with the method's type computed.
 pub(crate) fn method_fn(
-    s: &impl Store,
+    s: &impl Subst,
     d: &mut TypeDescs,
     base: TypeId,
     ptr: bool,
@@ -444,7 +445,7 @@ pub(crate) fn method_fn(
 
 /// Builds wrapper `name`.
 pub(crate) fn gen_wrapper(
-    s: &impl Store,
+    s: &impl Subst,
     d: &TypeDescs,
     name: &str,
     req: &WrapReq,
