@@ -201,9 +201,31 @@ fn compile_ir(args: &[OsString]) -> Result<Program, i32> {
 
 /// `compile_ir`, then the optimization passes.
 fn compile_program(args: &[OsString]) -> Result<Program, i32> {
-    let mut prog = compile_ir(args)?;
-    optimize(&mut prog.module, |_, _| {})?;
+    let ice = |msg: String| {
+        eprintln!("{msg}");
+        1
+    };
+    let mut prog = catch_ice("building the IR", || compile_ir(args)).map_err(ice)??;
+    catch_ice("optimizing", || optimize(&mut prog.module, |_, _| {})).map_err(ice)??;
     Ok(prog)
+}
+
+/// Runs `f`; a Rust panic in it (a compiler bug) becomes the message gc
+/// gives for its own, `internal compiler error: ...` (the callers exit
+/// with status 1), without a Rust backtrace.
+fn catch_ice<T>(stage: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    r.map_err(|e| {
+        let msg = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal compiler error: {stage} failed: {msg}")
+    })
 }
 
 /// Checks every function of `m` (after `stage`); reports invalid IR.
@@ -272,23 +294,9 @@ fn runtime_library() -> Result<PathBuf, String> {
 fn build_executable(p: &Program, out: &Path) -> Result<(), String> {
     // A bug in code generation is reported as the compiler's internal
     // error, not as a Rust panic with a backtrace.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let emitted = std::panic::catch_unwind(|| codegen::emit_object(&p.module, &p.inits));
-    std::panic::set_hook(hook);
-    let obj = match emitted {
-        Ok(r) => r?,
-        Err(e) => {
-            let msg = e
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| e.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            return Err(format!(
-                "internal compiler error: code generation failed: {msg}"
-            ));
-        }
-    };
+    let obj = catch_ice("code generation", || {
+        codegen::emit_object(&p.module, &p.inits)
+    })??;
     let dir = std::env::temp_dir().join(format!("rgo-build-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("rgo: {e}"))?;
     let obj_path = dir.join("main.o");

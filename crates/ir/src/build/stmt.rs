@@ -72,7 +72,20 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 }
                 Some(all)
             } else {
-                Some(self.split_multi(&vs.values[0])?)
+                // `var a, b T = f()`: each result converted to the
+                // variable's type (a blank one takes the value as is).
+                let tys: Vec<TypeId> = vs
+                    .names
+                    .iter()
+                    .map(|n| {
+                        if n.is_blank() {
+                            universe::INVALID
+                        } else {
+                            self.def_type(n)
+                        }
+                    })
+                    .collect();
+                Some(self.split_multi_as(&vs.values[0], &tys)?)
             };
             for (i, n) in vs.names.iter().enumerate() {
                 let Some(&obj) = self.p.info.defs.get(&n.pos) else {
