@@ -53,6 +53,8 @@ global_asm!(
     mov rdi, rsi
     mov rsi, rdx
     call rax
+    .globl "runtime.withdefers.ret"
+"runtime.withdefers.ret":
     mov r15, [rbp - 40]
     mov rax, [rsp]
     mov [r15 + 48], rax
@@ -325,6 +327,8 @@ unsafe extern "C" {
     pub fn rt0_switch(g: *mut crate::g::G, sp: usize, entry: usize) -> !;
     #[link_name = "runtime.calldeferred.ret"]
     static CALLDEFERRED_RET: u8;
+    #[link_name = "runtime.withdefers.ret"]
+    static WITHDEFERS_RET: u8;
     #[link_name = "runtime.sigpanic.tramp"]
     static SIGPANIC_TRAMP: u8;
     #[link_name = "runtime.getcallerfp"]
@@ -332,6 +336,13 @@ unsafe extern "C" {
 }
 
 /// The return address inside `runtime.calldeferred`.
+/// Where a body run by `runtime.withdefers` returns to: a recover in the
+/// body is one in its outer function.
+pub fn withdefers_ret() -> usize {
+    // Taking the address of an assembly label, never reading it.
+    &raw const WITHDEFERS_RET as usize
+}
+
 pub fn calldeferred_ret() -> usize {
     // Taking the address of an assembly label, never reading it.
     &raw const CALLDEFERRED_RET as usize

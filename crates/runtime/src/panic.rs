@@ -222,6 +222,22 @@ pub extern "C" fn gorecover_impl(retaddr: usize, fp: usize, _pc: usize) -> Eface
     // Called by the defer machinery, directly or through wrappers (a
     // `defer f(x)` wrapper, a big-frame thunk, or both).
     let (mut ret, mut fp) = (retaddr, fp);
+    if ret == asm::withdefers_ret() {
+        // The function calling recover is the body of one with defers,
+        // run by `runtime.withdefers`: the deferred function is the
+        // outer one. Step over withdefers' frame to the outer's return.
+        // SAFETY: frame records (saved rbp, return address) of the
+        // body, withdefers (which keeps rbp) and the outer function.
+        unsafe {
+            let wfp = *(fp as *const usize);
+            let ofp = if wfp == 0 { 0 } else { *(wfp as *const usize) };
+            if ofp == 0 {
+                return nil;
+            }
+            fp = ofp;
+            ret = *((ofp + 8) as *const usize);
+        }
+    }
     while ret != target {
         if abi::findfunc(ret).is_none_or(|f| f.flags & abi::FUNC_FLAG_WRAPPER == 0) {
             return nil;

@@ -352,8 +352,9 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
         Ok(())
     }
 
-    /// `defer print(...)`, `defer println(...)`, `defer panic(v)`: the
-    /// arguments now, the built-in's code in the wrapper.
+    /// `defer print(...)`, `defer println(...)`, `defer panic(v)`,
+    /// `defer close/delete/copy(...)`: the arguments now, the built-in's
+    /// code in the wrapper.
     fn defer_builtin(
         &mut self,
         b: Builtin,
