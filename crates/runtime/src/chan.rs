@@ -268,6 +268,29 @@ impl HChan {
         }
     }
 
+    /// Appends `*ep` to the ring buffer (which has room).
+    fn buf_put(&mut self, ep: *const u8) {
+        self.copy(self.slot(self.sendx), ep);
+        self.sendx += 1;
+        if self.sendx == self.dataqsiz {
+            self.sendx = 0;
+        }
+        self.qcount += 1;
+    }
+
+    /// Moves the ring buffer's oldest element to `ep` (may be null: the
+    /// value is dropped) and clears its slot.
+    fn buf_take(&mut self, ep: *mut u8) {
+        let qp = self.slot(self.recvx);
+        self.copy(ep, qp);
+        self.clear(qp);
+        self.recvx += 1;
+        if self.recvx == self.dataqsiz {
+            self.recvx = 0;
+        }
+        self.qcount -= 1;
+    }
+
     fn clear(&self, p: *mut u8) {
         if !p.is_null() {
             // SAFETY: p points to elemsize bytes.
@@ -343,12 +366,7 @@ pub fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> bool {
         return true;
     }
     if ch.qcount < ch.dataqsiz {
-        ch.copy(ch.slot(ch.sendx), ep);
-        ch.sendx += 1;
-        if ch.sendx == ch.dataqsiz {
-            ch.sendx = 0;
-        }
-        ch.qcount += 1;
+        ch.buf_put(ep);
         unlock(c);
         return true;
     }
@@ -356,20 +374,7 @@ pub fn chansend(c: *mut HChan, ep: *const u8, block: bool) -> bool {
         unlock(c);
         return false;
     }
-    let gp = g::getg();
-    let mysg = acquire_sudog();
-    // SAFETY: mysg is a fresh sudog; gp the running G.
-    let ok = unsafe {
-        (*mysg).g = gp;
-        (*mysg).elem = ep as *mut u8;
-        (*mysg).c = c;
-        (*gp).param = ptr::null_mut();
-        ch.sendq.enqueue(mysg);
-        proc::gopark(WaitReason::ChanSend, Some((unlock_chan, c as usize)));
-        (*mysg).success
-    };
-    release_sudog(mysg);
-    if !ok {
+    if !wait(c, true, ep as *mut u8) {
         send_closed();
     }
     true
@@ -402,14 +407,7 @@ pub fn chanrecv(c: *mut HChan, ep: *mut u8, block: bool) -> (bool, bool) {
         }
     }
     if ch.qcount > 0 {
-        let qp = ch.slot(ch.recvx);
-        ch.copy(ep, qp);
-        ch.clear(qp);
-        ch.recvx += 1;
-        if ch.recvx == ch.dataqsiz {
-            ch.recvx = 0;
-        }
-        ch.qcount -= 1;
+        ch.buf_take(ep);
         unlock(c);
         return (true, true);
     }
@@ -417,20 +415,34 @@ pub fn chanrecv(c: *mut HChan, ep: *mut u8, block: bool) -> (bool, bool) {
         unlock(c);
         return (false, false);
     }
+    (true, wait(c, false, ep))
+}
+
+/// Blocks the running goroutine in `c`'s send (`send`) or receive queue
+/// with element pointer `ep`, releasing `c`'s lock (held) once it is
+/// parked. True when woken by a transfer, false when by `close`.
+fn wait(c: *mut HChan, send: bool, ep: *mut u8) -> bool {
     let gp = g::getg();
     let mysg = acquire_sudog();
-    // SAFETY: mysg is a fresh sudog; gp the running G.
+    // SAFETY: mysg is a fresh sudog; gp the running G; c a live channel
+    // whose lock we hold until gopark releases it.
     let ok = unsafe {
         (*mysg).g = gp;
         (*mysg).elem = ep;
         (*mysg).c = c;
         (*gp).param = ptr::null_mut();
-        ch.recvq.enqueue(mysg);
-        proc::gopark(WaitReason::ChanReceive, Some((unlock_chan, c as usize)));
+        let ch = &mut *c;
+        let (q, reason) = if send {
+            (&mut ch.sendq, WaitReason::ChanSend)
+        } else {
+            (&mut ch.recvq, WaitReason::ChanReceive)
+        };
+        q.enqueue(mysg);
+        proc::gopark(reason, Some((unlock_chan, c as usize)));
         (*mysg).success
     };
     release_sudog(mysg);
-    (true, ok)
+    ok
 }
 
 /// `runtime.chansend1(c, elem)` (entry shim): `c <- *elem`.
@@ -582,12 +594,7 @@ pub extern "C" fn selectgo(
                 };
             }
             if ch.qcount < ch.dataqsiz {
-                ch.copy(ch.slot(ch.sendx), cas.elem);
-                ch.sendx += 1;
-                if ch.sendx == ch.dataqsiz {
-                    ch.sendx = 0;
-                }
-                ch.qcount += 1;
+                ch.buf_put(cas.elem);
                 locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,
@@ -605,14 +612,7 @@ pub extern "C" fn selectgo(
                 };
             }
             if ch.qcount > 0 {
-                let qp = ch.slot(ch.recvx);
-                ch.copy(cas.elem, qp);
-                ch.clear(qp);
-                ch.recvx += 1;
-                if ch.recvx == ch.dataqsiz {
-                    ch.recvx = 0;
-                }
-                ch.qcount -= 1;
+                ch.buf_take(cas.elem);
                 locks.unlock();
                 return SelectResult {
                     chosen: casi as i64,

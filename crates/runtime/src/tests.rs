@@ -772,6 +772,22 @@ fn unexpected_fault_address_is_fatal() {
     );
 }
 
+/// Checks gc's stack-overflow report (status 2, its first three lines);
+/// returns the normalized output.
+fn assert_stack_overflow(code: i32, err: &str) -> String {
+    assert_eq!(code, 2, "{err}");
+    let n = normalize(err);
+    assert!(
+        n.starts_with(
+            "runtime: goroutine stack exceeds 1000000000-byte limit\n\
+             runtime: sp=0xX stack=[0xX, 0xX]\n\
+             fatal error: stack overflow\n"
+        ),
+        "{err}"
+    );
+    n
+}
+
 #[test]
 fn child_overflow() {
     if is_child("child_overflow") {
@@ -782,16 +798,7 @@ fn child_overflow() {
 #[test]
 fn stack_overflow_is_gc_fatal_error() {
     let (code, err) = run_child("child_overflow");
-    assert_eq!(code, 2, "{err}");
-    let n = normalize(&err);
-    assert!(
-        n.starts_with(
-            "runtime: goroutine stack exceeds 1000000000-byte limit\n\
-             runtime: sp=0xX stack=[0xX, 0xX]\n\
-             fatal error: stack overflow\n"
-        ),
-        "{err}"
-    );
+    let n = assert_stack_overflow(code, &err);
     assert!(
         n.contains("goroutine 1 gp=0xX m=0 mp=0xX [running]:\nmain.rec(...)\n\t/tmp/x.go:24 +0xX"),
         "{n:.600}"
