@@ -58,16 +58,11 @@ pub extern "C" fn gomaxprocs_set(_ctx: usize, n: isize) -> isize {
     crate::proc::set_gomaxprocs(n as usize) as isize
 }
 
-/// `runtime.gomaxprocs_default() int`: the default GOMAXPROCS setting,
-/// the `GOMAXPROCS` environment variable when it is a positive number,
-/// else the CPUs the process may run on (gc's, without its cgroup
-/// CPU-limit reduction).
+/// `runtime.gomaxprocs_default() int`: the default GOMAXPROCS setting
+/// (`proc::default_procs`).
 #[export_name = "runtime.gomaxprocs_default"]
 pub extern "C" fn gomaxprocs_default(_ctx: usize) -> isize {
-    crate::sys::getenv(b"GOMAXPROCS\0")
-        .and_then(|v| core::str::from_utf8(v).ok()?.parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(crate::sys::ncpu) as isize
+    crate::proc::default_procs() as isize
 }
 
 /// `runtime.gogetenv(key string) string`: the environment variable's

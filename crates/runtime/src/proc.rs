@@ -296,14 +296,14 @@ unsafe extern "C" {
 
 const _: () = assert!(g::G_SCHED == 120);
 
-/// GOMAXPROCS from the environment (a positive integer), else the CPUs.
-fn initial_procs() -> usize {
-    let n = std::env::var("GOMAXPROCS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
+/// The default GOMAXPROCS: the `GOMAXPROCS` environment variable when it
+/// is a positive number, else the CPUs the process may run on (gc's,
+/// without its cgroup CPU-limit reduction). Not capped at `MAX_PROCS`.
+pub fn default_procs() -> usize {
+    crate::sys::getenv(b"GOMAXPROCS\0")
+        .and_then(|v| core::str::from_utf8(v).ok()?.parse::<usize>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or_else(crate::sys::ncpu);
-    n.min(MAX_PROCS)
+        .unwrap_or_else(crate::sys::ncpu)
 }
 
 fn new_p(id: usize) -> *mut P {
@@ -321,7 +321,7 @@ pub fn schedinit() {
     let g0 = g::ensure_g();
     // SAFETY: m0 is fresh and owned by this thread.
     unsafe { (*m0).g0 = g0 };
-    let n = initial_procs();
+    let n = default_procs().min(MAX_PROCS);
     let mut s = SCHED.lock();
     let s = &mut s.0;
     s.mcount = 1;

@@ -148,11 +148,20 @@ pub fn ncpu() -> usize {
 
 /// Monotonic nanoseconds (gc's `nanotime`).
 pub fn nanotime() -> i64 {
+    clock(libc::CLOCK_MONOTONIC)
+}
+
+/// Nanoseconds since the Unix epoch (gc's `unixnano`).
+pub fn unixnano() -> i64 {
+    clock(libc::CLOCK_REALTIME)
+}
+
+fn clock(id: libc::clockid_t) -> i64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: clock_gettime fills ts.
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    unsafe { libc::clock_gettime(id, &mut ts) };
     ts.tv_sec * 1_000_000_000 + ts.tv_nsec
 }

@@ -89,21 +89,11 @@ static START_NS: AtomicU64 = AtomicU64::new(0);
 
 /// Monotonic nanoseconds.
 pub fn nanotime() -> u64 {
-    clock(libc::CLOCK_MONOTONIC)
+    crate::sys::nanotime() as u64
 }
 
 fn unixnano() -> u64 {
-    clock(libc::CLOCK_REALTIME)
-}
-
-fn clock(id: libc::clockid_t) -> u64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime fills the timespec we own.
-    unsafe { libc::clock_gettime(id, &mut ts) };
-    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+    crate::sys::unixnano() as u64
 }
 
 /// gc's readGOGC: "off" is -1, a number is itself, anything else 100.
