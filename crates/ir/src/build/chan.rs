@@ -104,13 +104,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let v = self.load_value(a, et, pos)?;
             self.range_assign(k, r.def, v)?;
         }
-        self.targets.push(Target {
-            label,
-            brk: exit,
-            cont: Some(head),
-        });
-        self.block(&body.stmts)?;
-        self.targets.pop();
+        self.loop_body(label, exit, head, &body.stmts)?;
         self.jump(head);
         self.ssa.seal(&mut self.f, head);
         self.enter(exit);

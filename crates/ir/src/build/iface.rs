@@ -616,13 +616,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             let vv = self.load_value(vp, vt, pos)?;
             self.range_assign(v, r.def, vv)?;
         }
-        self.targets.push(Target {
-            label,
-            brk: exit,
-            cont: Some(post),
-        });
-        self.block(&body.stmts)?;
-        self.targets.pop();
+        self.loop_body(label, exit, post, &body.stmts)?;
         self.jump(post);
         self.enter(post);
         let it3 = self.ins1(InstKind::SlotAddr(slot), pos);

@@ -114,6 +114,25 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
     /// The values of a multi-valued expression split per result.
     /// A multi-valued expression's parts converted to the types `to`
     /// (assignability: concrete values to interfaces).
+    /// A loop body: `break` goes to `exit`, `continue` to `cont`, `label`
+    /// names the loop for both.
+    pub(super) fn loop_body(
+        &mut self,
+        label: Option<ast::Symbol>,
+        exit: Block,
+        cont: Block,
+        stmts: &[Stmt],
+    ) -> Result<()> {
+        self.targets.push(Target {
+            label,
+            brk: exit,
+            cont: Some(cont),
+        });
+        let r = self.block(stmts);
+        self.targets.pop();
+        r
+    }
+
     pub(super) fn split_multi_as(&mut self, e: &Expr, to: &[TypeId]) -> Result<Vec<Vec<Value>>> {
         let parts = self.split_multi(e)?;
         let t = self.type_of(e);
@@ -553,13 +572,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
             None => self.jump(body),
         }
         self.enter(body);
-        self.targets.push(Target {
-            label,
-            brk: exit,
-            cont: Some(post),
-        });
-        self.block(&s.body.stmts)?;
-        self.targets.pop();
+        self.loop_body(label, exit, post, &s.body.stmts)?;
         self.jump(post);
         self.enter(post);
         // Each iteration has its own loop variables (Go 1.22): a variable
@@ -783,13 +796,7 @@ impl<S: Subst> FuncBuilder<'_, '_, '_, S> {
                 self.range_assign(v, r.def, vals)?;
             }
         }
-        self.targets.push(Target {
-            label,
-            brk: exit,
-            cont: Some(post),
-        });
-        self.block(&body.stmts)?;
-        self.targets.pop();
+        self.loop_body(label, exit, post, &body.stmts)?;
         self.jump(post);
         self.enter(post);
         let b = self.cur();
