@@ -1202,7 +1202,6 @@ pub fn set_gomaxprocs(n: usize) -> usize {
         }
         // SAFETY: m holds its P; the others are stopped (under the lock).
         unsafe {
-            let mut mine = (*m).p;
             for i in n..old {
                 let pp = s.allp[i];
                 loop {
@@ -1214,16 +1213,13 @@ pub fn set_gomaxprocs(n: usize) -> usize {
                 }
                 // Its cached spans go back (the world is stopped).
                 (*pp).mcache.flush();
-                if pp == mine {
+                if pp == (*m).p {
                     // Keep running on P0 instead.
-                    let p0 = s.allp[0];
                     (*pp).m = ptr::null_mut();
-                    acquirep(m, p0);
-                    mine = p0;
+                    acquirep(m, s.allp[0]);
                 }
                 (*pp).status = P_DEAD;
             }
-            let _ = mine;
         }
         s.nprocs = n;
     }
